@@ -1,0 +1,101 @@
+"""``site.yaml`` → :class:`SiteConfig`, validated against a declared schema.
+
+Every option is declared once below with its type, default and meaning.
+Unknown keys are warnings; wrong types are errors, all reported at once.
+Command-line flags override the file (see :func:`SiteConfig.with_overrides`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dossier.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """The options of one site; the docstring of each field is its user documentation."""
+
+    title: str = "dossier"
+    """Site title, shown in the header and the page titles."""
+    description: str = ""
+    """One or two sentences about the story the site follows."""
+    language: str = "en"
+    """Language of the site (BCP 47 tag, e.g. ``en``); articles may override it."""
+    base_url: str | None = None
+    """Absolute URL the site is published at; needed only for feeds and the sitemap."""
+    output: str = "_site"
+    """Output folder, relative to the site folder."""
+    articles: str = "articles"
+    """Folder holding the articles, relative to the site folder."""
+    latest: int = 8
+    """How many articles and events the front page lists."""
+    related: int = 4
+    """How many related articles each article page suggests."""
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "title": (str,),
+    "description": (str,),
+    "language": (str,),
+    "base_url": (str, type(None)),
+    "output": (str,),
+    "articles": (str,),
+    "latest": (int,),
+    "related": (int,),
+}
+
+
+def load_config(path: Path, warnings: list[str] | None = None) -> SiteConfig:
+    """Read and validate ``site.yaml``; a missing file gives the defaults."""
+    if not path.exists():
+        return SiteConfig()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{path.name}{line}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path.name}: not UTF-8 text") from None
+    if data is None:
+        return SiteConfig()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path.name}: expected a mapping of options, found {type(data).__name__}")
+    return config_from_mapping(data, path.name, warnings)
+
+
+def config_from_mapping(data: dict[str, Any], origin: str, warnings: list[str] | None = None) -> SiteConfig:
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _TYPES:
+            if warnings is not None:
+                warnings.append(f"{origin}: unknown option {key!r} ignored")
+            continue
+        expected = _TYPES[key]
+        if isinstance(value, bool) or not isinstance(value, expected):
+            names = " or ".join("null" if t is type(None) else t.__name__ for t in expected)
+            problems.append(f"{origin}: option {key!r} must be {names}, found {value!r}")
+            continue
+        if isinstance(value, int) and value < 0:
+            problems.append(f"{origin}: option {key!r} must not be negative")
+            continue
+        values[key] = value
+    if problems:
+        raise ConfigError("\n".join(problems))
+    config = SiteConfig(**values)
+    if config.base_url is not None and not config.base_url.startswith(("http://", "https://")):
+        raise ConfigError(f"{origin}: option 'base_url' must start with http:// or https://")
+    return config
+
+
+def with_overrides(config: SiteConfig, **overrides: Any) -> SiteConfig:
+    """Return ``config`` with the command-line options that were given."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    return dataclasses.replace(config, **given) if given else config

@@ -1,0 +1,342 @@
+"""articles/ → [Article]: Markdown with YAML frontmatter, or plain text as pasted.
+
+A reader turns one file into metadata and a body and nothing else; the
+metadata fields are parsed by a table of field → function. Problems in one
+file never stop the others from being read: :func:`load_articles` returns
+every article that loaded and every error found, so a build reports all
+broken files in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from dossier.errors import ContentError
+from dossier.model import Article
+from dossier.slugs import slugify, unique_slugs
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt",)
+UNKNOWN = frozenset({"", "unknown", "n/a", "none", "null"})
+
+_FRONTMATTER = frontmatter.YAMLHandler()
+_HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
+_SEPARATOR = re.compile(r"^-{3,}\s*$")
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """What reading a folder gave: the articles, and the problems per file."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- field parsers: raw frontmatter value → clean value, or ContentError -------------------------
+
+
+def _text(value: Any, key: str) -> str:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip()
+    raise ContentError(f"{key!r} must be text, found {type(value).__name__}")
+
+
+def _optional_text(value: Any, key: str) -> str | None:
+    if value is None:
+        return None
+    text = _text(value, key)
+    return None if text.lower() in UNKNOWN else text
+
+
+def _publication_date(value: Any, key: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _text(value, key)
+    if text.lower() in UNKNOWN:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise ContentError(f"{key!r} must be a date like 2024-01-07 (or 'unknown'), found {text!r}") from None
+
+
+def _names(value: Any, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    names = tuple(_text(item, key) for item in items)
+    return tuple(n for n in names if n and n.lower() not in UNKNOWN)
+
+
+def _flag(value: Any, key: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
+        return value.strip().lower() in ("true", "yes")
+    raise ContentError(f"{key!r} must be true or false, found {value!r}")
+
+
+def _url(value: Any, key: str) -> str | None:
+    url = _optional_text(value, key)
+    if url is None:
+        return None
+    if not re.match(r"^https?://", url, re.IGNORECASE):
+        raise ContentError(f"{key!r} must be an http:// or https:// address, found {url!r}")
+    return url
+
+
+def _slug(value: Any, key: str) -> str | None:
+    raw = _optional_text(value, key)
+    if raw is None:
+        return None
+    if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw):
+        raise ContentError(f"'slug' must be a plain name, not an absolute path: {raw!r}")
+    if ".." in raw or "/" in raw or "\\" in raw:
+        raise ContentError(f"'slug' must not contain '..' or path separators: {raw!r}")
+    slug = slugify(raw)
+    if not slug:
+        raise ContentError(f"'slug' has no letters or digits: {raw!r}")
+    return slug
+
+
+FIELDS: dict[str, Callable[[Any, str], Any]] = {
+    "title": _text,
+    "date": _publication_date,
+    "source": _optional_text,
+    "author": _names,
+    "authors": _names,
+    "url": _url,
+    "tags": _names,
+    "summary": _optional_text,
+    "slug": _slug,
+    "draft": _flag,
+    "language": _optional_text,
+}
+
+
+# --- reading files --------------------------------------------------------------------------------
+
+
+def decode(data: bytes, warnings: list[str], where: str) -> str:
+    """Bytes → text: UTF-8 (with or without BOM), else Windows-1252 with a warning."""
+    if b"\x00" in data[:8192]:
+        raise ContentError("binary file, not text (found NUL bytes); remove it from the articles folder")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        warnings.append(
+            f"{where}:{line}: not valid UTF-8; read as Windows-1252 — check the special characters"
+        )
+        text = data.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_frontmatter(text: str) -> tuple[dict[str, Any], int]:
+    """Return the frontmatter mapping and the offset where the body starts."""
+    boundaries = list(_FRONTMATTER.FM_BOUNDARY.finditer(text))
+    if not boundaries or boundaries[0].start() != 0:
+        return {}, 0
+    if len(boundaries) < 2:
+        raise ContentError("frontmatter block opened with '---' is never closed", line=1)
+    opening, closing = boundaries[0], boundaries[1]
+    raw = text[opening.end() : closing.start()]
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if (
+            mark is not None
+            and mark.index >= len(raw.rstrip())
+            and getattr(exc, "context_mark", None) is not None
+        ):
+            mark = exc.context_mark  # "unexpected end": point at what was left open instead
+        line = text.count("\n", 0, opening.end()) + mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        hint = " (quote values that contain ': ')" if "mapping values" in problem else ""
+        raise ContentError(f"invalid YAML in frontmatter: {problem}{hint}", line=line) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ContentError(
+            f"frontmatter must be a mapping of key: value, found {type(data).__name__}", line=2
+        )
+    return data, closing.end()
+
+
+def split_text_header(text: str) -> tuple[dict[str, Any], int]:
+    """A ``.txt`` may start with ``key: value`` lines ended by ``---``; return them and the body offset.
+
+    Without such a block (or if none of its keys is a known field) the whole
+    text is the body and nothing is consumed.
+    """
+    header: dict[str, Any] = {}
+    offset = 0
+    for line in text.split("\n")[:40]:
+        if _SEPARATOR.match(line):
+            if header and any(key in FIELDS for key in header):
+                return header, offset + len(line) + 1
+            break
+        match = _HEADER_LINE.match(line)
+        if match is None and line.strip():
+            break
+        if match is not None:
+            key, value = match.group(1).lower(), match.group(2).strip()
+            header[key] = [v.strip() for v in value.split(",") if v.strip()] if key == "tags" else value
+        offset += len(line) + 1
+    return {}, 0
+
+
+def _body_start(text: str, offset: int) -> int:
+    """Skip blank lines between the header and the body."""
+    while True:
+        newline = text.find("\n", offset)
+        if newline == -1 or text[offset:newline].strip():
+            return offset
+        offset = newline + 1
+
+
+def parse_metadata(raw: dict[str, Any], where: str, warnings: list[str]) -> dict[str, Any]:
+    """Apply the field table; unknown keys warn, bad values raise with the key named."""
+    meta: dict[str, Any] = {}
+    for key, value in raw.items():
+        name = str(key).lower()
+        parser = FIELDS.get(name)
+        if parser is None:
+            warnings.append(f"{where}: unknown frontmatter key {key!r} ignored")
+            continue
+        if name == "tags" and isinstance(value, str):
+            warnings.append(f"{where}: 'tags' given as text; read as a comma-separated list")
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        meta["authors" if name == "author" else name] = parser(value, name)
+    return meta
+
+
+def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
+    """Parse one file; raise :class:`ContentError` (located in ``rel``) if it cannot be used."""
+    try:
+        text = decode(path.read_bytes(), warnings, rel)
+        if not text.strip():
+            raise ContentError("empty file; write a title and some text, or delete it")
+        markup = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+        raw, offset = split_frontmatter(text) if markup == "markdown" else split_text_header(text)
+        meta = parse_metadata(raw, rel, warnings)
+        start = _body_start(text, offset)
+        if not meta.get("title") and markup == "text":
+            start = _title_from_first_line(text, start, meta)
+        if not meta.get("title"):
+            raise ContentError("missing 'title'; add 'title: …' to the frontmatter", line=1)
+        body = text[start:].rstrip()
+        return Article(
+            source_path=rel,
+            slug=meta.get("slug") or "",
+            title=meta["title"],
+            body=body,
+            markup=markup,
+            published=meta.get("date"),
+            source=meta.get("source"),
+            authors=meta.get("authors", ()),
+            url=meta.get("url"),
+            tags=tuple(dict.fromkeys(meta.get("tags", ()))),
+            summary=meta.get("summary"),
+            draft=meta.get("draft", False),
+            language=meta.get("language"),
+            body_line=text.count("\n", 0, start) + 1,
+        )
+    except ContentError as exc:
+        raise exc.at(rel) from None
+    except OSError as exc:
+        raise ContentError(f"cannot read file: {exc.strerror}", rel) from None
+
+
+def _title_from_first_line(text: str, start: int, meta: dict[str, Any]) -> int:
+    """Plain text without a header: the first non-empty line is the title."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    meta["title"] = text[start:end].strip()
+    return _body_start(text, min(end + 1, len(text)))
+
+
+def find_article_files(folder: Path) -> list[Path]:
+    """Every article file under ``folder``, in a stable order; hidden files are skipped."""
+    suffixes = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
+    files = [
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in suffixes
+        and not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
+    ]
+    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def load_articles(folder: Path, site_root: Path, include_drafts: bool = False) -> LoadResult:
+    """Read every article under ``folder``; paths in messages are relative to ``site_root``."""
+    result = LoadResult()
+    if not folder.is_dir():
+        result.errors.append(ContentError("articles folder not found", _relative(folder, site_root)))
+        return result
+    loaded: list[Article] = []
+    for path in find_article_files(folder):
+        rel = _relative(path, site_root)
+        try:
+            article = read_article(path, rel, result.warnings)
+        except ContentError as exc:
+            result.errors.append(exc)
+            continue
+        if article.draft and not include_drafts:
+            continue
+        loaded.append(article)
+    result.articles = assign_slugs(loaded, result.errors, result.warnings)
+    return result
+
+
+def assign_slugs(
+    articles: Iterable[Article], errors: list[ContentError], warnings: list[str]
+) -> list[Article]:
+    """Give every article a distinct slug: explicit ones must not collide, derived ones are numbered."""
+    articles = list(articles)
+    explicit: dict[str, str] = {}
+    for article in articles:
+        if article.slug:
+            if article.slug in explicit:
+                errors.append(
+                    ContentError(
+                        f"slug {article.slug!r} is also claimed by {explicit[article.slug]}; "
+                        "give one a different slug",
+                        article.source_path,
+                    )
+                )
+            else:
+                explicit[article.slug] = article.source_path
+    wanted = [a.slug or slugify(a.title) or slugify(Path(a.source_path).stem) or "article" for a in articles]
+    # Explicit slugs keep their name; derived ones give way to them.
+    order = sorted(range(len(articles)), key=lambda i: (not articles[i].slug, articles[i].source_path))
+    final = dict(zip(order, unique_slugs([wanted[i] for i in order]), strict=True))
+    result = []
+    for i, article in enumerate(articles):
+        slug = final[i]
+        if slug != wanted[i] and not article.slug:
+            warnings.append(f"{article.source_path}: slug {wanted[i]!r} already taken; using {slug!r}")
+        result.append(replace(article, slug=slug))
+    return result
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,50 @@
+"""URL-safe names for articles, tags and sources."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^\w]+")
+_APOSTROPHES = re.compile(r"(?<=\w)['’‘ʼ](?=\w)")
+_ABBREVIATION = re.compile(r"(?<![\w.])((?:\w\.){2,})")
+_TRAILING_SMALL_WORDS = re.compile(r"(?:-(?:a|an|the|of|and|or|to|in|on|for|with|amid|at|by|from))+$")
+MAX_SLUG = 64
+
+
+def slugify(text: str, max_length: int = MAX_SLUG) -> str:
+    """Lower-case words joined by hyphens; diacritics dropped, other scripts kept.
+
+    "Iraq’s call" → "iraqs-call"; "Al-Sudani" → "al-sudani"; Arabic stays
+    Arabic, so non-Latin titles still get readable, distinct slugs.
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), text)  # "U.S." → "US"
+    text = _APOSTROPHES.sub("", text).lower().replace("_", " ")
+    slug = _NON_WORD.sub("-", text).strip("-")
+    if len(slug) > max_length:
+        cut = slug[: max_length + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:max_length]
+        slug = _TRAILING_SMALL_WORDS.sub("", slug) or slug
+    return unicodedata.normalize("NFC", slug)
+
+
+def unique_slugs(wanted: list[str]) -> list[str]:
+    """Make slugs distinct by numbering repeats (``x``, ``x-2``, ``x-3``) in the given order."""
+    taken: set[str] = set(wanted)
+    seen: dict[str, int] = {}
+    result: list[str] = []
+    for slug in wanted:
+        count = seen.get(slug, 0) + 1
+        seen[slug] = count
+        if count == 1:
+            result.append(slug)
+            continue
+        n = count
+        while f"{slug}-{n}" in taken:
+            n += 1
+        new = f"{slug}-{n}"
+        taken.add(new)
+        result.append(new)
+    return result

@@ -1,0 +1,149 @@
+"""The loader: table-driven cases for Markdown and plain-text articles, and the errors users see."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dossier.errors import ContentError
+from dossier.load import load_articles, read_article
+
+GOOD = [
+    (
+        "markdown with frontmatter",
+        "a.md",
+        "---\ntitle: A title\ndate: 2024-01-07\nsource: Vox\n"
+        "author: [A, B]\ntags: [Politics]\n---\n\nBody text.\n",
+        {
+            "title": "A title",
+            "published": date(2024, 1, 7),
+            "source": "Vox",
+            "authors": ("A", "B"),
+            "tags": ("Politics",),
+            "body": "Body text.",
+        },
+    ),
+    (
+        "datetime and unknown values",
+        "b.md",
+        "---\ntitle: 'Q: and A'\ndate: 2024-01-07T20:11:00\nsource: unknown\n---\nText",
+        {"title": "Q: and A", "published": date(2024, 1, 7), "source": None, "body": "Text"},
+    ),
+    (
+        "unknown date stays unknown",
+        "c.md",
+        "---\ntitle: T\ndate: unknown\n---\nText",
+        {"published": None},
+    ),
+    (
+        "plain text: the first line is the title",
+        "d.txt",
+        "\n\nThe Title Line\n\nFirst paragraph.\n\nSecond paragraph.\n",
+        {"title": "The Title Line", "markup": "text", "body": "First paragraph.\n\nSecond paragraph."},
+    ),
+    (
+        "plain text with a header block",
+        "e.txt",
+        "title: From the header\ndate: 2024-01-09\ntags: Iraq, Coalition\n---\nThe body.\n",
+        {
+            "title": "From the header",
+            "published": date(2024, 1, 9),
+            "tags": ("Iraq", "Coalition"),
+            "body": "The body.",
+        },
+    ),
+    (
+        "a colon in the first line is not a header without ---",
+        "f.txt",
+        "Analysis: what comes next\n\nBody.\n",
+        {"title": "Analysis: what comes next", "body": "Body."},
+    ),
+    (
+        "BOM and CRLF line endings",
+        "g.md",
+        "\ufeff---\r\ntitle: T\r\n---\r\n\r\nLine one.\r\nLine two.\r\n",
+        {"title": "T", "body": "Line one.\nLine two."},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "filename", "text", "expected"), GOOD, ids=[g[0] for g in GOOD])
+def test_reads_articles(tmp_path: Path, name: str, filename: str, text: str, expected: dict) -> None:
+    path = tmp_path / filename
+    path.write_bytes(text.encode("utf-8"))
+    article = read_article(path, filename, [])
+    for key, value in expected.items():
+        assert getattr(article, key) == value, key
+
+
+BAD = [
+    ("malformed YAML names the line", "---\ntitle: T\ndate: [2024\n---\nText", "x.md:3"),
+    ("unclosed frontmatter", "---\ntitle: T\n\nText", "never closed"),
+    ("frontmatter that is not a mapping", "---\n- a\n- b\n---\nText", "must be a mapping"),
+    ("missing title", "---\ndate: 2024-01-01\n---\nText", "missing 'title'"),
+    ("unparseable date", "---\ntitle: T\ndate: next Tuesday\n---\nText", "'date' must be a date"),
+    ("empty file", "   \n\n", "empty file"),
+    ("absolute slug", "---\ntitle: T\nslug: /etc/passwd\n---\nText", "absolute path"),
+    ("slug with ..", "---\ntitle: T\nslug: ../up\n---\nText", "must not contain '..'"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), BAD, ids=[b[0] for b in BAD])
+def test_bad_articles_raise_located_errors(tmp_path: Path, name: str, text: str, message: str) -> None:
+    path = tmp_path / "x.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_article(path, "x.md", [])
+    assert str(caught.value).startswith("x.md")
+    assert message in str(caught.value)
+
+
+def test_binary_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"\x89PNG\r\n\x00\x00\x00")
+    with pytest.raises(ContentError, match="binary file"):
+        read_article(path, "x.txt", [])
+
+
+def test_unknown_keys_and_string_tags_warn(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_text("---\ntitle: T\ncolour: red\ntags: a, b\n---\nText", encoding="utf-8")
+    warnings: list[str] = []
+    article = read_article(path, "x.md", warnings)
+    assert article.tags == ("a", "b")
+    assert any("unknown frontmatter key 'colour'" in w for w in warnings)
+    assert any("comma-separated" in w for w in warnings)
+
+
+def test_folder_load_collects_every_error_and_numbers_duplicate_slugs(tmp_path: Path) -> None:
+    (tmp_path / "articles" / "sub").mkdir(parents=True)
+    (tmp_path / "articles" / "one.md").write_text("---\ntitle: Same Title\n---\nA", encoding="utf-8")
+    (tmp_path / "articles" / "sub" / "two.md").write_text("---\ntitle: Same Title\n---\nB", encoding="utf-8")
+    (tmp_path / "articles" / "bad1.md").write_text("---\ndate: 2024-01-01\n---\nA", encoding="utf-8")
+    (tmp_path / "articles" / "bad2.md").write_text("", encoding="utf-8")
+    (tmp_path / "articles" / "draft.md").write_text(
+        "---\ntitle: Draft\ndraft: true\n---\nA", encoding="utf-8"
+    )
+    result = load_articles(tmp_path / "articles", tmp_path)
+    assert sorted(e.path for e in result.errors) == ["articles/bad1.md", "articles/bad2.md"]
+    assert sorted(a.slug for a in result.articles) == ["same-title", "same-title-2"]
+    assert any("already taken" in w for w in result.warnings)
+
+
+def test_explicit_slugs_must_not_collide(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: A\nslug: same\n---\nA", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: B\nslug: same\n---\nB", encoding="utf-8")
+    result = load_articles(tmp_path, tmp_path)
+    assert [e.path for e in result.errors] == ["b.md"]
+    assert "also claimed by a.md" in str(result.errors[0])
+
+
+def test_non_utf8_text_is_decoded_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes("Caf\xe9 society\n\nBody".encode("cp1252"))
+    warnings: list[str] = []
+    article = read_article(path, "x.txt", warnings)
+    assert article.title == "Café society"
+    assert "Windows-1252" in warnings[0]
