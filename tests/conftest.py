@@ -1,0 +1,40 @@
+"""Shared fixtures: the repository's own site, its registry, and a built copy of its site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dossier.extract.entities import Matcher
+from dossier.extract.registry import Registry, load_registry
+from dossier.pipeline import BuildOptions, BuildResult, build
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    return load_registry(ROOT / "entities.yaml")
+
+
+@pytest.fixture(scope="session")
+def matcher(registry: Registry) -> Matcher:
+    return Matcher(registry)
+
+
+def copy_site(destination: Path) -> Path:
+    """A copy of the repository's site (config, registry, articles) to build without touching the checkout."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in ("site.yaml", "entities.yaml"):
+        shutil.copy(ROOT / name, destination / name)
+    shutil.copytree(ROOT / "articles", destination / "articles")
+    return destination
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    site = copy_site(tmp_path_factory.mktemp("seed-site"))
+    return build(BuildOptions(site=site, output=site / "_site"))
