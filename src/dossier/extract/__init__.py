@@ -1,0 +1,108 @@
+"""The extract stage: Article → AnnotatedArticle.
+
+Extraction is an ordered list of named steps over a scratch state, so a
+test can run any prefix of it. Each article is extracted on its own (no
+cross-article state), which is what lets the build extract in parallel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from dossier.extract.dates import Anchor, find_candidates, infer_publication, resolve_candidates
+from dossier.extract.entities import Matcher
+from dossier.extract.sentences import split_sentences
+from dossier.model import (
+    TITLE,
+    AnnotatedArticle,
+    Article,
+    DateMention,
+    Mention,
+    PublicationDate,
+    Sentence,
+)
+from dossier.timex import parse_timex
+
+# Parts of Markdown that are addresses, code or markup rather than prose.
+_NOT_PROSE = re.compile(
+    r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<https?://[^>]*>|https?://\S+|`[^`\n]*`|<[A-Za-z/!][^>\n]*>|^\[[^\]]+\]:.*$",
+    re.MULTILINE,
+)
+
+
+def prose_view(article: Article) -> str:
+    """The body with link targets, code and HTML blanked out, offsets unchanged."""
+    if article.markup != "markdown":
+        return article.body
+    return _NOT_PROSE.sub(lambda m: " " * len(m.group()), article.body)
+
+
+@dataclass(slots=True)
+class ExtractionState:
+    article: Article
+    matcher: Matcher
+    prose: str = ""
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    published: PublicationDate = field(default_factory=lambda: PublicationDate(None))
+
+
+def find_sentences(state: ExtractionState) -> None:
+    state.prose = prose_view(state.article)
+    state.sentences = tuple(
+        Sentence(s.index, s.start, s.end, state.article.body[s.start : s.end])
+        for s in split_sentences(state.prose)
+    )
+
+
+def find_entities(state: ExtractionState) -> None:
+    article = state.article
+    found = state.matcher.mentions(article.title, state.prose)
+    state.mentions = tuple(
+        m if m.field == TITLE else Mention(m.entity, m.start, m.end, article.body[m.start : m.end], m.field)
+        for m in found
+    )
+
+
+def find_dates(state: ExtractionState) -> None:
+    """Tag dates against the publication date, inferring one from the text when it is unknown."""
+    article = state.article
+    body_candidates = find_candidates(state.prose)
+    title_candidates = find_candidates(article.title)
+    anchor = Anchor(article.published)
+    published = PublicationDate(parse_timex(article.published.isoformat()) if article.published else None)
+    if article.published is None:
+        estimate = infer_publication(resolve_candidates(body_candidates, state.prose, anchor), state.prose)
+        if estimate is not None:
+            published = PublicationDate(estimate, inferred=True)
+            anchor = Anchor(estimate.last_day, inferred=True)
+    title = resolve_candidates(title_candidates, article.title, anchor, TITLE)
+    body = [
+        DateMention(d.start, d.end, article.body[d.start : d.end], d.value, d.kind, d.mod, d.field)
+        for d in resolve_candidates(body_candidates, state.prose, anchor)
+    ]
+    state.dates = (*title, *body)
+    state.published = published
+
+
+STEPS: tuple[tuple[str, Callable[[ExtractionState], None]], ...] = (
+    ("sentences", find_sentences),
+    ("entities", find_entities),
+    ("dates", find_dates),
+)
+
+
+def extract_article(article: Article, matcher: Matcher) -> AnnotatedArticle:
+    state = ExtractionState(article, matcher)
+    for _name, step in STEPS:
+        step(state)
+    return AnnotatedArticle(
+        article=article,
+        published=state.published,
+        sentences=state.sentences,
+        mentions=state.mentions,
+        dates=state.dates,
+    )

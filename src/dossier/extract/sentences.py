@@ -1,0 +1,82 @@
+"""Sentence spans of an article body, for events, snippets and anchors.
+
+News text breaks at a full stop, question or exclamation mark followed by
+a capital, digit or opening quote, except after abbreviations (Mr., Gen.,
+Jan., U.S. before a lower-case word) and initials; paragraphs and headings
+always end a sentence. Markdown markers at a block's start (``## ``, ``> ``,
+``- ``) are not part of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.model import Sentence
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt brig adm cmdr sen rep gov st jr sr no nos vs etc jan feb
+    mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun inc corp ltd co
+    dept est approx fig al e.g i.e a.m p.m""".split()
+)
+# Words that start a new sentence even after an abbreviation such as "U.S.".
+SENTENCE_STARTERS = frozenset(
+    """the a an it he she they we i this that these those but and or so yet in on at for as if when while
+    after before however meanwhile there his her their its our what why how who""".split()
+)
+
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n+")
+_BLOCK_MARKER = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)+")
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\W_a-z])|[.!?…]+[\"'”’)\]]*\s*$")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def split_sentences(body: str) -> tuple[Sentence, ...]:
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for block_break in [*_BLOCK_BREAK.finditer(body), None]:
+        end = block_break.start() if block_break else len(body)
+        spans.extend(_block_sentences(body, position, end))
+        position = block_break.end() if block_break else len(body)
+    return tuple(Sentence(i, s, e, body[s:e]) for i, (s, e) in enumerate(spans))
+
+
+def _block_sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    block = body[start:end]
+    marker = _BLOCK_MARKER.match(block)
+    offset = marker.end() if marker else 0
+    if block.lstrip().startswith("#"):  # a heading is one sentence
+        return _trimmed(body, start + offset, end)
+    spans = []
+    sentence_start = offset
+    for match in _CANDIDATE.finditer(block, offset):
+        if not _is_boundary(block, match.start(), match.end()):
+            continue
+        spans.extend(_trimmed(body, start + sentence_start, start + match.end()))
+        sentence_start = match.end()
+    spans.extend(_trimmed(body, start + sentence_start, end))
+    return spans
+
+
+def _is_boundary(block: str, punct_start: int, punct_end: int) -> bool:
+    if block[punct_start] != ".":
+        return True
+    word_match = _WORD_BEFORE.search(block, 0, punct_start)
+    word = word_match.group(1) if word_match else ""
+    lowered = word.lower().rstrip(".")
+    following = block[punct_end:].lstrip(" \t\n\"'“‘([")
+    next_word = re.match(r"\w+", following)
+    next_lower = next_word.group().lower() if next_word else ""
+    if "." in word and len(word) <= 6 and re.fullmatch(r"(?:\w\.)+\w?", word + "."):
+        # "U.S." or "a.m." ends a sentence only before a typical sentence opener
+        return next_lower in SENTENCE_STARTERS
+    if lowered in ABBREVIATIONS:
+        return False
+    return not (len(word) == 1 and word.isupper())  # an initial: "Lloyd J. Austin"
+
+
+def _trimmed(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if end > start else []
