@@ -1,0 +1,190 @@
+"""Article bodies → HTML, with entities linked, dates in <time> and sentences anchored.
+
+The markup is done on markdown-it's token stream, never on generated HTML:
+each inline text token is aligned back to its place in the body, and the
+mentions, dates and sentence boundaries that fall inside it are written
+around its text. Raw HTML in articles is not passed through.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from dossier.model import BODY, AnnotatedArticle, Entity
+from dossier.timex import parse_timex
+
+_DATETIME_GRANULARITIES = frozenset({"day", "week", "month", "year"})
+
+
+def markdown_parser() -> MarkdownIt:
+    """CommonMark with raw HTML off: pasted markup is shown as text, never run."""
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+def text_parser() -> MarkdownIt:
+    """Plain text: paragraphs separated by blank lines, nothing else interpreted."""
+    return MarkdownIt("zero")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Something to wrap around a stretch of body text."""
+
+    start: int
+    end: int
+    open: str
+    close: str
+
+
+def _date_mark(start: int, end: int, value: str | None, label: str) -> Mark:
+    timex = parse_timex(value) if value else None
+    if timex is None:
+        return Mark(start, end, '<span class="date">', "</span>")
+    machine = timex.value if timex.granularity in _DATETIME_GRANULARITIES else str(timex.year)
+    return Mark(
+        start,
+        end,
+        f'<time class="date" datetime="{escape(machine)}" data-timex="{escape(timex.value)}" '
+        f'title="{escape(label)}">',
+        "</time>",
+    )
+
+
+def body_marks(
+    annotated: AnnotatedArticle, entities: dict[str, Entity], topic_href: Callable[[str], str]
+) -> tuple[list[Mark], list[Mark]]:
+    """Links for mentions and <time> for dates (non-overlapping), and the sentence spans."""
+    inline: list[Mark] = []
+    for m in annotated.mentions:
+        if m.field != BODY or m.entity not in entities:
+            continue
+        entity = entities[m.entity]
+        inline.append(
+            Mark(
+                m.start,
+                m.end,
+                f'<a class="ent ent-{escape(entity.type)}" href="{escape(topic_href(m.entity))}" '
+                f'title="{escape(entity.name)}">',
+                "</a>",
+            )
+        )
+    for d in annotated.dates:
+        if d.field != BODY:
+            continue
+        timex = parse_timex(d.value) if d.value else None
+        label = timex.label(d.mod) if timex else "date not resolved"
+        inline.append(_date_mark(d.start, d.end, d.value, label))
+    inline.sort(key=lambda k: (k.start, -(k.end - k.start)))
+    kept: list[Mark] = []
+    for mark in inline:
+        if not kept or mark.start >= kept[-1].end:
+            kept.append(mark)
+    sentences = [Mark(s.start, s.end, s.anchor, "") for s in annotated.sentences]
+    return kept, sentences
+
+
+def _align(content: str, source: str, cursor: int) -> tuple[list[int] | None, int]:
+    """Source offsets of each character of a text token, searching forward from ``cursor``."""
+    found = source.find(content, cursor)
+    if found != -1 and found - cursor < 400:
+        return list(range(found, found + len(content))), found + len(content)
+    positions, j = [], cursor
+    for ch in content:  # escapes and entities: match character by character
+        k = source.find(ch, j)
+        if k == -1 or k - j > 16:
+            return None, cursor
+        positions.append(k)
+        j = k + 1
+    return positions, j
+
+
+def _with_marks(content: str, positions: list[int], a: int, b: int, marks: list[Mark], linkable: bool) -> str:
+    """``content[a:b]``, escaped, with the marks that lie wholly inside it wrapped around their text."""
+    if a >= b:
+        return ""
+    low, high = positions[a], positions[b - 1] + 1
+    pieces, cursor = [], a
+    for mark in marks:
+        if mark.start < low or mark.end > high or (not linkable and mark.open.startswith("<a ")):
+            continue
+        i, j = bisect_left(positions, mark.start, a, b), bisect_left(positions, mark.end, a, b)
+        if i < cursor or i >= j:
+            continue
+        pieces.append(escape(content[cursor:i], quote=False))
+        pieces.append(f"{mark.open}{escape(content[i:j], quote=False)}{mark.close}")
+        cursor = j
+    pieces.append(escape(content[cursor:b], quote=False))
+    return "".join(pieces)
+
+
+def _render_text(
+    content: str, positions: list[int], marks: list[Mark], sentences: list[Mark], linkable: bool
+) -> str:
+    """One text token: each sentence piece in a ``<span class="s">``, the first carrying its anchor id."""
+    first, last = positions[0], positions[-1] + 1
+    out, cursor = [], 0
+    for sentence in sentences:
+        if sentence.end <= first or sentence.start >= last:
+            continue
+        a = max(bisect_left(positions, sentence.start), cursor)
+        b = bisect_left(positions, sentence.end)
+        out.append(_with_marks(content, positions, cursor, a, marks, linkable))
+        ident = f' id="{sentence.open}"' if sentence.start >= first else ""
+        inner = _with_marks(content, positions, a, b, marks, linkable)
+        out.append(f'<span class="s" data-s="{sentence.open}"{ident}>{inner}</span>')
+        cursor = b
+    out.append(_with_marks(content, positions, cursor, len(content), marks, linkable))
+    return "".join(out)
+
+
+def annotate_tokens(tokens: list[Token], body: str, marks: list[Mark], sentences: list[Mark]) -> None:
+    """Store the rendered HTML of every inline text token in ``token.meta["html"]``."""
+    line_starts = [0]
+    for index, ch in enumerate(body):
+        if ch == "\n":
+            line_starts.append(index + 1)
+    line_starts.append(len(body) + 1)
+    for block in tokens:
+        if block.type != "inline" or not block.children or block.map is None:
+            continue
+        first_line, last_line = block.map
+        cursor = line_starts[min(first_line, len(line_starts) - 1)]
+        source_end = line_starts[min(last_line, len(line_starts) - 1)]
+        source = body[:source_end]
+        link_depth = 0
+        for child in block.children:
+            if child.type == "link_open":
+                link_depth += 1
+            elif child.type == "link_close":
+                link_depth -= 1
+            elif child.type == "text" and child.content:
+                positions, cursor = _align(child.content, source, cursor)
+                if positions is not None:
+                    child.meta["html"] = _render_text(
+                        child.content, positions, marks, sentences, link_depth == 0
+                    )
+
+
+def _text_rule(self, tokens: list[Token], idx: int, options, env) -> str:
+    token = tokens[idx]
+    return token.meta.get("html") or escape(token.content, quote=False)
+
+
+def render_body(
+    annotated: AnnotatedArticle,
+    entities: dict[str, Entity],
+    topic_href: Callable[[str], str],
+    parsers: dict[str, MarkdownIt],
+) -> str:
+    parser = parsers[annotated.article.markup]
+    parser.add_render_rule("text", _text_rule)
+    tokens = parser.parse(annotated.article.body)
+    marks, sentences = body_marks(annotated, entities, topic_href)
+    annotate_tokens(tokens, annotated.article.body, marks, sentences)
+    return parser.renderer.render(tokens, parser.options, {})
