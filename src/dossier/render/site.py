@@ -15,10 +15,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    pass_context,
+)
 
 from dossier import __version__
+from dossier.analyze import UNATTRIBUTED
 from dossier.config import SiteConfig
+from dossier.errors import BuildError
 from dossier.model import AnnotatedArticle, Corpus, Event, PublicationDate
 from dossier.render import urls
 from dossier.render.charts import monthly_bars
@@ -154,15 +164,25 @@ class SiteRenderer:
         self.parsers = {"markdown": markdown_parser(), "text": text_parser()}
 
     def render_page(self, template: str, path: str, **context: Any) -> Page:
-        html = self.env.get_template(template).render(page_path=path, **context)
+        try:
+            html = self.env.get_template(template).render(page_path=path, **context)
+        except TemplateSyntaxError as exc:
+            raise BuildError(
+                f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}"
+            ) from None
+        except TemplateError as exc:
+            raise BuildError(f"template {template} (rendering {path}): {exc}") from None
         return Page(path, html)
 
     def pages(self, corpus: Corpus) -> Iterator[Page]:
-        common = {"corpus": corpus}
+        common = {
+            "corpus": corpus,
+            "source_count": len([s for s in corpus.sources if s.name != UNATTRIBUTED]),
+        }
         yield self.render_page("index.html", urls.INDEX, **common, **self.front_page(corpus))
         yield self.render_page("articles.html", urls.ARTICLES, **common)
         for annotated in corpus.articles:
-            yield self.article_page(corpus, annotated)
+            yield self.article_page(corpus, annotated, common)
         yield self.render_page("topics.html", urls.TOPICS, **common, groups=self.topic_groups(corpus))
         for topic in corpus.topics.values():
             path = urls.topic(topic.entity.id)
@@ -187,17 +207,21 @@ class SiteRenderer:
     def front_page(self, corpus: Corpus) -> dict[str, Any]:
         days = [a.published.day for a in corpus.articles if a.published.day]
         top = sorted(corpus.topics.values(), key=lambda t: (-t.mentions, t.entity.name))
-        recent = [e for e in corpus.timeline if not e.inferred][-self.config.latest :][::-1]
+        newest = max(days, default=None)
+        # what has happened by the newest article, latest first (not what articles expect to come)
+        past = [
+            e for e in corpus.timeline if not e.inferred and (newest is None or e.date.first_day <= newest)
+        ]
+        recent = past[-self.config.latest :][::-1]
         return {
             "latest": corpus.articles[: self.config.latest],
             "top_topics": top[:16],
             "recent_events": recent,
             "first_day": min(days, default=None),
             "last_day": max(days, default=None),
-            "source_count": len([s for s in corpus.sources if s.name != "Source not given"]),
         }
 
-    def article_page(self, corpus: Corpus, annotated: AnnotatedArticle) -> Page:
+    def article_page(self, corpus: Corpus, annotated: AnnotatedArticle, common: dict[str, Any]) -> Page:
         path = urls.article(annotated.slug)
         body = render_body(
             annotated, corpus.entities, lambda entity: urls.relative(path, urls.topic(entity)), self.parsers
@@ -207,7 +231,7 @@ class SiteRenderer:
         events = [e for e in corpus.timeline if annotated.slug in e.slugs]
         related = [corpus.by_slug[s] for s in corpus.related.get(annotated.slug, ())]
         return self.render_page(
-            "article.html", path, corpus=corpus, item=annotated, body=body,
+            "article.html", path, **common, item=annotated, body=body,
             entity_counts=[(corpus.entities[e], counts[e]) for e in entities], events=events, related=related,
         )  # fmt: skip
 
