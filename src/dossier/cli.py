@@ -16,10 +16,10 @@ from rich.markup import escape
 
 from dossier import __version__
 from dossier.errors import BuildError, DossierError
-from dossier.pipeline import BuildOptions, BuildResult, build
-from dossier.report import ConsoleReporter, group_warnings
+from dossier.pipeline import BuildOptions, BuildResult, analyze_site, build
+from dossier.report import ConsoleReporter, Reporter, group_warnings
 
-COMMANDS = ("build",)
+COMMANDS = ("build", "suggest")
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
@@ -36,7 +36,14 @@ def parser(default_site: Path) -> argparse.ArgumentParser:
     build_cmd.add_argument("--output", type=Path, help="output folder (default: the site's _site/)")
     build_cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
     build_cmd.add_argument("--base-url", help="absolute URL the site will be published at")
-    for sub in (build_cmd,):
+    suggest_cmd = commands.add_parser("suggest", help="list recurring names the registry does not know")
+    suggest_cmd.add_argument(
+        "--site", type=Path, default=default_site, help="site folder (default: %(default)s)"
+    )
+    suggest_cmd.add_argument(
+        "--minimum", type=int, default=2, help="list names seen at least this often (default: 2)"
+    )
+    for sub in (build_cmd, suggest_cmd):
         sub.add_argument("--quiet", "-q", action="store_true", help="print only problems and the result")
         sub.add_argument("--verbose", "-v", action="store_true", help="print every warning")
         sub.add_argument("--debug", action="store_true", help="show tracebacks for errors")
@@ -63,12 +70,44 @@ def print_summary(console: Console, result: BuildResult, verbose: bool) -> None:
         f"in {escape(str(result.output))} "
         f"in {result.seconds:.2f} s ({s['warnings']} warnings)"
     )
+    if s["unknown names"]:
+        console.print(
+            f"{s['unknown names']} recurring names are not in the registry; "
+            "see them with: python build.py suggest"
+        )
 
 
 def run_build(args: argparse.Namespace, console: Console) -> int:
     options = BuildOptions(site=args.site, output=args.output, drafts=args.drafts, base_url=args.base_url)
     result = build(options, ConsoleReporter(console, verbose=args.verbose, quiet=args.quiet))
     print_summary(console, result, args.verbose)
+    return EXIT_OK
+
+
+def run_suggest(args: argparse.Namespace, console: Console) -> int:
+    from rich.table import Table
+
+    from dossier.analyze.suggest import build_suggestions
+
+    analysis = analyze_site(BuildOptions(site=args.site), Reporter())
+    corpus = analysis.corpus
+    suggestions = build_suggestions(list(corpus.articles), args.minimum)
+    if not suggestions:
+        console.print("Every recurring capitalized name is in the registry (or on its ignore list).")
+        return EXIT_OK
+    table = Table(title=f"Recurring names not in {args.site / 'entities.yaml'}", show_lines=False)
+    table.add_column("count", justify="right")
+    table.add_column("name")
+    table.add_column("articles")
+    table.add_column("first seen in context")
+    for suggestion in suggestions:
+        titles = [corpus.by_slug[slug].article.source_path for slug in suggestion.articles]
+        shown = ", ".join(titles[:3]) + (f" and {len(titles) - 3} more" if len(titles) > 3 else "")
+        table.add_row(
+            str(suggestion.count), escape(suggestion.name), escape(shown), escape(suggestion.context)
+        )
+    console.print(table)
+    console.print("Add each to entities.yaml as an entity (or an alias of one), or to its ignore list.")
     return EXIT_OK
 
 
@@ -82,7 +121,7 @@ def main(argv: Sequence[str] | None = None, default_site: Path | None = None) ->
     except SystemExit as exc:  # argparse has printed the usage problem
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     try:
-        return run_build(args, console)
+        return run_suggest(args, console) if args.command == "suggest" else run_build(args, console)
     except DossierError as error:
         if args.debug:
             raise

@@ -95,6 +95,18 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class NameOccurrence:
+    """A capitalized name that no registry entry matched (see ``extract/names.py``)."""
+
+    text: str
+    key: str  # spelling-insensitive, for counting repeats
+    start: int
+    end: int
+    initial: bool  # at the start of a sentence, where capitals prove little
+    field: str = BODY
+
+
+@dataclass(frozen=True, slots=True)
 class PublicationDate:
     """When an article appeared: given in its metadata, or inferred from its text."""
 
@@ -116,6 +128,7 @@ class AnnotatedArticle:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     dates: tuple[DateMention, ...]
+    unknown_names: tuple[NameOccurrence, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -199,6 +212,16 @@ class Tag:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A recurring name the registry does not know, with where it was seen."""
+
+    name: str
+    count: int
+    articles: tuple[str, ...]
+    context: str
+
+
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """The whole story, analyzed: what the renderer turns into pages."""
 
@@ -211,3 +234,4 @@ class Corpus:
     sources: tuple[Source, ...]
     authors: tuple[Source, ...]
     by_slug: dict[str, AnnotatedArticle] = field(default_factory=dict)
+    suggestions: tuple[Suggestion, ...] = ()

@@ -53,6 +53,7 @@ class BuildResult:
             "mentions": sum(len(a.mentions) for a in corpus.articles),
             "dates": sum(len(a.dates) for a in corpus.articles),
             "events": len(corpus.timeline),
+            "unknown names": len(corpus.suggestions),
             "files": self.files,
             "warnings": len(self.warnings),
         }
@@ -82,10 +83,18 @@ def output_folder(options: BuildOptions, config: SiteConfig) -> Path:
     return options.output if options.output is not None else options.site / config.output
 
 
-def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildResult:
-    """Build a site; raise :class:`DossierError` (with every problem listed) if it cannot be built."""
-    reporter = reporter or Reporter()
-    started = time.perf_counter()
+@dataclass(slots=True)
+class Analysis:
+    """Everything read and analyzed, before anything is rendered."""
+
+    config: SiteConfig
+    output: Path
+    corpus: Corpus
+    warnings: list[str]
+
+
+def analyze_site(options: BuildOptions, reporter: Reporter) -> Analysis:
+    """config → load → extract → analyze; raise :class:`DossierError` listing every input problem."""
     warnings: list[str] = []
     site = options.site
     if not site.is_dir():
@@ -95,7 +104,6 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildResul
     config = site_config(options, warnings)
     registry = load_registry(site / REGISTRY_FILE)
     output = output_folder(options, config)
-    check_output(output, site)
     reporter.finish("config", f"{len(registry.entities)} entities in the registry")
 
     reporter.start("load")
@@ -119,15 +127,30 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildResul
     reporter.start("analyze")
     corpus = analyze(annotated, registry.entities, config.related)
     reporter.finish("analyze", f"{len(corpus.timeline)} events, {len(corpus.topics)} topics")
+    return Analysis(config=config, output=output, corpus=corpus, warnings=warnings)
+
+
+def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildResult:
+    """Build a site; raise :class:`DossierError` (with every problem listed) if it cannot be built."""
+    reporter = reporter or Reporter()
+    started = time.perf_counter()
+    if options.site.is_dir():
+        # refuse a bad output folder before doing any work
+        check_output(output_folder(options, site_config(options, [])), options.site)
+    analysis = analyze_site(options, reporter)
 
     reporter.start("render")
-    pages: list[Page] = render_site(corpus, config, template_dirs(site))
+    pages: list[Page] = render_site(analysis.corpus, analysis.config, template_dirs(options.site))
     reporter.finish("render", f"{len(pages)} pages and data files")
 
     reporter.start("write")
-    static = [d / "static" for d in template_dirs(site)]
-    files = write_site(pages, static, output)
-    reporter.finish("write", f"{files} files in {output}")
+    static = [d / "static" for d in template_dirs(options.site)]
+    files = write_site(pages, static, analysis.output)
+    reporter.finish("write", f"{files} files in {analysis.output}")
     return BuildResult(
-        output=output, corpus=corpus, files=files, seconds=time.perf_counter() - started, warnings=warnings
+        output=analysis.output,
+        corpus=analysis.corpus,
+        files=files,
+        seconds=time.perf_counter() - started,
+        warnings=analysis.warnings,
     )

@@ -11,6 +11,7 @@ import math
 from collections import Counter, defaultdict
 from datetime import date
 
+from dossier.analyze.suggest import build_suggestions
 from dossier.analyze.timeline import build_timeline
 from dossier.analyze.topics import build_topics
 from dossier.model import AnnotatedArticle, Corpus, Entity, Source, Tag
@@ -98,4 +99,5 @@ def analyze(annotated: list[AnnotatedArticle], entities: dict[str, Entity], rela
         sources=sources,
         authors=authors,
         by_slug={a.slug: a for a in ordered},
+        suggestions=build_suggestions(ordered),
     )

@@ -12,14 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dossier.extract.dates import Anchor, find_candidates, infer_publication, resolve_candidates
-from dossier.extract.entities import Matcher
+from dossier.extract.entities import Match, Matcher, resolve_mentions
+from dossier.extract.names import unknown_names
 from dossier.extract.sentences import split_sentences
+from dossier.extract.tokens import Tokens, tokenize
 from dossier.model import (
     TITLE,
     AnnotatedArticle,
     Article,
     DateMention,
     Mention,
+    NameOccurrence,
     PublicationDate,
     Sentence,
 )
@@ -48,6 +51,9 @@ class ExtractionState:
     mentions: tuple[Mention, ...] = ()
     dates: tuple[DateMention, ...] = ()
     published: PublicationDate = field(default_factory=lambda: PublicationDate(None))
+    body_tokens: Tokens | None = None
+    body_matches: list[Match] = field(default_factory=list)
+    unknown_names: tuple[NameOccurrence, ...] = ()
 
 
 def find_sentences(state: ExtractionState) -> None:
@@ -60,7 +66,11 @@ def find_sentences(state: ExtractionState) -> None:
 
 def find_entities(state: ExtractionState) -> None:
     article = state.article
-    found = state.matcher.mentions(article.title, state.prose)
+    state.body_tokens = tokenize(state.prose)
+    state.body_matches = state.matcher.scan(state.body_tokens)
+    found = resolve_mentions(
+        article.title, state.matcher.find(article.title), state.prose, state.body_matches
+    )
     state.mentions = tuple(
         m if m.field == TITLE else Mention(m.entity, m.start, m.end, article.body[m.start : m.end], m.field)
         for m in found
@@ -88,10 +98,24 @@ def find_dates(state: ExtractionState) -> None:
     state.published = published
 
 
+def find_unknown_names(state: ExtractionState) -> None:
+    """Capitalized names outside the registry's matches, for ``build.py suggest``."""
+    matcher = state.matcher
+    if state.body_tokens is None:
+        return
+    state.unknown_names = tuple(
+        NameOccurrence(state.article.body[n.start : n.end], n.key, n.start, n.end, n.initial, n.field)
+        for n in unknown_names(
+            state.body_tokens, state.body_matches, state.sentences, matcher.edge_words, matcher.single_keys
+        )
+    )
+
+
 STEPS: tuple[tuple[str, Callable[[ExtractionState], None]], ...] = (
     ("sentences", find_sentences),
     ("entities", find_entities),
     ("dates", find_dates),
+    ("unknown names", find_unknown_names),
 )
 
 
@@ -105,4 +129,5 @@ def extract_article(article: Article, matcher: Matcher) -> AnnotatedArticle:
         sentences=state.sentences,
         mentions=state.mentions,
         dates=state.dates,
+        unknown_names=state.unknown_names,
     )

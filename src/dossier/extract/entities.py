@@ -54,7 +54,7 @@ class _ScanState:
 
     def accepted(self, spec: AliasSpec, end: int) -> None:
         self.entity_ended_at = end if spec.entity is not None else -1
-        if spec.entity is not None and not spec.conditional:
+        if self.excluded and spec.entity is not None and not spec.conditional:
             # The entity is named in full again: its generic aliases refer to it once more.
             self.excluded = {s for s in self.excluded if s.entity != spec.entity}
 
@@ -67,6 +67,8 @@ class Match:
     start: int
     end: int
     anchored: bool  # found by an alias that needs another mention of its entity
+    first_token: int = 0
+    end_token: int = 0
 
 
 def _token_mode(raw: str, case_sensitive: bool) -> int:
@@ -77,7 +79,7 @@ def _token_mode(raw: str, case_sensitive: bool) -> int:
 
 def _compile(spec: AliasSpec) -> list[tuple[tuple[str, ...], CompiledAlias]]:
     tokens = tokenize(spec.text)
-    raws = tuple(tokens.raws)
+    raws = tuple(tokens.raw(i) for i in range(len(tokens)))
     modes = tuple(_token_mode(r, spec.case_sensitive) for r in raws)
     variants = [(tuple(tokens.keys), CompiledAlias(spec, raws, modes))]
     last = raws[-1]
@@ -92,6 +94,8 @@ class Matcher:
 
     def __init__(self, registry: Registry) -> None:
         self.titles = frozenset(fold(t) for title in registry.titles for t in title.split())
+        # words that never start or end a name: titles, function words, months and weekdays
+        self.edge_words = self.titles | _FUNCTION_WORDS | _CALENDAR_WORDS
         self.trie: dict = {}
         for spec in registry.aliases:
             for keys, compiled in _compile(spec):
@@ -102,24 +106,28 @@ class Matcher:
                 candidates.append(compiled)
                 # Unconditional aliases are tried before conditional ones of the same form.
                 candidates.sort(key=lambda c: c.spec.conditional)
+        self.single_keys = frozenset(key for key, node in self.trie.items() if _END in node)
 
     def find(self, text: str) -> list[Match]:
         """Every name in ``text``, left to right, longest first, before article-level rules."""
-        tokens = tokenize(text)
-        keys = tokens.keys
+        return self.scan(tokenize(text))
+
+    def scan(self, tokens: Tokens) -> list[Match]:
+        """:meth:`find` on text that is already tokenized."""
+        trie = self.trie
         state = _ScanState()
         matches: list[Match] = []
-        i, n = 0, len(keys)
-        while i < n:
-            node = self.trie.get(keys[i])
-            found = None if node is None else self._longest(tokens, i, node, state)
-            if found is None:
-                i += 1
+        resume = 0  # tokens before this index are inside an earlier match
+        for i in [i for i, key in enumerate(tokens.keys) if key in trie]:
+            if i < resume:
                 continue
-            j, spec = found
-            matches.append(Match(spec.entity, tokens.starts[i], tokens.ends[j - 1], spec.needs_anchor))
-            state.accepted(spec, j)
-            i = j
+            found = self._longest(tokens, i, trie[tokens.keys[i]], state)
+            if found is not None:
+                j, spec = found
+                start, end = tokens.starts[i], tokens.ends[j - 1]
+                matches.append(Match(spec.entity, start, end, spec.needs_anchor, i, j))
+                state.accepted(spec, j)
+                resume = j
         return matches
 
     def _longest(self, tokens: Tokens, i: int, node: dict, state: _ScanState) -> tuple[int, AliasSpec] | None:
@@ -143,27 +151,40 @@ class Matcher:
         return None
 
     def _verdict(self, alias: CompiledAlias, tokens: Tokens, i: int, j: int, state: _ScanState) -> int:
+        if not self._case_matches(alias, tokens, i):
+            return _NO_MATCH
         spec = alias.spec
-        for offset, (mode, want) in enumerate(zip(alias.modes, alias.raws, strict=True)):
-            got = tokens.raws[i + offset]
-            if (mode == EXACT and got != want) or (mode == CAPITALIZED and got[:1].islower()):
-                return _NO_MATCH
         if not spec.in_caps and tokens.is_all_caps_context(i, j):
             return _NO_MATCH
         after_entity = state.entity_ended_at == i
-        if (
-            (spec.not_after_entity and after_entity)
-            or any(tuple(tokens.keys[max(i - len(p), 0) : i]) == p for p in spec.not_after)
-            or any(tuple(tokens.keys[j : j + len(p)]) == p for p in spec.not_before)
-        ):
-            return _OTHER_REFERENT
-        if spec in state.excluded and not any(
-            tuple(tokens.keys[j : j + len(p)]) == p for p in spec.always_before
-        ):
-            return _OTHER_REFERENT
+        if spec.conditional or spec.sticky_exclusion:
+            keys = tokens.keys
+            if (
+                (spec.not_after_entity and after_entity)
+                or any(tuple(keys[max(i - len(p), 0) : i]) == p for p in spec.not_after)
+                or any(tuple(keys[j : j + len(p)]) == p for p in spec.not_before)
+            ):
+                return _OTHER_REFERENT
+            if (
+                state.excluded
+                and spec in state.excluded
+                and not any(tuple(keys[j : j + len(p)]) == p for p in spec.always_before)
+            ):
+                return _OTHER_REFERENT
         if spec.surname and self._after_other_given_name(tokens, i, after_entity):
             return _OTHER_REFERENT
         return _ACCEPT
+
+    @staticmethod
+    def _case_matches(alias: CompiledAlias, tokens: Tokens, i: int) -> bool:
+        """Capitalized alias words must be capitalized in the text; exact ones must be as written."""
+        text, starts = tokens.text, tokens.starts
+        for offset, mode in enumerate(alias.modes):
+            if mode == CAPITALIZED and text[starts[i + offset]].islower():
+                return False
+            if mode == EXACT and tokens.raw(i + offset) != alias.raws[offset]:
+                return False
+        return True
 
     def _after_other_given_name(self, tokens: Tokens, i: int, after_entity: bool) -> bool:
         """ "Thaier Al-Sudani" is not Mohammed Shia' al-Sudani: a short form of a person's name
@@ -174,7 +195,7 @@ class Matcher:
             i -= 1  # "Sudani" in "Thaier Al-Sudani": look before the article
         if i == 0 or not tokens.joinable(i):
             return False
-        prev_raw, prev_key = tokens.raws[i - 1], tokens.keys[i - 1]
+        prev_raw, prev_key = tokens.raw(i - 1), tokens.keys[i - 1]
         if not prev_raw[:1].isupper() or (prev_raw.isupper() and len(prev_raw) > 1):
             return False  # lower case, or ALL CAPS where capitals say nothing
         return (
@@ -185,10 +206,17 @@ class Matcher:
 
     def mentions(self, title: str, body: str) -> tuple[Mention, ...]:
         """The mentions of one article: title first, then body, in reading order."""
-        found = [(TITLE, title, m) for m in self.find(title)] + [(BODY, body, m) for m in self.find(body)]
-        anchors = {m.entity for _, _, m in found if m.entity is not None and not m.anchored}
-        return tuple(
-            Mention(m.entity, m.start, m.end, text[m.start : m.end], where)
-            for where, text, m in found
-            if m.entity is not None and (not m.anchored or m.entity in anchors)
-        )
+        return resolve_mentions(title, self.find(title), body, self.find(body))
+
+
+def resolve_mentions(
+    title: str, title_matches: list[Match], body: str, body_matches: list[Match]
+) -> tuple[Mention, ...]:
+    """Apply the article-level rules (``needs_anchor``) and drop ignored names."""
+    found = [(TITLE, title, m) for m in title_matches] + [(BODY, body, m) for m in body_matches]
+    anchors = {m.entity for _, _, m in found if m.entity is not None and not m.anchored}
+    return tuple(
+        Mention(m.entity, m.start, m.end, text[m.start : m.end], where)
+        for where, text, m in found
+        if m.entity is not None and (not m.anchored or m.entity in anchors)
+    )

@@ -57,9 +57,13 @@ ENTITY_KEYS = frozenset({"id", "name", "type", "description", "aliases", "case_s
 TOP_KEYS = frozenset({"entities", "ignore", "titles"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class AliasSpec:
-    """One way of writing an entity's name, with the rules that decide when it counts."""
+    """One way of writing an entity's name, with the rules that decide when it counts.
+
+    Compared by identity: each spec is one line of the registry (and hashing by
+    identity keeps the matcher's bookkeeping cheap).
+    """
 
     entity: str | None  # None for an ignored name
     text: str

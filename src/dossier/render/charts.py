@@ -26,7 +26,7 @@ def monthly_bars(
     described = ", ".join(f"{_month_label(m)}: {n}" for m, n in series if n)
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}-title" '
-        f'preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg">',
+        f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{ident}-title">{escape(title)} — {escape(described)}</title>',
         f'<line class="axis" x1="{left}" y1="{height - bottom}" x2="{width - left}" y2="{height - bottom}"/>',
     ]
