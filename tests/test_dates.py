@@ -47,6 +47,40 @@ def test_timeml_profile_keeps_the_and_part_of_day() -> None:
     )
     assert [(m.text, m.value) for m in mentions] == [
         ("the third quarter", "1998-Q3"),
-        ("Friday night", "1998-10-16TNI"),
+        ("Friday night", "1998-10-16"),
         ("now", "PRESENT_REF"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Congress reconvenes on Jan. 24.", date(2000, 1, 13), "2000-01-24"),  # nine days ahead
+        ("They are planning for the summit in April.", date(1998, 12, 5), "1999-04"),
+        ("He was killed on Oct. 23 by a sniper.", date(1999, 5, 5), "1998-10-23"),  # past tense
+        ("The October 7 attacks changed everything.", date(2024, 1, 7), "2023-10-07"),
+    ],
+)
+def test_timeml_profile_takes_the_nearer_occurrence_leaning_to_the_past(
+    text: str, published: date, value: str
+) -> None:
+    mentions = tag_dates(text, published, profile=TIMEML)
+    assert [m.value for m in mentions] == [value]
+
+
+def test_tempeval_adapter_writes_spans_in_timeml_form() -> None:
+    import json
+
+    from dossier.tempeval import run
+
+    line = json.dumps(
+        {"doc_id": "d1", "dct": "2000-02-16", "text": "Talks were held this week and on Friday."}
+    )
+    out = json.loads(next(run([line])))
+    assert out == {
+        "doc_id": "d1",
+        "spans": [
+            {"start": 16, "end": 25, "value": "2000-W7"},
+            {"start": 33, "end": 39, "value": "2000-02-11"},
+        ],
+    }

@@ -124,3 +124,19 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert files_one == files_two
     for rel in files_one:
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def test_timelinejs_export_follows_its_format(seed_build: BuildResult) -> None:
+    exported = load_json(seed_build, "timelinejs.json")
+    events = load_json(seed_build, "timeline.json")["events"]
+    assert exported["title"]["text"]["headline"]
+    assert len(exported["events"]) == len(events)
+    for slide, event in zip(exported["events"], events, strict=True):
+        assert slide["unique_id"] == event["id"]
+        assert isinstance(slide["start_date"]["year"], int)
+        assert slide["text"]["headline"] and slide["text"]["text"].startswith("<p>")
+        if event["date"].startswith("2024-W"):
+            assert "end_date" in slide
+    strike = next(s for s, e in zip(exported["events"], events, strict=True) if e["date"] == "2024-01-04")
+    assert strike["start_date"] == {"year": 2024, "month": 1, "day": 4}
+    assert strike["display_date"] == "4 January 2024"

@@ -8,11 +8,17 @@ date expressions the build's own tagger finds, with TimeML span conventions
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 
 from dossier.extract.dates import TIMEML, tag_dates
+
+
+def timeml_value(value: str | None) -> str | None:
+    """TimeML writes week numbers without a leading zero (1998-W7)."""
+    return None if value is None else re.sub(r"-W0(\d)\b", r"-W\1", value)
 
 
 def spans_for(document: dict) -> dict:
@@ -21,7 +27,7 @@ def spans_for(document: dict) -> dict:
     mentions = tag_dates(document["text"], published, profile=TIMEML)
     return {
         "doc_id": document["doc_id"],
-        "spans": [{"start": m.start, "end": m.end, "value": m.value} for m in mentions],
+        "spans": [{"start": m.start, "end": m.end, "value": timeml_value(m.value)} for m in mentions],
     }
 
 

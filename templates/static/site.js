@@ -37,6 +37,13 @@
       });
       hideEmpty(".timeline .month", ".event");
       hideEmpty(".timeline .year", ".event");
+      document.querySelectorAll(".years-index a").forEach(function (a) {
+        var section = document.getElementById(a.getAttribute("href").slice(1));
+        var count = section ? section.querySelectorAll(".event:not(.filtered-out)").length : 0;
+        a.parentNode.classList.toggle("filtered-out", count === 0);
+        var badge = a.querySelector(".count");
+        if (badge) badge.textContent = count;
+      });
       setStatus(status, shown, events.length, "events");
       var query = new URLSearchParams();
       if (entity.value) query.set("entity", entity.value);

@@ -15,5 +15,5 @@ __all__ = ["Page", "SiteRenderer", "render_site"]
 def render_site(corpus: Corpus, config: SiteConfig, template_dirs: list[Path]) -> list[Page]:
     renderer = SiteRenderer(config, template_dirs)
     pages = list(renderer.pages(corpus))
-    pages.extend(Page(path, text) for path, text in data_files(corpus).items())
+    pages.extend(Page(path, text) for path, text in data_files(corpus, config).items())
     return pages

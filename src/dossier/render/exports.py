@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date
+from html import escape
 from typing import Any
 
-from dossier.model import TITLE, AnnotatedArticle, Corpus
+from dossier.config import SiteConfig
+from dossier.model import TITLE, AnnotatedArticle, Corpus, Event
 from dossier.render import urls
 
 
@@ -99,10 +102,56 @@ def timeline(corpus: Corpus) -> dict[str, Any]:
     }
 
 
-def data_files(corpus: Corpus) -> dict[str, str]:
+def _timelinejs_date(day: date, granularity: str) -> dict[str, int]:
+    if granularity == "year" or granularity in ("decade", "century"):
+        return {"year": day.year}
+    if granularity == "month":
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def _site_link(config: SiteConfig, path: str) -> str:
+    """Absolute where the site's address is known, else relative to the site's root."""
+    return f"{config.base_url.rstrip('/')}/{path}" if config.base_url else path
+
+
+def _timelinejs_slide(event: Event, corpus: Corpus, config: SiteConfig) -> dict[str, Any]:
+    lead = next((s for s in event.sources if s.dated), event.sources[0])
+    headline = (
+        lead.sentence
+        if len(lead.sentence) <= 110
+        else lead.sentence[: lead.sentence.rfind(" ", 0, 110)] + "…"
+    )
+    paragraphs = []
+    for source in event.sources:
+        article = corpus.by_slug[source.slug].article
+        link = _site_link(config, urls.article(source.slug) + "#" + source.anchor)
+        name = escape(article.source or article.title)
+        paragraphs.append(f'<p>{escape(source.sentence)} — <a href="{escape(link)}">{name}</a></p>')
+    slide: dict[str, Any] = {
+        "unique_id": event.id,
+        "start_date": _timelinejs_date(event.date.first_day, event.date.granularity),
+        "display_date": event.label,
+        "text": {"headline": escape(headline), "text": "".join(paragraphs)},
+    }
+    if event.date.granularity not in ("day", "month", "year"):
+        slide["end_date"] = _timelinejs_date(event.date.last_day, "day")
+    return slide
+
+
+def timelinejs(corpus: Corpus, config: SiteConfig) -> dict[str, Any]:
+    """The timeline in TimelineJS's JSON format, for embedding it elsewhere."""
+    return {
+        "title": {"text": {"headline": escape(config.title), "text": f"<p>{escape(config.description)}</p>"}},
+        "events": [_timelinejs_slide(event, corpus, config) for event in corpus.timeline],
+    }
+
+
+def data_files(corpus: Corpus, config: SiteConfig) -> dict[str, str]:
     """Output path → JSON text."""
     return {
         urls.data("annotations.json"): to_json(annotations(corpus)),
         urls.data("entities.json"): to_json(entities(corpus)),
         urls.data("timeline.json"): to_json(timeline(corpus)),
+        urls.data("timelinejs.json"): to_json(timelinejs(corpus, config)),
     }

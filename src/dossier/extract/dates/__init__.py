@@ -57,7 +57,8 @@ def tag_dates(
     text: str, published: date | None, *, inferred: bool = False, profile: str = NEWS
 ) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``published`` where that is safe."""
-    return resolve_candidates(find_candidates(text, profile), text, Anchor(published, inferred))
+    anchor = Anchor(published, inferred, nearest=profile == TIMEML)
+    return resolve_candidates(find_candidates(text, profile), text, anchor)
 
 
 def infer_publication(mentions: list[DateMention], text: str) -> Timex | None:

@@ -56,10 +56,10 @@ WEEKDAY_ANY = (
     rf"(?:{_cased('Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun')})\.)"
 )
 OPTIONAL_WEEKDAY = rf"(?:{WEEKDAY_ANY},?\s+)?"
-COUNT = r"(?P<count>\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
+COUNT = r"(?P<count>\d{1,3}|(?i:" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r"))"
 
 # Words that make a bare weekday, month or day refer forward from the publication date.
 FUTURE_CUE = (
-    r"\b(?:will|won't|shall|'ll|’ll|scheduled|expected\s+to|set\s+to|due\s+to|plans?\s+to|planning\s+to|"
-    r"is\s+to|are\s+to|upcoming|intends?\s+to|aims?\s+to)\b"
+    r"\b(?:will|won't|shall|'ll|’ll|would|scheduled|planned|plans?|planning|expected|set\s+to|due|"
+    r"is\s+to|are\s+to|upcoming|intends?\s+to|aims?\s+to|(?<!up\s)until|by|as\s+(?:soon|early)\s+as|deadline)\b"
 )

@@ -21,14 +21,22 @@ from dossier.timex import GRANULARITIES, Timex, day_value, month_value, parse_ti
 
 _FUTURE = re.compile(FUTURE_CUE, re.IGNORECASE)
 _PAST_REPORT = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|confirmed)\b", re.IGNORECASE)
+_PAST_AFTER = re.compile(r"[^.;\n]{0,30}?\b(?:was|were|had|did)\b", re.IGNORECASE)
+_PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|began|died|killed|announced|reported)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """The publication date relative expressions are resolved against."""
+    """The publication date relative expressions are resolved against.
+
+    ``nearest``: a bare month or month-day is the occurrence nearest the anchor
+    (TimeML practice) rather than the most recent one (this project's news
+    convention, where only words pointing forward make it a future one).
+    """
 
     day: date | None
     inferred: bool = False
+    nearest: bool = False
 
     def usable_for(self, granularity: str) -> bool:
         if self.day is None:
@@ -51,12 +59,27 @@ class References:
         return None
 
 
-def points_forward(text: str, start: int) -> bool:
-    """Whether the words just before ``start`` (same clause) look to the future."""
+def points_forward(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the clause around ``text[start:end]`` looks to the future.
+
+    A cue before the expression ("will meet", "scheduled for", "by") points
+    forward, unless a report verb follows the cue ("will…, he said Friday") or
+    a past-tense auxiliary follows the expression ("planned for Saturday was
+    cancelled", "Until Thursday, they had not").
+    """
     window_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 60, 0)
     window = text[window_start:start]
     cues = list(_FUTURE.finditer(window))
-    return bool(cues) and not _PAST_REPORT.search(window, cues[-1].end())
+    if not cues or _PAST_REPORT.search(window, cues[-1].end()):
+        return False
+    after = text[end if end is not None else start : (end if end is not None else start) + 40]
+    return not _PAST_AFTER.match(after)
+
+
+def looks_past(text: str, end: int) -> bool:
+    """A past-tense verb right after the expression: "In January, ... was"."""
+    sentence_end = min((i for i in (text.find(".", end), text.find("\n", end)) if i != -1), default=len(text))
+    return _PAST_TENSE.search(text, end, min(sentence_end, end + 120)) is not None
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -81,11 +104,20 @@ def _weekday_number(name: str) -> int:
     return WEEKDAYS.get(key, WEEKDAYS.get(key[:3], 0))
 
 
-def _nearest_year_for(month: int, day: int, anchor: date, forward: bool) -> int:
-    """The year of the most recent month-day not after ``anchor`` (or the next one on or after it)."""
-    if forward:
-        return anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
-    return anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
+def _year_for(month: int, day: int, anchor: Anchor, text: str, start: int, end: int) -> int:
+    """The year of a month-day given without one, by the anchor's convention."""
+    today = anchor.day
+    assert today is not None
+    before = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    after = today.year if (month, day) >= (today.month, today.day) else today.year + 1
+    gap_before = (today - date(before, month, min(day, 28))).days
+    gap_after = (date(after, month, min(day, 28)) - today).days
+    if points_forward(text, start, end) and gap_after <= 183:
+        return after  # "scheduled for March 12"; a deadline met yesterday is still yesterday's
+    if not anchor.nearest or looks_past(text, end):
+        return before
+    # TimeML practice: the nearer one, leaning to the past
+    return after if gap_after < gap_before / 2 else before
 
 
 def _weekday_on_or_before(anchor: date, weekday: int, strictly: bool = False) -> date:
@@ -127,6 +159,8 @@ def _holiday(name: str, year: int) -> date:
         return date(year, 12, 31)
     if name.startswith("new year"):
         return date(year, 1, 1)
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        return _weekday_on_or_after(date(year, 11, 2), 1)
     if name.startswith("thanksgiving"):
         return _weekday_on_or_after(date(year, 11, 1), 3) + timedelta(weeks=3)
     if name == "halloween":
@@ -155,7 +189,7 @@ def _explicit_date(c: Candidate, anchor: Anchor, text: str) -> tuple[str | None,
             return day_value(min(matching, key=lambda d: abs(d - anchor.day))), "partial"
     if not anchor.usable_for("day"):
         return None, "partial"
-    year = _nearest_year_for(month, day, anchor.day, points_forward(text, c.start))
+    year = _year_for(month, day, anchor, text, c.start, c.end)
     d = _safe_date(year, month, day)
     return (day_value(d) if d else None), "partial"
 
@@ -175,7 +209,7 @@ def _month(c: Candidate, anchor: Anchor, text: str) -> tuple[str | None, str]:
     elif rel == "this":
         year = current.year
     else:
-        year = _nearest_year_for(month, 1, current, points_forward(text, c.start))
+        year = _year_for(month, 15, anchor, text, c.start, c.end)
     return month_value(year, month), "relative" if rel else "partial"
 
 
@@ -249,6 +283,11 @@ def _part_of_year(c: Candidate, anchor: Anchor, kind: str) -> tuple[str | None, 
     return f"{year}-{kind}{number}", "relative"
 
 
+def _possessive(text: str, c: Candidate) -> bool:
+    word_end = text.find(c.fields["weekday"], c.start) + len(c.fields["weekday"])
+    return text[word_end : word_end + 2] in ("'s", "’s")
+
+
 def _weekday(c: Candidate, anchor: Anchor, text: str) -> tuple[str | None, str]:
     if not anchor.usable_for("day"):
         return None, "relative"
@@ -260,15 +299,11 @@ def _weekday(c: Candidate, anchor: Anchor, text: str) -> tuple[str | None, str]:
         d = anchor.day + timedelta(days=weekday - anchor.day.weekday())
     elif rel in ("next", "coming"):
         d = _weekday_on_or_after(anchor.day, weekday, strictly=True)
-    elif points_forward(text, c.start):
-        d = _weekday_on_or_after(anchor.day, weekday)
+    elif points_forward(text, c.start, c.end) and not _possessive(text, c):
+        d = _weekday_on_or_after(anchor.day, weekday)  # "will meet Friday", not "Friday's meeting"
     else:
         d = _weekday_on_or_before(anchor.day, weekday)
-    return _with_part_of_day(day_value(d), c), "relative"
-
-
-def _with_part_of_day(value: str, c: Candidate) -> str:
-    return value + c.part_of_day if c.part_of_day else value
+    return day_value(d), "relative"
 
 
 def _relative_day(c: Candidate, anchor: Anchor) -> tuple[str | None, str]:
@@ -278,7 +313,7 @@ def _relative_day(c: Candidate, anchor: Anchor) -> tuple[str | None, str]:
     offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}.get(
         word, -2 if "before" in word else 2
     )
-    return _with_part_of_day(day_value(anchor.day + timedelta(days=offset)), c), "relative"
+    return day_value(anchor.day + timedelta(days=offset)), "relative"
 
 
 def _relative_unit(c: Candidate, anchor: Anchor) -> tuple[str | None, str]:

@@ -176,7 +176,7 @@ RULES: tuple[Rule, ...] = tuple(
         ("my", rf"{MONTH_ANY}(?:,\s*|\s+)(?:of\s+)?{YEAR}", None, (NEWS, TIMEML)),
         (
             "month_anaphor",
-            rf"{MONTH_FULL}\s+of\s+(?P<ana>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+next|last|this|next))\s+(?i:year)",
+            rf"{MONTH_FULL}\s+(?:of\s+)?(?P<ana>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+next|last|this|next))\s+(?i:year)",
             None,
             (NEWS, TIMEML),
         ),
@@ -234,11 +234,11 @@ RULES: tuple[Rule, ...] = tuple(
         ),
         (
             "holiday",
-            rf"(?:{_REL}\s+)?(?P<holiday>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Halloween|Easter(?:\s+Sunday)?)(?:\s+{YEAR})?(?![\w-])",
+            rf"(?:{_REL}\s+)?(?P<holiday>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Halloween|Easter(?:\s+Sunday)?|Election\s+Day)(?:\s+{YEAR})?(?![\w-])",
             None,
             (NEWS, TIMEML),
         ),
-        ("present", r"(?<![\w-])(?P<ref>(?i:now|currently|current))(?![\w-])", None, (TIMEML,)),
+        ("present", r"(?<![\w-])(?P<ref>now|currently|current)(?![\w-])", None, (TIMEML,)),
         ("future", r"(?<![\w-])(?P<ref>(?i:the\s+future|future))(?![\w-])", None, (TIMEML,)),
         (
             "past",
