@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 import yaml
 
-from dossier.extract.dates import TIMEML, infer_publication, tag_dates
+from dossier.extract.dates import NEWS, TIMEML, infer_publication, tag_dates
 from tests.conftest import FIXTURES
 
 CASES = yaml.safe_load((FIXTURES / "date_cases.yaml").read_text(encoding="utf-8"))
@@ -84,3 +84,36 @@ def test_tempeval_adapter_writes_spans_in_timeml_form() -> None:
             {"start": 33, "end": 39, "value": "2000-02-11"},
         ],
     }
+
+
+def _full_scan(text: str, profile: str) -> list[tuple]:
+    """Every rule over the whole text: the slow reference the trigger-based search must equal."""
+    from dossier.extract.dates import rules
+
+    proposals = []
+    for order, rule in enumerate(rules.RULES):
+        if profile in rule.profiles:
+            for match in rule.pattern.finditer(text):
+                if rule.guard is None or rule.guard(text, match):
+                    fields = {k: v for k, v in match.groupdict().items() if v is not None}
+                    proposals.append(
+                        rules.Candidate(match.start(), match.end(), rule.name, fields, order=order)
+                    )
+    chosen = rules._longest_first(proposals)
+    for candidate in chosen:
+        rules._attach_modifier(text, candidate, chosen)
+        rules._apply_profile(text, candidate, profile)
+    return [(c.start, c.end, c.rule, c.mod) for c in chosen]
+
+
+@pytest.mark.parametrize("profile", [NEWS, TIMEML])
+def test_rules_run_near_trigger_words_find_what_a_full_scan_finds(profile: str) -> None:
+    from dossier.extract.dates import find_candidates
+
+    texts = [case["text"] for case in CASES]
+    texts += [
+        p.read_text(encoding="utf-8") for p in sorted((FIXTURES.parent.parent / "articles").glob("*.md"))
+    ]
+    for text in texts:
+        fast = [(c.start, c.end, c.rule, c.mod) for c in find_candidates(text, profile)]
+        assert fast == _full_scan(text, profile)

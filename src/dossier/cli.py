@@ -16,8 +16,8 @@ from rich.markup import escape
 
 from dossier import __version__
 from dossier.errors import BuildError, DossierError
-from dossier.pipeline import BuildOptions, BuildResult, analyze_site, build
-from dossier.report import ConsoleReporter, Reporter, group_warnings
+from dossier.pipeline import BuildOptions, BuildResult, build, unknown_names
+from dossier.report import ConsoleReporter, group_warnings
 
 COMMANDS = ("build", "suggest")
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -36,6 +36,12 @@ def parser(default_site: Path) -> argparse.ArgumentParser:
     build_cmd.add_argument("--output", type=Path, help="output folder (default: the site's _site/)")
     build_cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
     build_cmd.add_argument("--base-url", help="absolute URL the site will be published at")
+    build_cmd.add_argument(
+        "--clean", action="store_true", help="ignore the build cache and write the whole site"
+    )
+    build_cmd.add_argument(
+        "--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)"
+    )
     suggest_cmd = commands.add_parser("suggest", help="list recurring names the registry does not know")
     suggest_cmd.add_argument(
         "--site", type=Path, default=default_site, help="site folder (default: %(default)s)"
@@ -64,13 +70,20 @@ def print_summary(console: Console, result: BuildResult, verbose: bool) -> None:
     for line in result.warnings if verbose else group_warnings(result.warnings):
         console.print(f"[yellow]warning:[/] {escape(line)}")
     s = result.summary
+    if result.nothing_changed:
+        console.print(
+            f"[bold green]Up to date:[/] nothing changed since the last build of "
+            f"{escape(str(result.output))} "
+            f"({s['articles']} articles; {result.seconds:.2f} s)"
+        )
+        return
     console.print(
         f"[bold green]Built[/] {s['articles']} articles: {s['entities']} entities, {s['mentions']} mentions, "
-        f"{s['dates']} dates, {s['events']} timeline events → {s['files']} files "
-        f"in {escape(str(result.output))} "
-        f"in {result.seconds:.2f} s ({s['warnings']} warnings)"
+        f"{s['dates']} dates, {s['events']} timeline events → {result.written} files written, "
+        f"{result.removed} removed in {escape(str(result.output))} in {result.seconds:.2f} s "
+        f"({len(result.warnings)} warnings)"
     )
-    if s["unknown names"]:
+    if s.get("unknown names"):
         console.print(
             f"{s['unknown names']} recurring names are not in the registry; "
             "see them with: python build.py suggest"
@@ -78,7 +91,14 @@ def print_summary(console: Console, result: BuildResult, verbose: bool) -> None:
 
 
 def run_build(args: argparse.Namespace, console: Console) -> int:
-    options = BuildOptions(site=args.site, output=args.output, drafts=args.drafts, base_url=args.base_url)
+    options = BuildOptions(
+        site=args.site,
+        output=args.output,
+        drafts=args.drafts,
+        base_url=args.base_url,
+        clean=args.clean,
+        jobs=args.jobs,
+    )
     result = build(options, ConsoleReporter(console, verbose=args.verbose, quiet=args.quiet))
     print_summary(console, result, args.verbose)
     return EXIT_OK
@@ -87,11 +107,7 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
 def run_suggest(args: argparse.Namespace, console: Console) -> int:
     from rich.table import Table
 
-    from dossier.analyze.suggest import build_suggestions
-
-    analysis = analyze_site(BuildOptions(site=args.site), Reporter())
-    corpus = analysis.corpus
-    suggestions = build_suggestions(list(corpus.articles), args.minimum)
+    suggestions, paths = unknown_names(BuildOptions(site=args.site), args.minimum)
     if not suggestions:
         console.print("Every recurring capitalized name is in the registry (or on its ignore list).")
         return EXIT_OK
@@ -101,8 +117,8 @@ def run_suggest(args: argparse.Namespace, console: Console) -> int:
     table.add_column("articles")
     table.add_column("first seen in context")
     for suggestion in suggestions:
-        titles = [corpus.by_slug[slug].article.source_path for slug in suggestion.articles]
-        shown = ", ".join(titles[:3]) + (f" and {len(titles) - 3} more" if len(titles) > 3 else "")
+        seen = [paths[slug] for slug in suggestion.articles]
+        shown = ", ".join(seen[:3]) + (f" and {len(seen) - 3} more" if len(seen) > 3 else "")
         table.add_row(
             str(suggestion.count), escape(suggestion.name), escape(shown), escape(suggestion.context)
         )

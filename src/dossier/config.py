@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from dossier.errors import ConfigError
+from dossier.yamlfast import SafeLoader
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ def load_config(path: Path, warnings: list[str] | None = None) -> SiteConfig:
     if not path.exists():
         return SiteConfig()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

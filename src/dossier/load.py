@@ -22,6 +22,7 @@ import yaml
 from dossier.errors import ContentError
 from dossier.model import Article
 from dossier.slugs import slugify, unique_slugs
+from dossier.yamlfast import SafeLoader
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",)
@@ -155,7 +156,7 @@ def split_frontmatter(text: str) -> tuple[dict[str, Any], int]:
     opening, closing = boundaries[0], boundaries[1]
     raw = text[opening.end() : closing.start()]
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if (
@@ -309,30 +310,35 @@ def assign_slugs(
 ) -> list[Article]:
     """Give every article a distinct slug: explicit ones must not collide, derived ones are numbered."""
     articles = list(articles)
+    names = slug_names([(a.source_path, a.slug or None, a.title) for a in articles], errors, warnings)
+    return [replace(article, slug=names[article.source_path]) for article in articles]
+
+
+def slug_names(
+    heads: list[tuple[str, str | None, str]], errors: list[ContentError], warnings: list[str]
+) -> dict[str, str]:
+    """path → slug for (path, explicit slug, title) triples: explicit slugs must not collide,
+    derived ones are numbered in path order and give way to explicit ones."""
     explicit: dict[str, str] = {}
-    for article in articles:
-        if article.slug:
-            if article.slug in explicit:
+    for path, slug, _ in sorted(heads):
+        if slug:
+            if slug in explicit:
                 errors.append(
                     ContentError(
-                        f"slug {article.slug!r} is also claimed by {explicit[article.slug]}; "
-                        "give one a different slug",
-                        article.source_path,
+                        f"slug {slug!r} is also claimed by {explicit[slug]}; give one a different slug", path
                     )
                 )
             else:
-                explicit[article.slug] = article.source_path
-    wanted = [a.slug or slugify(a.title) or slugify(Path(a.source_path).stem) or "article" for a in articles]
-    # Explicit slugs keep their name; derived ones give way to them.
-    order = sorted(range(len(articles)), key=lambda i: (not articles[i].slug, articles[i].source_path))
-    final = dict(zip(order, unique_slugs([wanted[i] for i in order]), strict=True))
-    result = []
-    for i, article in enumerate(articles):
-        slug = final[i]
-        if slug != wanted[i] and not article.slug:
-            warnings.append(f"{article.source_path}: slug {wanted[i]!r} already taken; using {slug!r}")
-        result.append(replace(article, slug=slug))
-    return result
+                explicit[slug] = path
+    wanted = {
+        path: slug or slugify(title) or slugify(Path(path).stem) or "article" for path, slug, title in heads
+    }
+    order = sorted(heads, key=lambda head: (not head[1], head[0]))
+    final = dict(zip((h[0] for h in order), unique_slugs([wanted[h[0]] for h in order]), strict=True))
+    for path, slug, _ in heads:
+        if final[path] != wanted[path] and not slug:
+            warnings.append(f"{path}: slug {wanted[path]!r} already taken; using {final[path]!r}")
+    return final
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -1,15 +1,16 @@
 """The plain data passed between the pipeline stages.
 
-load → :class:`Article`; extract → :class:`AnnotatedArticle`; analyze →
-:class:`Corpus`. Everything here is frozen: a stage never edits what an
-earlier stage produced, it builds new values from it. Nothing here knows
-about HTML.
+load → :class:`Article`; extract → :class:`AnnotatedArticle`; then
+:mod:`dossier.facts` sums an article up for the cross-article analysis.
+Everything here is frozen: a stage never edits what an earlier stage
+produced, it builds new values from it. Nothing here knows about HTML.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from dossier.timex import Timex
 
@@ -141,8 +142,7 @@ class AnnotatedArticle:
         return tuple(d for d in self.dates if d.field == BODY)
 
 
-@dataclass(frozen=True, slots=True)
-class EventSource:
+class EventSource(NamedTuple):
     """One article's sentence reporting an event."""
 
     slug: str
@@ -150,65 +150,7 @@ class EventSource:
     anchor: str
     date_text: str
     dated: bool = True  # False: the sentence reports the happening but does not give its date
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """A dated happening, possibly reported by several articles."""
-
-    id: str
-    date: Timex
-    label: str
-    inferred: bool
-    entities: tuple[str, ...]
-    sources: tuple[EventSource, ...]
-
-    @property
-    def slugs(self) -> tuple[str, ...]:
-        """The distinct articles reporting the event, in source order."""
-        return tuple(dict.fromkeys(s.slug for s in self.sources))
-
-
-@dataclass(frozen=True, slots=True)
-class TopicArticle:
-    """An article as seen from a topic page."""
-
-    slug: str
-    mentions: int
-    first_sentence: str
-    first_anchor: str
-
-
-@dataclass(frozen=True, slots=True)
-class Topic:
-    """Everything the corpus says about one entity."""
-
-    entity: Entity
-    mentions: int
-    articles: tuple[TopicArticle, ...]
-    cooccurring: tuple[tuple[str, int], ...]
-    events: tuple[Event, ...]
-    aliases_seen: tuple[str, ...]
-    first_seen: date | None
-    last_seen: date | None
-    by_month: tuple[tuple[str, int], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """A publication and the articles it contributed."""
-
-    name: str
-    slug: str
-    articles: tuple[str, ...]
-    authors: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Tag:
-    name: str
-    slug: str
-    articles: tuple[str, ...]
+    order: str = ""  # corpus order: publication day, article, sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,19 +161,3 @@ class Suggestion:
     count: int
     articles: tuple[str, ...]
     context: str
-
-
-@dataclass(frozen=True, slots=True)
-class Corpus:
-    """The whole story, analyzed: what the renderer turns into pages."""
-
-    articles: tuple[AnnotatedArticle, ...]  # newest first
-    entities: dict[str, Entity]
-    topics: dict[str, Topic]  # only entities that are mentioned
-    timeline: tuple[Event, ...]  # chronological
-    related: dict[str, tuple[str, ...]]
-    tags: tuple[Tag, ...]
-    sources: tuple[Source, ...]
-    authors: tuple[Source, ...]
-    by_slug: dict[str, AnnotatedArticle] = field(default_factory=dict)
-    suggestions: tuple[Suggestion, ...] = ()

@@ -1,31 +1,44 @@
-"""The build, as a script of the pipeline: config → load → extract → analyze → render → write.
+"""The build, as a script of the pipeline.
 
-Everything is read and enriched before anything is rendered, so cross-page
-data is consistent; all problems with the input are collected and reported
-together; the output is replaced only once every page has been rendered.
+    scan → extract (new and changed articles, in parallel) → update the cache
+    → refresh derived data → plan pages → render what changed → write → commit
+
+A first build and a build after any edit run the same steps; the cache
+decides how much each has to do. Everything is read and enriched before
+anything is rendered; all problems with the input are collected and reported
+together, before the output is touched. A first build (or one after a change
+of templates) writes a fresh folder and swaps it in; later builds replace
+only the files whose content changed, each atomically.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from dossier.analyze import analyze
+from dossier import __version__, parallel
+from dossier.analyze.suggest import build_suggestions
+from dossier.cache import SCHEMA_VERSION, ArticleRows, BuildCache, Touched, article_rows
 from dossier.config import SiteConfig, load_config, with_overrides
 from dossier.errors import BuildError
-from dossier.extract import extract_article
-from dossier.extract.entities import Matcher
-from dossier.extract.registry import load_registry
-from dossier.load import load_articles
-from dossier.model import Corpus
-from dossier.render import Page, render_site
+from dossier.extract.registry import Registry, load_registry
+from dossier.incremental import Refreshed, refresh
+from dossier.model import Suggestion
+from dossier.render.exports import export_pages
+from dossier.render.groups import GroupJob, GroupRenderer, fingerprint, render_group
+from dossier.render.pages import Planner
+from dossier.render.site import templates_digest
 from dossier.report import Reporter
-from dossier.write import check_output, write_site
+from dossier.scan import Scan, articles_to_extract, scan_articles
+from dossier.work import Workshop
+from dossier.write import SiteWriter, check_output, is_generated
 
 CONFIG_FILE = "site.yaml"
 REGISTRY_FILE = "entities.yaml"
+CACHE_FOLDER = ".dossier-cache"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,29 +47,31 @@ class BuildOptions:
     output: Path | None = None
     drafts: bool = False
     base_url: str | None = None
+    clean: bool = False  # ignore the cache and write a fresh site
+    jobs: int = 0  # worker processes; 0: one per core
 
 
 @dataclass(slots=True)
 class BuildResult:
     output: Path
-    corpus: Corpus
-    files: int
+    summary: dict[str, int]
+    written: int
+    removed: int
     seconds: float
     warnings: list[str] = field(default_factory=list)
+    nothing_changed: bool = False
 
-    @property
-    def summary(self) -> dict[str, int]:
-        corpus = self.corpus
-        return {
-            "articles": len(corpus.articles),
-            "entities": len(corpus.topics),
-            "mentions": sum(len(a.mentions) for a in corpus.articles),
-            "dates": sum(len(a.dates) for a in corpus.articles),
-            "events": len(corpus.timeline),
-            "unknown names": len(corpus.suggestions),
-            "files": self.files,
-            "warnings": len(self.warnings),
-        }
+
+@dataclass(slots=True)
+class Prepared:
+    """A build's inputs, read and checked."""
+
+    config: SiteConfig
+    registry: Registry
+    output: Path
+    templates: list[Path]
+    signature: dict[str, str]
+    warnings: list[str]
 
 
 def builtin_templates() -> Path:
@@ -74,83 +89,205 @@ def template_dirs(site: Path) -> list[Path]:
     return [own, builtin] if own.is_dir() and own.resolve() != builtin.resolve() else [builtin]
 
 
-def site_config(options: BuildOptions, warnings: list[str]) -> SiteConfig:
-    config = load_config(options.site / CONFIG_FILE, warnings)
-    return with_overrides(config, base_url=options.base_url)
+def cache_file(output: Path) -> Path:
+    """The cache lives next to the output folder."""
+    return output.parent / CACHE_FOLDER / f"{output.name}.sqlite"
 
 
-def output_folder(options: BuildOptions, config: SiteConfig) -> Path:
-    return options.output if options.output is not None else options.site / config.output
+def _digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
 
 
-@dataclass(slots=True)
-class Analysis:
-    """Everything read and analyzed, before anything is rendered."""
-
-    config: SiteConfig
-    output: Path
-    corpus: Corpus
-    warnings: list[str]
-
-
-def analyze_site(options: BuildOptions, reporter: Reporter) -> Analysis:
-    """config → load → extract → analyze; raise :class:`DossierError` listing every input problem."""
-    warnings: list[str] = []
+def prepare(options: BuildOptions) -> Prepared:
     site = options.site
     if not site.is_dir():
         raise BuildError(f"site folder not found: {site}")
-
-    reporter.start("config")
-    config = site_config(options, warnings)
+    warnings: list[str] = []
+    config = with_overrides(load_config(site / CONFIG_FILE, warnings), base_url=options.base_url)
     registry = load_registry(site / REGISTRY_FILE)
-    output = output_folder(options, config)
-    reporter.finish("config", f"{len(registry.entities)} entities in the registry")
+    output = options.output if options.output is not None else site / config.output
+    check_output(output, site)
+    registry_path = site / REGISTRY_FILE
+    signature = {
+        "schema": SCHEMA_VERSION,
+        "dossier": __version__,
+        "registry": _digest(registry_path.read_bytes()),
+        "config": _digest(repr(config).encode("utf-8")),
+    }
+    return Prepared(config, registry, output, template_dirs(site), signature, warnings)
 
+
+def update_cache(
+    prepared: Prepared, cache: BuildCache, options: BuildOptions, reporter: Reporter
+) -> tuple[Scan, Touched, Refreshed]:
+    """Bring the cache up to date with the articles folder; returns what changed."""
+    jobs = options.jobs or parallel.default_jobs()
     reporter.start("load")
-    loaded = load_articles(site / config.articles, site, include_drafts=options.drafts)
-    warnings.extend(loaded.warnings)
-    if loaded.errors:
-        raise BuildError(f"{len(loaded.errors)} of the articles cannot be used", problems=list(loaded.errors))
-    reporter.finish("load", f"{len(loaded.articles)} articles")
-
-    reporter.start("extract", total=len(loaded.articles))
-    matcher = Matcher(registry)
-    annotated = []
-    for article in loaded.articles:
-        annotated.append(extract_article(article, matcher))
-        reporter.advance()
-    reporter.finish(
-        "extract",
-        f"{sum(len(a.mentions) for a in annotated)} mentions, {sum(len(a.dates) for a in annotated)} dates",
+    folder = options.site / prepared.config.articles
+    scan = scan_articles(
+        folder, options.site, cache.sources(), options.drafts, prepared.signature["registry"], jobs
     )
+    if scan.errors:
+        raise BuildError(f"{len(scan.errors)} of the articles cannot be used", problems=list(scan.errors))
+    existing = cache.article_keys()
+    stale = sorted(slug for slug, key in existing.items() if scan.keys.get(slug, ("", ""))[1] != key)
+    fresh = sorted(slug for slug, (_, key) in scan.keys.items() if existing.get(slug) != key)
+    gone = len(existing.keys() - scan.keys.keys())
+    reporter.finish("load", f"{len(scan.keys)} articles: {len(fresh)} new or changed, {gone} removed")
+
+    reporter.start("extract", total=len(fresh))
+    touched = Touched()
+    for slug in stale:
+        cache.remove_article(slug, touched)
+    jobs_list = articles_to_extract(scan, fresh, options.site)
+    for rows in parallel.run(_extract, jobs_list, Workshop, (prepared.registry,), jobs, len(jobs_list)):
+        cache.add_rows(rows, touched)
+        reporter.advance()
+    cache.ensure_indexes()
+    cache.flush()
+    reporter.finish("extract", f"{len(fresh)} articles")
 
     reporter.start("analyze")
-    corpus = analyze(annotated, registry.entities, config.related)
-    reporter.finish("analyze", f"{len(corpus.timeline)} events, {len(corpus.topics)} topics")
-    return Analysis(config=config, output=output, corpus=corpus, warnings=warnings)
+    types = {e.id: e.type for e in prepared.registry.entities.values()}
+    refreshed = refresh(cache, touched, prepared.config, types)
+    reporter.finish("analyze", f"{cache.count('events')} events")
+    return scan, touched, refreshed
+
+
+def _extract(workshop: Workshop, job: tuple) -> ArticleRows:
+    article, key = job
+    return article_rows(workshop.facts(article, key))
+
+
+def groups_for(touched: Touched, refreshed: Refreshed, cache: BuildCache) -> list[str]:
+    """The page groups an incremental build has to look at again."""
+    groups = {"index"}
+    if touched.listing:
+        groups.add("articles")
+    slugs = set(touched.slugs) | refreshed.related | refreshed.event_slugs
+    for slug in touched.cards:
+        slugs.update(cache.listing(slug))
+    groups.update(f"article:{s}" for s in slugs)
+    if touched.entities or refreshed.event_entities:
+        groups.add("topics")
+    groups.update(f"topic:{e}" for e in touched.entities | refreshed.event_entities)
+    if refreshed.events:
+        groups.add("timeline")
+        groups.update(f"timeline:{y}" for y in refreshed.years)
+    groups.update(f"tag:{t}" for t in touched.tags)
+    if touched.sources or touched.authors:
+        groups.add("sources")
+    groups.update(f"source:{s}" for s in touched.sources)
+    groups.update(f"author:{a}" for a in touched.authors)
+    return sorted(groups)
 
 
 def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildResult:
     """Build a site; raise :class:`DossierError` (with every problem listed) if it cannot be built."""
     reporter = reporter or Reporter()
     started = time.perf_counter()
-    if options.site.is_dir():
-        # refuse a bad output folder before doing any work
-        check_output(output_folder(options, site_config(options, [])), options.site)
-    analysis = analyze_site(options, reporter)
+    prepared = prepare(options)
+    output = prepared.output
+    cache = BuildCache.open(cache_file(output), prepared.signature, prepared.warnings)
+    try:
+        return _build(options, prepared, cache, reporter, started)
+    finally:
+        cache.close()
 
-    reporter.start("render")
-    pages: list[Page] = render_site(analysis.corpus, analysis.config, template_dirs(options.site))
-    reporter.finish("render", f"{len(pages)} pages and data files")
 
-    reporter.start("write")
-    static = [d / "static" for d in template_dirs(options.site)]
-    files = write_site(pages, static, analysis.output)
-    reporter.finish("write", f"{files} files in {analysis.output}")
-    return BuildResult(
-        output=analysis.output,
-        corpus=analysis.corpus,
-        files=files,
-        seconds=time.perf_counter() - started,
-        warnings=analysis.warnings,
+def _build(
+    options: BuildOptions, prepared: Prepared, cache: BuildCache, reporter: Reporter, started: float
+) -> BuildResult:
+    output, config = prepared.output, prepared.config
+    templates_sum = templates_digest(prepared.templates)
+    rewrite = (
+        options.clean
+        or not cache.is_complete
+        or cache.meta("templates") != templates_sum
+        or not is_generated(output)
     )
+    scan, touched, refreshed = update_cache(prepared, cache, options, reporter)
+    warnings = prepared.warnings + scan.warnings
+    planner = Planner(cache, config, prepared.registry.entities)
+    rewrite = rewrite or cache.meta("layout") != planner.timeline_layout
+    if not touched and not rewrite:
+        cache.replace_sources(scan.entries)
+        cache.commit()
+        return BuildResult(
+            output, summary(cache), 0, 0, time.perf_counter() - started, warnings, nothing_changed=True
+        )
+
+    reporter.start(
+        "render",
+        total=len(groups := planner.all_groups() if rewrite else groups_for(touched, refreshed, cache)),
+    )
+    with SiteWriter(output, fresh=rewrite, static=[d / "static" for d in prepared.templates]) as writer:
+        jobs = [GroupJob(g, {} if rewrite else cache.page_fingerprints(g)) for g in groups]
+        cache.mark_incomplete()
+        cache.commit()  # worker processes read the cache as it now is
+        renderer_args = (cache_file(output), config, prepared.registry.entities, prepared.templates,
+                         templates_sum, writer.folder, rewrite)  # fmt: skip
+        workers = options.jobs or parallel.default_jobs()
+        if workers > 1 and len(jobs) >= parallel.SERIAL_BELOW:
+            results = parallel.run(
+                render_group, jobs, GroupRenderer.in_worker, renderer_args, workers, len(jobs)
+            )
+        else:
+            local = GroupRenderer(cache, *renderer_args[1:])
+            results = (local.render(job) for job in jobs)
+        for result in results:
+            cache.replace_pages(result.group, result.fingerprints)
+            writer.written += result.written
+            for path in result.removed:
+                writer.remove(path)
+            reporter.advance()
+        exports = export_pages(cache, config, prepared.registry.entities)
+        before = cache.page_fingerprints("data")
+        now = {page.path: fingerprint(page, templates_sum) for page in exports}
+        for page in exports:
+            if rewrite or before.get(page.path) != now[page.path]:
+                writer.write(page.path, page.text or "")
+        cache.replace_pages("data", now)
+        if rewrite:
+            planned = [*groups, "data"]
+            cache.db.execute(f"DELETE FROM pages WHERE grp NOT IN ({','.join('?' * len(planned))})", planned)
+        reporter.finish("render", f"{writer.written} files written, {writer.removed} removed")
+    cache.replace_sources(scan.entries)
+    cache.set_meta("templates", templates_sum)
+    cache.set_meta("layout", planner.timeline_layout)
+    cache.mark_complete()
+    cache.commit()
+    elapsed = time.perf_counter() - started
+    return BuildResult(output, summary(cache), writer.written, writer.removed, elapsed, warnings)
+
+
+def unknown_names(options: BuildOptions, minimum: int = 2) -> tuple[tuple[Suggestion, ...], dict[str, str]]:
+    """Recurring names the registry does not know, and each article's path; the site is not written.
+
+    The cache is brought up to date for this but not saved, so the next build still renders what changed.
+    """
+    prepared = prepare(options)
+    cache = BuildCache.open(cache_file(prepared.output), prepared.signature, prepared.warnings)
+    try:
+        update_cache(prepared, cache, options, Reporter())
+        paths = dict(cache.db.execute("SELECT slug, path FROM articles"))
+        return build_suggestions(cache.name_rows(), minimum), paths
+    finally:
+        cache.db.rollback()
+        cache.close()
+
+
+def summary(cache: BuildCache) -> dict[str, int]:
+    db = cache.db
+    mentions, dates = db.execute(
+        "SELECT IFNULL(SUM(mentions), 0), IFNULL(SUM(dates), 0) FROM articles"
+    ).fetchone()
+    return {
+        "articles": cache.count("articles"),
+        "entities": db.execute("SELECT COUNT(DISTINCT entity) FROM mentions").fetchone()[0],
+        "mentions": mentions,
+        "dates": dates,
+        "events": cache.count("events"),
+        "pages": cache.count("pages"),
+        "unknown names": len(build_suggestions(cache.name_rows())),
+    }

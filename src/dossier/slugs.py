@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+")
 _APOSTROPHES = re.compile(r"(?<=\w)['’‘ʼ](?=\w)")
@@ -12,6 +13,7 @@ _TRAILING_SMALL_WORDS = re.compile(r"(?:-(?:a|an|the|of|and|or|to|in|on|for|with
 MAX_SLUG = 64
 
 
+@lru_cache(maxsize=4096)
 def slugify(text: str, max_length: int = MAX_SLUG) -> str:
     """Lower-case words joined by hyphens; diacritics dropped, other scripts kept.
 

@@ -30,7 +30,7 @@
       var shown = 0;
       events.forEach(function (li) {
         var okEntity = !entity.value || (" " + li.dataset.entities + " ").indexOf(" " + entity.value + " ") >= 0;
-        var okSource = !source.value || (" " + li.dataset.sources + " ").indexOf(" " + source.value + " ") >= 0;
+        var okSource = !source.value || (" " + li.dataset.outlets + " ").indexOf(" " + source.value + " ") >= 0;
         var ok = okEntity && okSource;
         li.classList.toggle("filtered-out", !ok);
         if (ok) shown += 1;

@@ -2,91 +2,67 @@
 
 "This move comes in the wake of a US drone strike in Baghdad that killed a
 pro-Iran commander" names no day, but an article published two days after the
-4 January strike is reporting that strike. A sentence joins a happening when
-its article appeared within a fortnight of it, it has no date of its own, and
-it shares enough rare words and names with the happening's reports. Each
-article lends at most one such sentence to a happening, and each sentence goes
-to at most one happening.
+4 January strike is reporting that strike. A sentence of an article published
+on day D may join a happening dated to a day or week at most a fortnight
+before D, if it shares a name that is not a place with it and enough of its
+words and names (weighted as for merging). Each sentence goes to its best
+happening; each article lends at most one sentence to a happening. Whether a
+sentence joins depends only on its day's sentences and the happenings around
+that day, so an edit re-decides only the days it touches.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections import defaultdict
-from dataclasses import replace
-from datetime import timedelta
+from dataclasses import dataclass
 
-from dossier.analyze.events import Report, finest, sentence_features
-from dossier.analyze.similarity import weighted_overlap
-from dossier.model import BODY, AnnotatedArticle
+from dossier.analyze.events import TimelineEvent
+from dossier.analyze.similarity import PLACE_TYPES, FeatureWeights, weighted_overlap
+from dossier.facts import SentenceReport
 
-WINDOW = timedelta(days=14)
 THRESHOLD = 0.3
-PRECISE = frozenset({"day", "week"})
 
 
-def undated_sentences(articles: list[AnnotatedArticle], reports: list[Report]) -> list[Report]:
-    """Sentences without a date of their own, as dateless reports (from articles with a known date)."""
-    dated = {(r.slug, r.sentence.index) for r in reports}
-    found = []
-    for article_order, annotated in enumerate(articles):
-        if annotated.published.value is None or annotated.published.inferred:
-            continue
-        body = annotated.article.body
-        for sentence in annotated.sentences:
-            if (annotated.slug, sentence.index) in dated:
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    event: str
+    score: float
+
+
+def attach_day(
+    sentences: list[tuple[str, SentenceReport]],
+    events: list[TimelineEvent],
+    weight: FeatureWeights,
+    entity_types: dict[str, str],
+    totals: dict[str, float] | None = None,
+) -> dict[tuple[str, int], Attachment]:
+    """For the undated sentences published on one day, the happening each recounts (if any).
+
+    ``events`` are the precise events whose report window holds that day; ``totals``
+    keeps their feature weights from one day to the next.
+    """
+    totals = {} if totals is None else totals
+    best: dict[tuple[str, int], Attachment] = {}
+    reporters = {event.id: {s.slug for s in event.dated} for event in events}
+    names = {event.id: set(event.entities) for event in events}
+    for event in events:
+        if event.id not in totals:
+            totals[event.id] = weight.total(event.features)
+    for slug, sentence in sentences:
+        specific = {e for e in sentence.entities if entity_types.get(e) not in PLACE_TYPES}
+        own_total = sentence.features_weight
+        choice: Attachment | None = None
+        for event in events:
+            if slug in reporters[event.id] or specific.isdisjoint(names[event.id]):
                 continue
-            mentions = [
-                m for m in annotated.mentions if m.field == BODY and sentence.start <= m.start < sentence.end
-            ]
-            features = sentence_features(body, sentence.start, sentence.end, mentions)
-            found.append(
-                Report(
-                    order=article_order * 100_000 + sentence.index,
-                    slug=annotated.slug,
-                    sentence=sentence,
-                    date=annotated.published.value,  # replaced by the happening's date when attached
-                    mod=None,
-                    date_text="",
-                    inferred=False,
-                    entities=tuple(dict.fromkeys(m.entity for m in mentions)),
-                    features=features,
-                    local=features,
-                    dated=False,
-                )
-            )
-    return found
-
-
-def corroborate(
-    groups: list[list[Report]], undated: list[Report], weights: dict[str, float]
-) -> list[list[Report]]:
-    """Add to each precisely dated happening the undated sentences that recount it."""
-    undated = sorted(undated, key=lambda u: u.date.first_day)
-    days = [u.date.first_day for u in undated]
-    best: dict[tuple[int, str], tuple[float, int, Report]] = {}  # (group, article) → best sentence
-    claimed: dict[int, tuple[float, int]] = {}  # sentence order → (score, group)
-    for index, group in enumerate(groups):
-        date = finest(group).date
-        if date.granularity not in PRECISE:
-            continue
-        features = frozenset().union(*(r.features for r in group))
-        reporting = {r.slug for r in group}
-        for candidate in undated[
-            bisect_left(days, date.first_day) : bisect_right(days, date.last_day + WINDOW)
-        ]:
-            if candidate.slug in reporting:
-                continue
-            score = weighted_overlap(candidate.features, features, weights)
-            if score < THRESHOLD:
-                continue
-            key = (index, candidate.slug)
-            if key not in best or score > best[key][0]:
-                best[key] = (score, index, candidate)
-    chosen: dict[int, list[Report]] = defaultdict(list)
-    for score, index, candidate in sorted(best.values(), key=lambda t: (-t[0], t[1], t[2].order)):
-        if candidate.order in claimed:
-            continue
-        claimed[candidate.order] = (score, index)
-        chosen[index].append(replace(candidate, date=finest(groups[index]).date))
-    return [sorted(group + chosen.get(i, []), key=lambda r: r.order) for i, group in enumerate(groups)]
+            score = weighted_overlap(sentence.features, event.features, weight, own_total, totals[event.id])
+            if score >= THRESHOLD and (choice is None or score > choice.score):
+                choice = Attachment(event.id, score)
+        if choice is not None:
+            best[(slug, sentence.sentence)] = choice
+    # one sentence per article and happening: the most alike
+    kept: dict[tuple[str, str], tuple[tuple[str, int], Attachment]] = {}
+    for (slug, index), attachment in sorted(best.items()):
+        key = (slug, attachment.event)
+        if key not in kept or attachment.score > kept[key][1].score:
+            kept[key] = ((slug, index), attachment)
+    return dict(kept.values())

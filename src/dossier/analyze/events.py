@@ -1,114 +1,126 @@
-"""Events and the cross-article timeline.
+"""Events: reports of one happening, merged within a bucket of compatible dates.
 
-An event is a sentence carrying a resolved calendar date, with the entities
-of that sentence. Reports of one happening in several articles are merged
-when their dates agree (equal, or a day inside the week another report gives)
-and they are alike. Likeness is measured twice and the higher score counts:
-over the words and names right around the date ("Thursday's *strike*", "the
-strike last Thursday *killed*"), and over the whole sentence. Both weigh
-rare words and names above ubiquitous ones ("Iraq", "US").
+A report is a sentence carrying a resolved calendar date. Reports whose
+dates may describe one happening share a *bucket*: a day shares one with the
+rest of its ISO week (so "Thursday" and "last week" can meet), any other date
+has a bucket of its own. Within a bucket, reports merge when their dates agree
+(equal, or a day inside the week another gives) and they are alike. Likeness
+is measured twice and the higher score counts: over the words and names
+right around the date ("Thursday's *strike*", "the strike last Thursday
+*killed*"), and over the whole sentence, with fixed weights (see
+:mod:`similarity`), so merging depends on the bucket alone.
 
-The coarser the date, the stricter the merge: reports of the same day join a
-happening if they are like any report of it; reports of "2014" must be like
-the happening as a whole, and more so.
+Reports of one day link when any two are alike (single link); vaguer reports
+join the most alike compatible group, and the coarser the date, the more alike
+they must be: two sentences about "2014" are less likely to report the same
+thing than two about 4 January 2024.
 """
 
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import NamedTuple
 
-from dossier.analyze.similarity import content_words, weighted_jaccard, weighted_overlap
-from dossier.extract.dates.resolve import as_timex
-from dossier.model import BODY, AnnotatedArticle, DateMention, Event, EventSource, Mention, Sentence
-from dossier.timex import GRANULARITIES, Timex
+from dossier.analyze.similarity import FeatureWeights, weighted_jaccard, weighted_overlap
+from dossier.facts import SentenceReport
+from dossier.model import EventSource
+from dossier.timex import GRANULARITIES, Timex, parse_timex
 
-# How alike reports must be to merge, by the precision of their date.
 MERGE_THRESHOLD = {"day": 0.1, "week": 0.2, "month": 0.3, "season": 0.35, "quarter": 0.35, "half": 0.35}
 COARSE_THRESHOLD = 0.45
-SINGLE_LINK = frozenset({"day", "week"})  # precise dates: like any one report is enough
-LOCAL_WINDOW = 45  # characters each side of the date expression
+PRECISE = frozenset({"day", "week"})
+REPORT_WINDOW = timedelta(days=14)  # how long after a happening an undated report may still recount it
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """One sentence of one article giving a date: a candidate event."""
+    """A dated sentence placed in the corpus: which article, published when."""
 
-    order: int  # position of the article in the corpus, then of the sentence
     slug: str
-    sentence: Sentence
+    day: str  # the article's publication day ("" if unknown)
+    sentence: SentenceReport
     date: Timex
-    mod: str | None
-    date_text: str
+
+    @property
+    def order(self) -> tuple[str, str, int]:
+        """Corpus order: oldest article first, then reading order."""
+        return (self.day or "9999", self.slug, self.sentence.sentence)
+
+
+class TimelineEvent(NamedTuple):
+    """A happening on the timeline: its date, names and the sentences that report it."""
+
+    id: str
+    bucket: str
+    date: Timex
+    label: str
     inferred: bool
     entities: tuple[str, ...]
-    features: frozenset[str]  # content words and "@entity" names of the sentence
-    local: frozenset[str]  # the same, within a few words of the date
-    dated: bool = True  # False for a sentence that reports the happening without giving its date
+    dated: tuple[EventSource, ...]  # the merged reports, in corpus order
+    features: frozenset[str]  # of the dated reports: what an undated report must share
+    attached: tuple[EventSource, ...] = ()  # undated sentences recounting it (see corroborate.py)
+
+    @property
+    def sources(self) -> tuple[EventSource, ...]:
+        return tuple(sorted((*self.dated, *self.attached), key=lambda s: s.order))
+
+    @property
+    def slugs(self) -> tuple[str, ...]:
+        """The distinct articles reporting the event, in corpus order."""
+        return tuple(dict.fromkeys(s.slug for s in self.sources))
+
+    @property
+    def precise(self) -> bool:
+        return self.date.granularity in PRECISE
+
+    @property
+    def first_day(self) -> str:
+        return self.date.first_day.isoformat()
+
+    @property
+    def window_end(self) -> str:
+        """The last day an undated report of it may be published."""
+        return (
+            (self.date.last_day + REPORT_WINDOW).isoformat()
+            if self.precise
+            else self.date.last_day.isoformat()
+        )
+
+    @property
+    def sort(self) -> str:
+        """Chronological; a coarser period before the finer ones it contains; then by first report."""
+        first = self.dated[0]
+        rank = len(GRANULARITIES) - GRANULARITIES.index(self.date.granularity)
+        return f"{self.first_day}|{rank}|{first.order}"
+
+    def with_attached(self, attached: tuple[EventSource, ...]) -> TimelineEvent:
+        return self._replace(attached=attached)
 
 
 @dataclass(slots=True)
-class _Happening:
+class _Group:
     reports: list[Report] = field(default_factory=list)
+    signatures: dict[tuple[frozenset[str], frozenset[str]], Report] = field(default_factory=dict)
     features: set[str] = field(default_factory=set)
+    features_total: float = 0.0
+    dates: dict[str, Timex] = field(default_factory=dict)  # distinct dates of the members
 
-    def add(self, report: Report) -> None:
+    def add(self, report: Report, weight: FeatureWeights) -> None:
         self.reports.append(report)
-        self.features |= report.features
+        # identical sentences (wire copy, quotes repeated) are compared once
+        self.signatures.setdefault((report.sentence.local, report.sentence.features), report)
+        new = report.sentence.features - self.features
+        self.features |= new
+        self.features_total += (
+            weight.total(new) if new is not report.sentence.features else report.sentence.features_weight
+        )
+        self.dates.setdefault(report.date.value, report.date)
 
-
-def sentence_features(text: str, start: int, end: int, mentions: list[Mention]) -> frozenset[str]:
-    """Words of ``text[start:end]`` outside names, plus the names as "@id" features."""
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
-    pieces, cursor = [], start
-    for mention in inside:
-        pieces.append(text[cursor : mention.start])
-        cursor = mention.end
-    pieces.append(text[cursor:end])
-    return content_words(" ".join(pieces)) | {f"@{m.entity}" for m in inside}
-
-
-def _report(
-    annotated: AnnotatedArticle, article_order: int, sentence: Sentence, date: DateMention, timex: Timex
-) -> Report:
-    body = annotated.article.body
-    mentions = [m for m in annotated.mentions if m.field == BODY and sentence.start <= m.start < sentence.end]
-    # the date itself is not shared wording: blank it out
-    text = body[: date.start] + " " * (date.end - date.start) + body[date.end :]
-    local_start = max(sentence.start, date.start - LOCAL_WINDOW)
-    local_end = min(sentence.end, date.end + LOCAL_WINDOW)
-    return Report(
-        order=article_order * 100_000 + sentence.index,
-        slug=annotated.slug,
-        sentence=sentence,
-        date=timex,
-        mod=date.mod,
-        date_text=date.text,
-        inferred=annotated.published.inferred and date.kind not in ("absolute", "anaphoric"),
-        entities=tuple(dict.fromkeys(m.entity for m in mentions)),
-        features=sentence_features(text, sentence.start, sentence.end, mentions),
-        local=sentence_features(text, local_start, local_end, mentions),
-    )
-
-
-def collect_reports(articles: list[AnnotatedArticle]) -> list[Report]:
-    """Every (sentence, date) pair of the corpus, in corpus order."""
-    reports = []
-    for article_order, annotated in enumerate(articles):
-        starts = [s.start for s in annotated.sentences]
-        seen: set[tuple[int, str]] = set()
-        for date in annotated.body_dates():
-            timex = as_timex(date.value)
-            index = bisect_left(starts, date.start + 1) - 1
-            if timex is None or index < 0 or date.start >= annotated.sentences[index].end:
-                continue
-            sentence = annotated.sentences[index]
-            if (sentence.index, timex.value) not in seen:
-                seen.add((sentence.index, timex.value))
-                reports.append(_report(annotated, article_order, sentence, date, timex))
-    return reports
+    def accepts_date(self, date: Timex) -> bool:
+        return all(_compatible(known, date) for known in self.dates.values())
 
 
 def _compatible(a: Timex, b: Timex) -> bool:
@@ -117,101 +129,106 @@ def _compatible(a: Timex, b: Timex) -> bool:
     return {a.granularity, b.granularity} == {"day", "week"} and (a.contains(b) or b.contains(a))
 
 
-def _coarser(a: Timex, b: Timex) -> str:
-    return max(a.granularity, b.granularity, key=GRANULARITIES.index)
-
-
-def _likeness(a: Report, b: Report, weights: dict[str, float]) -> float:
-    return max(weighted_overlap(a.local, b.local, weights), weighted_jaccard(a.features, b.features, weights))
-
-
-def _score(report: Report, happening: _Happening, weights: dict[str, float]) -> float:
-    granularity = _coarser(report.date, happening.reports[0].date)
-    if granularity in SINGLE_LINK:
-        return max(_likeness(report, member, weights) for member in happening.reports)
-    return weighted_jaccard(report.features, frozenset(happening.features), weights)
-
-
-def _same_day_groups(reports: list[Report], weights: dict[str, float]) -> list[_Happening]:
-    """Reports of the same day, linked when any two are alike (connected components)."""
-    parent = list(range(len(reports)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_day: dict[str, list[int]] = {}
-    for index, report in enumerate(reports):
-        by_day.setdefault(report.date.value, []).append(index)
-    threshold = MERGE_THRESHOLD["day"]
-    for members in by_day.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if root(i) != root(j) and _likeness(reports[i], reports[j], weights) >= threshold:
-                    parent[root(j)] = root(i)
-    groups: dict[int, _Happening] = {}
-    for index, report in enumerate(reports):
-        groups.setdefault(root(index), _Happening()).add(report)
-    return list(groups.values())
-
-
-def merge_reports(reports: list[Report], weights: dict[str, float]) -> list[list[Report]]:
-    """Group reports of the same happening.
-
-    Days first, as connected groups of alike reports; then every vaguer report,
-    finest first, joins its most alike compatible group or starts its own.
-    """
-    days = sorted(
-        (r for r in reports if r.date.granularity == "day"), key=lambda r: (r.date.sort_key, r.order)
+def _likeness(a: SentenceReport, b: SentenceReport, weight: FeatureWeights) -> float:
+    return max(
+        weighted_overlap(a.local, b.local, weight, a.local_weight, b.local_weight),
+        weighted_jaccard(a.features, b.features, weight, a.features_weight, b.features_weight),
     )
-    happenings = _same_day_groups(days, weights)
-    by_year: dict[int, list[_Happening]] = {}
-    for happening in happenings:
-        by_year.setdefault(happening.reports[0].date.year, []).append(happening)
-    vaguer = [r for r in reports if r.date.granularity != "day"]
-    for report in sorted(
-        vaguer, key=lambda r: (GRANULARITIES.index(r.date.granularity), r.date.sort_key, r.order)
-    ):
+
+
+def _best_link(report: Report, group: _Group, weight: FeatureWeights) -> float:
+    return max(_likeness(report.sentence, member.sentence, weight) for member in group.signatures.values())
+
+
+def _same_day(reports: list[Report], weight: FeatureWeights) -> list[_Group]:
+    """Reports of one day: a report joins every group it is alike to, merging them (single link)."""
+    groups: list[_Group] = []
+    threshold = MERGE_THRESHOLD["day"]
+    for report in reports:
+        linked = [g for g in groups if _best_link(report, g, weight) >= threshold]
+        if not linked:
+            group = _Group()
+            groups.append(group)
+        else:
+            group = linked[0]
+            for other in linked[1:]:
+                for member in other.reports:
+                    group.add(member, weight)
+                groups.remove(other)
+        group.add(report, weight)
+    return groups
+
+
+def cluster_bucket(
+    bucket: str, rows: list[tuple[str, str | None, SentenceReport]], weight: FeatureWeights
+) -> list[TimelineEvent]:
+    """The events of one bucket, from its reports (slug, publication day, sentence report)."""
+    reports = [Report(slug, day or "", s, parse_timex(s.date)) for slug, day, s in rows if s.date]
+    reports = [r for r in reports if r.date is not None]
+    reports.sort(key=lambda r: (GRANULARITIES.index(r.date.granularity), r.date.sort_key, r.order))
+    days: dict[str, list[Report]] = {}
+    vaguer: list[Report] = []
+    for report in reports:
+        (days.setdefault(report.date.value, []) if report.date.granularity == "day" else vaguer).append(
+            report
+        )
+    groups: list[_Group] = []
+    for day in sorted(days):
+        groups.extend(_same_day(days[day], weight))
+    for report in vaguer:
         best, best_score = None, 0.0
-        for happening in by_year.get(report.date.year, []):
-            if not all(_compatible(m.date, report.date) for m in happening.reports):
+        own_total = report.sentence.features_weight
+        for group in groups:
+            if not group.accepts_date(report.date):
                 continue
-            score = _score(report, happening, weights)
-            threshold = MERGE_THRESHOLD.get(
-                _coarser(report.date, happening.reports[0].date), COARSE_THRESHOLD
-            )
-            if score >= threshold and score > best_score:
-                best, best_score = happening, score
+            coarser = max(report.date.granularity, group.reports[0].date.granularity, key=GRANULARITIES.index)
+            if coarser in PRECISE:
+                score = _best_link(report, group, weight)
+            else:
+                score = weighted_jaccard(
+                    report.sentence.features, group.features, weight, own_total, group.features_total
+                )
+            if score >= MERGE_THRESHOLD.get(coarser, COARSE_THRESHOLD) and score > best_score:
+                best, best_score = group, score
         if best is None:
-            best = _Happening()
-            happenings.append(best)
-            by_year.setdefault(report.date.year, []).append(best)
-        best.add(report)
-    return [sorted(h.reports, key=lambda r: r.order) for h in happenings]
+            best = _Group()
+            groups.append(best)
+        best.add(report, weight)
+    return [_event(bucket, sorted(g.reports, key=lambda r: r.order)) for g in groups]
 
 
-def finest(reports: list[Report]) -> Report:
-    return min(reports, key=lambda r: (GRANULARITIES.index(r.date.granularity), r.order))
+def _source(report: Report) -> EventSource:
+    s = report.sentence
+    return EventSource(
+        report.slug, s.text, s.anchor, s.date_text, True, _order(report.day, report.slug, s.sentence)
+    )
 
 
-def event_from(reports: list[Report]) -> Event:
-    most_precise = finest(reports)
-    entity_counts = Counter(e for r in reports for e in r.entities)
+def _order(day: str, slug: str, sentence: int) -> str:
+    return f"{day or '9999'}|{slug}|{sentence:05d}"
+
+
+def undated_source(day: str, slug: str, sentence: int, anchor: str, text: str) -> EventSource:
+    """An undated sentence (of an article published on ``day``) that recounts an event."""
+    return EventSource(slug, text, anchor, "", False, _order(day, slug, sentence))
+
+
+def _event(bucket: str, reports: list[Report]) -> TimelineEvent:
+    finest = min(reports, key=lambda r: (GRANULARITIES.index(r.date.granularity), r.order))
+    counts = Counter(e for r in reports for e in r.sentence.entities)
     first_seen: dict[str, int] = {}
     for r in reports:
-        for e in r.entities:
+        for e in r.sentence.entities:
             first_seen.setdefault(e, len(first_seen))
-    key = "|".join(f"{r.slug}#{r.sentence.anchor}" for r in reports)
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
-    return Event(
-        id=f"e-{most_precise.date.value.lower()}-{digest}",
-        date=most_precise.date,
-        label=most_precise.date.label(most_precise.mod),
-        inferred=all(r.inferred for r in reports),
-        entities=tuple(sorted(entity_counts, key=lambda e: (-entity_counts[e], first_seen[e]))),
-        sources=tuple(
-            EventSource(r.slug, r.sentence.text, r.sentence.anchor, r.date_text, r.dated) for r in reports
-        ),
+    first = reports[0]
+    key = f"{first.slug}#{first.sentence.anchor}#{finest.date.value}"
+    return TimelineEvent(
+        id=f"e-{finest.date.value.lower()}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:8]}",
+        bucket=bucket,
+        date=finest.date,
+        label=finest.date.label(finest.sentence.mod),
+        inferred=all(r.sentence.inferred for r in reports),
+        entities=tuple(sorted(counts, key=lambda e: (-counts[e], first_seen[e]))),
+        dated=tuple(_source(r) for r in reports),
+        features=frozenset().union(*(r.sentence.features for r in reports)),
     )

@@ -2,45 +2,44 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
-from dossier.model import AnnotatedArticle, NameOccurrence, Suggestion
+from dossier.model import Suggestion
 
 MINIMUM = 2
-CONTEXT = 70  # characters of context on each side
+
+# (key, slug, source path, position, text, initial, context), in path and reading order
+NameRow = tuple[str, str, str, int, str, int, str]
 
 
-def _context(annotated: AnnotatedArticle, occurrence: NameOccurrence) -> str:
-    body = annotated.article.body
-    start = max(0, occurrence.start - CONTEXT)
-    end = min(len(body), occurrence.end + CONTEXT)
-    snippet = " ".join(body[start:end].split())
-    return ("…" if start else "") + snippet + ("…" if end < len(body) else "")
+def build_suggestions(rows: list[NameRow], minimum: int = MINIMUM) -> tuple[Suggestion, ...]:
+    """Names seen at least ``minimum`` times; a word seen only at sentence starts is not a name.
 
-
-def build_suggestions(articles: list[AnnotatedArticle], minimum: int = MINIMUM) -> tuple[Suggestion, ...]:
-    """Names seen at least ``minimum`` times; a word seen only at sentence starts is not a name."""
-    seen: dict[str, list[tuple[AnnotatedArticle, NameOccurrence]]] = defaultdict(list)
-    for annotated in articles:
-        # "Kavanagh" after "Jennifer Kavanagh" in the same article is the same person
-        full_names = {o.key.rsplit(" ", 1)[-1]: o.key for o in annotated.unknown_names if " " in o.key}
-        for occurrence in annotated.unknown_names:
-            seen[full_names.get(occurrence.key, occurrence.key)].append((annotated, occurrence))
+    A surname seen alone after the full name in the same article ("Kavanagh"
+    after "Jennifer Kavanagh") counts for the full name.
+    """
+    full_names: dict[tuple[str, str], str] = {}
+    for key, slug, *_ in rows:
+        if " " in key:
+            full_names.setdefault((slug, key.rsplit(" ", 1)[-1]), key)
+    seen: dict[str, list[NameRow]] = defaultdict(list)
+    for row in rows:
+        key, slug = row[0], row[1]
+        seen[full_names.get((slug, key), key)].append(row)
     suggestions = []
-    for places in seen.values():
-        if len(places) < minimum:
+    for key, places in seen.items():
+        if len(places) < minimum or (all(p[5] for p in places) and " " not in key):
             continue
-        if all(o.initial for _, o in places) and " " not in places[0][1].key:
-            continue
-        spellings = Counter(o.text for _, o in places if " " in o.key or len(places) == 1)
-        spellings = spellings or Counter(o.text for _, o in places)
-        first_article, first = places[0]
+        spellings: dict[str, int] = defaultdict(int)
+        for place in places:
+            if " " in place[0] or " " not in key:
+                spellings[place[4]] += 1
         suggestions.append(
             Suggestion(
-                name=spellings.most_common(1)[0][0],
+                name=min(spellings, key=lambda t: (-spellings[t], t)),
                 count=len(places),
-                articles=tuple(dict.fromkeys(a.slug for a, _ in places)),
-                context=_context(first_article, first),
+                articles=tuple(dict.fromkeys(p[1] for p in places)),
+                context=places[0][6],
             )
         )
     return tuple(sorted(suggestions, key=lambda s: (-s.count, s.name.casefold())))

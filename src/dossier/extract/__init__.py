@@ -80,7 +80,7 @@ def find_entities(state: ExtractionState) -> None:
 def find_dates(state: ExtractionState) -> None:
     """Tag dates against the publication date, inferring one from the text when it is unknown."""
     article = state.article
-    body_candidates = find_candidates(state.prose)
+    body_candidates = find_candidates(state.prose, tokens=state.body_tokens)
     title_candidates = find_candidates(article.title)
     anchor = Anchor(article.published)
     published = PublicationDate(parse_timex(article.published.isoformat()) if article.published else None)

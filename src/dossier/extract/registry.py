@@ -38,6 +38,7 @@ import yaml
 from dossier.errors import RegistryError
 from dossier.extract.tokens import alias_keys
 from dossier.model import Entity
+from dossier.yamlfast import SafeLoader
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ALIAS_OPTIONS = frozenset(
@@ -96,7 +97,7 @@ def load_registry(path: Path) -> Registry:
     if not path.exists():
         raise RegistryError("entity registry not found", where)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise RegistryError(

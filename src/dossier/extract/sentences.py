@@ -60,7 +60,7 @@ def _block_sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_boundary(block: str, punct_start: int, punct_end: int) -> bool:
     if block[punct_start] != ".":
         return True
-    word_match = _WORD_BEFORE.search(block, 0, punct_start)
+    word_match = _WORD_BEFORE.search(block, max(0, punct_start - 24), punct_start)
     word = word_match.group(1) if word_match else ""
     lowered = word.lower().rstrip(".")
     following = block[punct_end:].lstrip(" \t\n\"'“‘([")

@@ -8,6 +8,7 @@ around its text. Raw HTML in articles is not passed through.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from dossier.model import BODY, AnnotatedArticle, Entity
 from dossier.timex import parse_timex
 
 _DATETIME_GRANULARITIES = frozenset({"day", "week", "month", "year"})
+_NEWLINE = re.compile("\n")
 
 
 def markdown_parser() -> MarkdownIt:
@@ -145,11 +147,7 @@ def _render_text(
 
 def annotate_tokens(tokens: list[Token], body: str, marks: list[Mark], sentences: list[Mark]) -> None:
     """Store the rendered HTML of every inline text token in ``token.meta["html"]``."""
-    line_starts = [0]
-    for index, ch in enumerate(body):
-        if ch == "\n":
-            line_starts.append(index + 1)
-    line_starts.append(len(body) + 1)
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(body)), len(body) + 1]
     for block in tokens:
         if block.type != "inline" or not block.children or block.map is None:
             continue

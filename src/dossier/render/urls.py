@@ -6,7 +6,6 @@ so the site works at a domain root, under a sub-path and opened from disk.
 
 from __future__ import annotations
 
-import posixpath
 from urllib.parse import quote
 
 INDEX = "index.html"
@@ -29,6 +28,19 @@ def tag(slug: str) -> str:
     return f"tags/{slug}.html"
 
 
+def source(slug: str) -> str:
+    return f"sources/{slug}.html"
+
+
+def author(slug: str) -> str:
+    return f"authors/{slug}.html"
+
+
+def timeline_page(period: str) -> str:
+    """One year ("2024") or one month ("2024-03") of a long timeline."""
+    return f"timeline/{period}.html"
+
+
 def static(name: str) -> str:
     return f"static/{name}"
 
@@ -38,8 +50,17 @@ def data(name: str) -> str:
 
 
 def relative(from_page: str, to_path: str) -> str:
-    """The href from one output file to another, percent-encoded for non-ASCII slugs."""
+    """The href from one output file to another, percent-encoded for non-ASCII slugs.
+
+    Both are paths from the site's root without "." or ".." parts (the only kind the renderer makes).
+    """
     target, _, fragment = to_path.partition("#")
-    link = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
-    link = quote(link, safe="/._-~")
+    here = from_page.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    link = "../" * (len(here) - common) + "/".join(there[common:])
+    if not link.isascii() or " " in link or "?" in link:
+        link = quote(link, safe="/._-~")
     return f"{link}#{fragment}" if fragment else link

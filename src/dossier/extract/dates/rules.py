@@ -8,6 +8,7 @@ and classifies expressions; :mod:`resolve` gives them values.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from dossier.extract.dates.lexicon import (
     WEEKDAY_FULL,
     YEAR,
 )
+from dossier.extract.tokens import Tokens, fold, tokenize
 
 NEWS, TIMEML = "news", "timeml"
 
@@ -275,17 +277,97 @@ _MODIFIABLE = frozenset(
 _KEEPS_THE_IN_TIMEML = frozenset({"quarter", "half", "anaphor", "week_of", "dmy", "dm"})
 
 
-def find_candidates(text: str, profile: str = NEWS) -> list[Candidate]:
-    """Every date expression in ``text``, non-overlapping, in reading order."""
-    proposals: list[Candidate] = []
-    for order, rule in enumerate(RULES):
-        if profile not in rule.profiles:
+# Words that every match of a rule contains: a rule runs only near one of its trigger words,
+# so tagging costs one pass over the words instead of one regular-expression pass per rule.
+_MONTH_WORDS = [m.lower() for m in calendar.month_name[1:]] + [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+]  # fmt: skip
+_WEEKDAY_WORDS = [d.lower() for d in calendar.day_name]
+_WEEKDAY_ABBREVIATIONS = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+_YEARS = [str(y) for y in range(1000, 2100)]
+_DAYS = (
+    [str(d) for d in range(1, 32)]
+    + [f"0{d}" for d in range(1, 10)]
+    + [f"{d}{s}" for d in range(1, 32) for s in ("st", "nd", "rd", "th")]
+)
+_RULE_TRIGGERS: dict[str, list[str]] = {
+    "iso": _YEARS,
+    "mdy": _MONTH_WORDS,
+    "dmy": _MONTH_WORDS,
+    "week_of": ["week"],
+    "md": _MONTH_WORDS,
+    "dm": _MONTH_WORDS,
+    "my": _MONTH_WORDS,
+    "month_anaphor": _MONTH_WORDS,
+    "month": _MONTH_WORDS,
+    "year": _YEARS,
+    "decade": [f"{c}{d}0s" for c in range(10, 21) for d in range(10)] + [f"{d}0s" for d in range(10)],
+    "season": ["spring", "summer", "fall", "autumn", "winter"],
+    "quarter": ["quarter"],
+    "q": ["q1", "q2", "q3", "q4"],
+    "half": ["half"],
+    "weekday": _WEEKDAY_WORDS,
+    "relday": ["yesterday", "today", "tomorrow", "tonight"],
+    "relunit": ["week", "month", "year", "weekend"],
+    "anaphor": ["day", "week", "month", "year"],
+    "ago": ["ago"],
+    "holiday": ["christmas", "year", "thanksgiving", "halloween", "easter", "day"],
+    "present": ["now", "currently", "current"],
+    "future": ["future"],
+    "past": ["past"],
+}
+_REACH = 48  # characters a match may extend before or after its trigger word
+
+
+def _trigger_index(profile: str) -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for position, rule in enumerate(RULES):
+        if profile in rule.profiles:
+            for word in _RULE_TRIGGERS[rule.name]:
+                index.setdefault(fold(word), []).append(position)
+    return {word: tuple(positions) for word, positions in index.items()}
+
+
+_TRIGGERS = {profile: _trigger_index(profile) for profile in (NEWS, TIMEML)}
+
+
+def _windows(tokens: Tokens, profile: str) -> dict[int, list[tuple[int, int]]]:
+    """For each rule, the merged stretches of text around its trigger words."""
+    triggers = _TRIGGERS[profile]
+    spans: dict[int, list[tuple[int, int]]] = {}
+    size = len(tokens.text)
+    for key, start, end in zip(tokens.keys, tokens.starts, tokens.ends, strict=True):
+        rules = triggers.get(key)
+        if rules is None:
             continue
-        for match in rule.pattern.finditer(text):
-            if rule.guard is not None and not rule.guard(text, match):
-                continue
-            fields = {k: v for k, v in match.groupdict().items() if v is not None}
-            proposals.append(Candidate(match.start(), match.end(), rule.name, fields, order=order))
+        window = (max(0, start - _REACH), min(size, end + _REACH))
+        for rule in rules:
+            merged = spans.setdefault(rule, [])
+            if merged and window[0] <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], window[1])
+            else:
+                merged.append(window)
+    return spans
+
+
+def find_candidates(text: str, profile: str = NEWS, tokens: Tokens | None = None) -> list[Candidate]:
+    """Every date expression in ``text``, non-overlapping, in reading order.
+
+    ``tokens`` (the text's words, when the caller has them) saves tokenizing again.
+    """
+    if tokens is None or tokens.text is not text:
+        tokens = tokenize(text)
+    proposals: list[Candidate] = []
+    for order, stretches in sorted(_windows(tokens, profile).items()):
+        rule = RULES[order]
+        seen: set[tuple[int, int]] = set()
+        for start, end in stretches:
+            for match in rule.pattern.finditer(text, start, end):
+                if match.span() in seen or (rule.guard is not None and not rule.guard(text, match)):
+                    continue
+                seen.add(match.span())
+                fields = {k: v for k, v in match.groupdict().items() if v is not None}
+                proposals.append(Candidate(match.start(), match.end(), rule.name, fields, order=order))
     chosen = _longest_first(proposals)
     for candidate in chosen:
         _attach_modifier(text, candidate, chosen)

@@ -1,0 +1,727 @@
+"""The build cache: what the last build knew, so the next one redoes only what changed.
+
+It is one SQLite file beside the output. Each article's contribution
+(mention counts, dated sentences, co-occurrences, …) is stored in rows keyed by
+its slug, so an edit is "delete the old rows, insert the new ones", and the
+cross-article views are SQL aggregates or are recomputed for the few keys an
+edit touched (see :mod:`dossier.incremental`). Derived data (events, related
+articles, page fingerprints) is stored too. Everything a build writes is one
+transaction: an interrupted build leaves the cache as the previous build left
+it. A cache from another dossier version, registry, configuration or a
+corrupt file is set aside with a warning and the build starts afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dossier.facts import ArticleFacts, Card, SentenceReport
+from dossier.facts import tag_slug as tag_key
+from dossier.timex import parse_timex, week_value
+
+SIGNATURE_KEYS = ("schema", "dossier", "registry", "config")  # a cache made under other values is discarded
+
+TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sources (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, digest TEXT, head BLOB);
+CREATE TABLE articles (
+    slug TEXT PRIMARY KEY, key TEXT NOT NULL, path TEXT NOT NULL, day TEXT, source TEXT,
+    card BLOB NOT NULL, card_digest TEXT NOT NULL, line_digest TEXT NOT NULL, facts BLOB NOT NULL,
+    body TEXT NOT NULL, annotations TEXT NOT NULL, mentions INTEGER NOT NULL, dates INTEGER NOT NULL
+);
+CREATE TABLE mentions (entity TEXT, slug TEXT, day TEXT, count INTEGER, sentence TEXT, anchor TEXT,
+                       PRIMARY KEY (entity, slug));
+CREATE TABLE spelled (entity TEXT, text TEXT, count INTEGER, PRIMARY KEY (entity, text));
+CREATE TABLE cooccurrence (entity TEXT, other TEXT, count INTEGER, PRIMARY KEY (entity, other));
+CREATE TABLE tags (tag TEXT, name TEXT, slug TEXT, day TEXT);
+CREATE TABLE authors (author TEXT, slug TEXT, day TEXT);
+CREATE TABLE reports (bucket TEXT, slug TEXT, day TEXT, sentence INTEGER, data BLOB);
+CREATE TABLE undated (day TEXT, slug TEXT, sentence INTEGER, data BLOB);
+CREATE TABLE names (key TEXT, slug TEXT, path TEXT, position INTEGER, text TEXT, initial INTEGER,
+                    context TEXT);
+CREATE TABLE events (id TEXT PRIMARY KEY, bucket TEXT, first_day TEXT, last_day TEXT, sort TEXT,
+                     precise INTEGER, sources INTEGER, label TEXT, date TEXT, inferred INTEGER,
+                     data BLOB, export TEXT, slide TEXT, digest TEXT);
+CREATE TABLE event_entities (event TEXT, entity TEXT);
+CREATE TABLE event_members (event TEXT, slug TEXT, anchor TEXT, sentence TEXT);
+CREATE TABLE attachments (day TEXT, slug TEXT, sentence INTEGER, event TEXT, score REAL, anchor TEXT,
+                          text TEXT);
+CREATE TABLE related (slug TEXT, rank INTEGER, other TEXT);
+CREATE TABLE pages (path TEXT PRIMARY KEY, grp TEXT NOT NULL, fingerprint TEXT NOT NULL);
+"""
+# Created after a first build's bulk load, which is faster without them.
+INDEXES = """
+CREATE INDEX IF NOT EXISTS mentions_slug ON mentions (slug);
+CREATE INDEX IF NOT EXISTS mentions_entity_order ON mentions (entity, count DESC, day DESC);
+CREATE INDEX IF NOT EXISTS tags_tag ON tags (tag);
+CREATE INDEX IF NOT EXISTS tags_slug ON tags (slug);
+CREATE INDEX IF NOT EXISTS authors_author ON authors (author);
+CREATE INDEX IF NOT EXISTS authors_slug ON authors (slug);
+CREATE INDEX IF NOT EXISTS articles_day ON articles (day);
+CREATE INDEX IF NOT EXISTS articles_source ON articles (source);
+CREATE INDEX IF NOT EXISTS reports_bucket ON reports (bucket);
+CREATE INDEX IF NOT EXISTS reports_slug ON reports (slug);
+CREATE INDEX IF NOT EXISTS undated_day ON undated (day);
+CREATE INDEX IF NOT EXISTS undated_slug ON undated (slug, sentence);
+CREATE INDEX IF NOT EXISTS names_slug ON names (slug);
+CREATE INDEX IF NOT EXISTS events_bucket ON events (bucket);
+CREATE INDEX IF NOT EXISTS events_sort ON events (sort);
+CREATE INDEX IF NOT EXISTS events_precise ON events (precise, first_day);
+CREATE INDEX IF NOT EXISTS event_entities_entity ON event_entities (entity);
+CREATE INDEX IF NOT EXISTS event_entities_event ON event_entities (event);
+CREATE INDEX IF NOT EXISTS event_members_slug ON event_members (slug);
+CREATE INDEX IF NOT EXISTS event_members_event ON event_members (event);
+CREATE INDEX IF NOT EXISTS attachments_day ON attachments (day);
+CREATE INDEX IF NOT EXISTS attachments_event ON attachments (event);
+CREATE INDEX IF NOT EXISTS related_other ON related (other);
+CREATE INDEX IF NOT EXISTS related_slug ON related (slug);
+CREATE INDEX IF NOT EXISTS pages_grp ON pages (grp);
+"""
+SCHEMA = TABLES + INDEXES
+
+
+SCHEMA_VERSION = hashlib.sha1(SCHEMA.encode("utf-8")).hexdigest()[:12]  # a changed schema discards old caches
+
+
+def bucket_of(value: str) -> str:
+    """Dates that may report one happening share a bucket: a day with its ISO week; else the value."""
+    timex = parse_timex(value)
+    if timex is not None and timex.granularity in ("day", "week"):
+        return week_value(timex.first_day)
+    return value
+
+
+def card_digest(card: Card, with_excerpt: bool = True) -> str:
+    """A digest of everything a list shows of an article (without the excerpt: a one-line mention)."""
+    fields = [card.slug, card.title, card.source, list(card.authors), card.published, card.inferred,
+              card.excerpt if with_excerpt else None, card.language]  # fmt: skip
+    return hashlib.sha1(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRows:
+    """An article's rows for the cache, made in a worker process so the build process only inserts them."""
+
+    slug: str
+    day: str | None
+    source: str | None
+    article: tuple
+    mentions: list[tuple]
+    tags: list[tuple]
+    authors: list[tuple]
+    reports: list[tuple]
+    undated: list[tuple]
+    names: list[tuple]
+    pairs: tuple[tuple[str, str, int], ...]
+    spellings: tuple[tuple[str, str, int], ...]
+    entities: tuple[str, ...]
+    buckets: tuple[str, ...]
+
+
+def article_rows(facts: ArticleFacts) -> ArticleRows:
+    slug, day, card = facts.slug, facts.day, facts.card
+    core = (facts.url, facts.tags, facts.summary, tuple((m.entity, m.count) for m in facts.mentions),
+            facts.pairs, facts.spellings)  # fmt: skip
+    reports = [(bucket_of(r.date), slug, day, r.sentence, dumps(r)) for r in facts.reports if r.date]
+    return ArticleRows(
+        slug=slug,
+        day=day,
+        source=card.source,
+        article=(
+            slug,
+            facts.key,
+            facts.path,
+            day,
+            card.source,
+            dumps(card),
+            card_digest(card),
+            card_digest(card, with_excerpt=False),
+            dumps(core),
+            facts.body_html,
+            facts.annotations,
+            facts.mention_count,
+            facts.date_count,
+        ),
+        mentions=[(m.entity, slug, day, m.count, m.sentence, m.anchor) for m in facts.mentions],
+        tags=[(tag_key(t), t, slug, day) for t in facts.tags],
+        authors=[(a, slug, day) for a in card.authors],
+        reports=reports,
+        undated=[(day, slug, r.sentence, dumps(r)) for r in facts.undated] if day else [],
+        names=[(n.key, slug, facts.path, n.position, n.text, int(n.initial), n.context) for n in facts.names],
+        pairs=facts.pairs,
+        spellings=facts.spellings,
+        entities=tuple(m.entity for m in facts.mentions),
+        buckets=tuple(sorted({r[0] for r in reports})),
+    )
+
+
+def dumps(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def loads(blob: bytes) -> Any:
+    return pickle.loads(blob)
+
+
+@dataclass(slots=True)
+class Touched:
+    """The keys an edit touched: what the refresh has to recompute."""
+
+    slugs: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)
+    buckets: set[str] = field(default_factory=set)
+    days: set[str] = field(default_factory=set)  # publication days of undated sentences
+    tags: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    authors: set[str] = field(default_factory=set)
+    positions: set[tuple[str, str, str]] = field(
+        default_factory=set
+    )  # (entity, day, slug) of comings and goings
+    cards: set[str] = field(default_factory=set)  # slugs whose listing card changed
+    listing: bool = False  # the set or order of articles changed
+
+    def __bool__(self) -> bool:
+        return bool(self.slugs or self.listing)
+
+
+class BuildCache:
+    """A connection to the cache file (or an in-memory one), with the queries the build uses."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
+        self.db = connection
+        self.path = path  # None for an in-memory cache
+        self._pending_pairs: Counter[tuple[str, str]] = Counter()
+        self._pending_spellings: Counter[tuple[str, str]] = Counter()
+
+    # --- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | None, signature: dict[str, str], warnings: list[str]) -> BuildCache:
+        """The cache at ``path`` if it was made under the same ``signature``, else a fresh one."""
+        if path is None:
+            return cls.fresh(sqlite3.connect(":memory:"), signature, None)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            try:
+                connection = sqlite3.connect(path)
+                cache = cls(connection, path)
+                stored = cache.signature()
+                if stored == signature:
+                    cache._tune()
+                    return cache
+                connection.close()
+                changed = sorted(k for k in signature if stored.get(k) != signature[k])
+                if "dossier" in changed or "schema" in changed:
+                    warnings.append(
+                        f"{path.name}: build cache from another dossier version; rebuilding everything"
+                    )
+            except sqlite3.DatabaseError:
+                warnings.append(f"{path.name}: build cache is unreadable (corrupt?); rebuilding everything")
+            _discard(path)
+        return cls.fresh(sqlite3.connect(path), signature, path)
+
+    @classmethod
+    def reader(cls, path: Path) -> BuildCache:
+        """A read-only connection, for worker processes rendering pages from a committed cache."""
+        return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True), path)
+
+    def mark_incomplete(self) -> None:
+        self.db.execute("UPDATE meta SET value = 'no' WHERE key = 'complete'")
+
+    @classmethod
+    def fresh(
+        cls, connection: sqlite3.Connection, signature: dict[str, str], path: Path | None
+    ) -> BuildCache:
+        cache = cls(connection, path)
+        cache._tune()
+        connection.executescript(TABLES)
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", [*signature.items(), ("complete", "no")])
+        connection.commit()
+        return cache
+
+    def _tune(self) -> None:
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA temp_store = MEMORY")
+
+    def ensure_indexes(self) -> None:
+        for statement in INDEXES.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
+
+    def signature(self) -> dict[str, str]:
+        rows = self.db.execute(
+            "SELECT key, value FROM meta WHERE key IN (?, ?, ?, ?)", SIGNATURE_KEYS
+        ).fetchall()
+        return dict(rows)
+
+    @property
+    def is_fresh(self) -> bool:
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0 and not self.is_complete
+
+    @property
+    def is_complete(self) -> bool:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
+        return row is not None and row[0] == "yes"
+
+    def mark_complete(self) -> None:
+        self.db.execute("UPDATE meta SET value = 'yes' WHERE key = 'complete'")
+
+    def commit(self) -> None:
+        self.flush()
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- sources ----------------------------------------------------------------------------------
+
+    def sources(self) -> dict[str, tuple[int, int, str, Any]]:
+        """path → (mtime_ns, size, digest, head) for every article file of the last build."""
+        rows = self.db.execute("SELECT path, mtime_ns, size, digest, head FROM sources")
+        return {path: (mtime, size, digest, loads(head)) for path, mtime, size, digest, head in rows}
+
+    def replace_sources(self, entries: dict[str, tuple[int, int, str, Any]]) -> None:
+        self.db.execute("DELETE FROM sources")
+        self.db.executemany(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+            [(p, m, s, d, dumps(h)) for p, (m, s, d, h) in sorted(entries.items())],
+        )
+
+    # --- articles -------------------------------------------------------------------------------
+
+    def article_keys(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT slug, key FROM articles"))
+
+    def remove_article(self, slug: str, touched: Touched) -> None:
+        """Delete every row the article contributed, noting what that touches."""
+        db = self.db
+        row = db.execute("SELECT day, source, facts FROM articles WHERE slug = ?", (slug,)).fetchone()
+        if row is None:
+            return
+        day, source, core = row
+        pairs, spellings = loads(core)[4:6]
+        self._pending_pairs.subtract({(a, b): n for a, b, n in pairs})
+        self._pending_spellings.subtract({(e, t): n for e, t, n in spellings})
+        touched.slugs.add(slug)
+        touched.cards.add(slug)
+        touched.listing = True
+        touched.sources.add(source or "")
+        for (entity,) in db.execute("SELECT entity FROM mentions WHERE slug = ?", (slug,)):
+            touched.entities.add(entity)
+            touched.positions.add((entity, day or "", slug))
+        touched.buckets.update(
+            b for (b,) in db.execute("SELECT DISTINCT bucket FROM reports WHERE slug = ?", (slug,))
+        )
+        touched.days.update(
+            d for (d,) in db.execute("SELECT DISTINCT day FROM undated WHERE slug = ?", (slug,))
+        )
+        touched.tags.update(t for (t,) in db.execute("SELECT tag FROM tags WHERE slug = ?", (slug,)))
+        touched.authors.update(a for (a,) in db.execute("SELECT author FROM authors WHERE slug = ?", (slug,)))
+        for table in ("articles", "mentions", "tags", "authors", "reports", "undated", "names"):
+            db.execute(f"DELETE FROM {table} WHERE slug = ?", (slug,))
+
+    def add_rows(self, rows: ArticleRows, touched: Touched) -> None:
+        """Insert an article's rows (made by :func:`article_rows`, in a worker), noting what that touches."""
+        db = self.db
+        db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.article)
+        for table, columns, values in (
+            ("mentions", 6, rows.mentions),
+            ("tags", 4, rows.tags),
+            ("authors", 3, rows.authors),
+            ("reports", 5, rows.reports),
+            ("undated", 4, rows.undated),
+            ("names", 7, rows.names),
+        ):
+            if values:
+                db.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * columns)})", values)
+        self._pending_pairs.update({(a, b): n for a, b, n in rows.pairs})
+        self._pending_spellings.update({(e, t): n for e, t, n in rows.spellings})
+        slug, day = rows.slug, rows.day
+        touched.slugs.add(slug)
+        touched.cards.add(slug)
+        touched.listing = True
+        touched.sources.add(rows.source or "")
+        touched.entities.update(rows.entities)
+        touched.positions.update((entity, day or "", slug) for entity in rows.entities)
+        touched.buckets.update(rows.buckets)
+        if rows.undated and day:
+            touched.days.add(day)
+        touched.tags.update(t[0] for t in rows.tags)
+        touched.authors.update(a[0] for a in rows.authors)
+
+    def flush(self) -> None:
+        """Apply pending changes to the co-occurrence and spelling totals."""
+        for table, columns, pending in (
+            ("cooccurrence", ("entity", "other"), self._pending_pairs),
+            ("spelled", ("entity", "text"), self._pending_spellings),
+        ):
+            changes = [(a, b, n) for (a, b), n in pending.items() if n]
+            if changes:
+                self.db.executemany(
+                    f"INSERT INTO {table} VALUES (?, ?, ?) ON CONFLICT ({', '.join(columns)}) "
+                    "DO UPDATE SET count = count + excluded.count",
+                    changes,
+                )
+                self.db.execute(f"DELETE FROM {table} WHERE count = 0")
+            pending.clear()
+
+    def cards(self, slugs: Iterable[str] | None = None) -> dict[str, Card]:
+        if slugs is None:
+            rows = self.db.execute("SELECT slug, card FROM articles")
+        else:
+            rows = self._select_in("SELECT slug, card FROM articles WHERE slug IN ({})", list(slugs))
+        return {slug: loads(card) for slug, card in rows}
+
+    def article(
+        self, slug: str
+    ) -> tuple[Card, str, tuple[str, ...], str | None, tuple[tuple[str, int], ...], str]:
+        """card, url, tags, summary, entity counts and rendered body of one article."""
+        card, core, body = self.db.execute(
+            "SELECT card, facts, body FROM articles WHERE slug = ?", (slug,)
+        ).fetchone()
+        url, tags, summary, counts = loads(core)[:4]
+        return loads(card), url, tags, summary, counts, body
+
+    def ordered_slugs(self) -> list[str]:
+        """Every article, newest first; undated ones last."""
+        return [slug for slug, _ in self.ordered_cards()]
+
+    def ordered_cards(self, where: str = "", args: tuple = ()) -> list[tuple[str, str]]:
+        """(slug, card digest) of articles, newest first; undated ones last."""
+        sql = f"SELECT slug, card_digest FROM articles {where} ORDER BY day IS NULL, day DESC, slug"
+        return list(self.db.execute(sql, args))
+
+    def card_digests(self, slugs: Iterable[str], with_excerpt: bool = True) -> dict[str, str]:
+        column = "card_digest" if with_excerpt else "line_digest"
+        return dict(self._select_in(f"SELECT slug, {column} FROM articles WHERE slug IN ({{}})", list(slugs)))
+
+    # --- reports and events -----------------------------------------------------------------------
+
+    def bucket_reports(self, bucket: str) -> list[tuple[str, str | None, SentenceReport]]:
+        rows = self.db.execute(
+            "SELECT slug, day, data FROM reports WHERE bucket = ? ORDER BY day IS NULL, day, slug, sentence",
+            (bucket,),
+        )
+        return [(slug, day, loads(data)) for slug, day, data in rows]
+
+    def undated_on(self, day: str) -> list[tuple[str, SentenceReport]]:
+        rows = self.db.execute("SELECT slug, data FROM undated WHERE day = ? ORDER BY slug, sentence", (day,))
+        return [(slug, loads(data)) for slug, data in rows]
+
+    def events_in_bucket(self, bucket: str) -> dict[str, Any]:
+        return {
+            eid: loads(data)
+            for eid, data in self.db.execute("SELECT id, data FROM events WHERE bucket = ?", (bucket,))
+        }
+
+    def precise_events_around(self, day: str) -> list[Any]:
+        """Day- and week-dated events whose report window (their date plus a fortnight) holds ``day``."""
+        rows = self.db.execute(
+            "SELECT data FROM events WHERE precise = 1 AND first_day <= ? AND last_day >= ? "
+            "ORDER BY sort, id",
+            (day, day),
+        )
+        return [loads(data) for (data,) in rows]
+
+    def iter_events(self) -> Iterator[Any]:
+        for (data,) in self.db.execute("SELECT data FROM events ORDER BY sort, id"):
+            yield loads(data)
+
+    def events(self, ids: Iterable[str]) -> dict[str, Any]:
+        rows = self._select_in("SELECT id, data FROM events WHERE id IN ({})", list(ids))
+        return {eid: loads(data) for eid, data in rows}
+
+    def delete_event(self, event_id: str) -> None:
+        for table, column in (("events", "id"), ("event_entities", "event"), ("event_members", "event")):
+            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (event_id,))
+
+    def store_event(self, event: Any, exports: tuple[str, str] | None = None) -> None:
+        """Store an event; its export fragments follow once its sources are assembled."""
+        self.delete_event(event.id)
+        export, slide = exports or (None, None)
+        digest = hashlib.sha1(f"{export}\x00{slide}".encode()).hexdigest() if exports else None
+        self.db.execute(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (event.id, event.bucket, event.first_day, event.window_end, event.sort, int(event.precise),
+             len(event.slugs), event.label, event.date.value, int(event.inferred), dumps(event), export,
+             slide, digest),
+        )  # fmt: skip
+        self.db.executemany(
+            "INSERT INTO event_entities VALUES (?, ?)", [(event.id, e) for e in event.entities]
+        )
+        own: dict[str, tuple[str, str]] = {}
+        for source in event.sources:
+            own.setdefault(source.slug, (source.anchor, source.sentence))
+        self.db.executemany(
+            "INSERT INTO event_members VALUES (?, ?, ?, ?)",
+            [(event.id, s, a, t) for s, (a, t) in own.items()],
+        )
+
+    def event_digests(self, prefix: str) -> list[tuple[str, str]]:
+        """(id, digest) of the events dated in a period ("2024", "2024-03", "" for all), in order."""
+        rows = self.db.execute(
+            "SELECT id, digest FROM events WHERE first_day LIKE ? ORDER BY sort, id", (prefix + "%",)
+        )
+        return list(rows)
+
+    def events_dated(self, prefix: str) -> list[Any]:
+        rows = self.db.execute(
+            "SELECT data FROM events WHERE first_day LIKE ? ORDER BY sort, id", (prefix + "%",)
+        )
+        return [loads(data) for (data,) in rows]
+
+    def year_counts(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT substr(first_day, 1, 4), COUNT(*) FROM events GROUP BY 1"))
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def event_exports(self) -> Iterator[tuple[str, str]]:
+        yield from self.db.execute("SELECT export, slide FROM events ORDER BY sort, id")
+
+    def events_of_article(self, slug: str) -> list[tuple[str, str, str, int, str, str, str]]:
+        """(id, label, date, inferred, first day, own anchor, own sentence) of an article's events."""
+        rows = self.db.execute(
+            "SELECT e.id, e.label, e.date, e.inferred, e.first_day, m.anchor, m.sentence "
+            "FROM event_members m JOIN events e ON e.id = m.event WHERE m.slug = ? ORDER BY e.sort, e.id",
+            (slug,),
+        )
+        return list(rows)
+
+    def event_ids_of(self, slugs: Iterable[str]) -> set[str]:
+        rows = self._select_in("SELECT DISTINCT event FROM event_members WHERE slug IN ({})", list(slugs))
+        return {event for (event,) in rows}
+
+    def attachments_on(self, day: str) -> dict[tuple[str, int], str]:
+        rows = self.db.execute("SELECT slug, sentence, event FROM attachments WHERE day = ?", (day,))
+        return {(slug, sentence): event for slug, sentence, event in rows}
+
+    def replace_attachments(self, day: str, found: dict[tuple[str, int], Any]) -> None:
+        """Store the day's attachments (undated sentence → event), with each sentence's anchor and text."""
+        self.db.execute("DELETE FROM attachments WHERE day = ?", (day,))
+        rows = []
+        for (slug, sentence), attachment in sorted(found.items()):
+            report = self.undated_sentence(slug, sentence)
+            rows.append((day, slug, sentence, attachment.event, attachment.score, report.anchor, report.text))
+        self.db.executemany("INSERT INTO attachments VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def attachments_of(self, event_id: str) -> list[tuple[str, str, int, str, str]]:
+        """(day, slug, sentence, anchor, text) of the undated sentences attached to an event."""
+        rows = self.db.execute(
+            "SELECT day, slug, sentence, anchor, text FROM attachments WHERE event = ? "
+            "ORDER BY day, slug, sentence",
+            (event_id,),
+        )
+        return list(rows)
+
+    def undated_sentence(self, slug: str, sentence: int) -> SentenceReport:
+        row = self.db.execute(
+            "SELECT data FROM undated WHERE slug = ? AND sentence = ?", (slug, sentence)
+        ).fetchone()
+        return loads(row[0])
+
+    # --- topics ------------------------------------------------------------------------------------
+
+    def entity_totals(self) -> dict[str, tuple[int, int]]:
+        """entity → (mentions, articles)."""
+        rows = self.db.execute("SELECT entity, SUM(count), COUNT(*) FROM mentions GROUP BY entity")
+        return {entity: (total, articles) for entity, total, articles in rows}
+
+    def topic_rows(self, entity: str) -> list[tuple[str, int, str, str, str]]:
+        """(slug, mentions, first sentence, its anchor, card digest), most mentions first, then newest."""
+        rows = self.db.execute(
+            "SELECT m.slug, m.count, m.sentence, m.anchor, a.line_digest FROM mentions m "
+            "JOIN articles a ON a.slug = m.slug WHERE m.entity = ? "
+            "ORDER BY m.count DESC, m.day IS NULL, m.day DESC, m.slug",
+            (entity,),
+        )
+        return list(rows)
+
+    def spellings(self, entity: str) -> list[tuple[str, int]]:
+        return list(self.db.execute("SELECT text, count FROM spelled WHERE entity = ?", (entity,)))
+
+    def cooccurring(self, entity: str) -> list[tuple[str, int]]:
+        rows = self.db.execute(
+            "SELECT other, count FROM cooccurrence WHERE entity = ? ORDER BY count DESC, other", (entity,)
+        )
+        return list(rows)
+
+    def mentions_by_month(self, entity: str) -> dict[str, int]:
+        rows = self.db.execute(
+            "SELECT substr(day, 1, 7), SUM(count) FROM mentions WHERE entity = ? AND day IS NOT NULL "
+            "GROUP BY substr(day, 1, 7)",
+            (entity,),
+        )
+        return dict(rows)
+
+    def entity_days(self, entity: str) -> tuple[str | None, str | None]:
+        row = self.db.execute(
+            "SELECT MIN(day), MAX(day) FROM mentions WHERE entity = ?", (entity,)
+        ).fetchone()
+        return row[0], row[1]
+
+    def day_span(self) -> tuple[str | None, str | None]:
+        row = self.db.execute("SELECT MIN(day), MAX(day) FROM articles").fetchone()
+        return row[0], row[1]
+
+    def top_events_of(self, entity: str, limit: int) -> list[Any]:
+        rows = self.db.execute(
+            "SELECT e.data FROM event_entities x JOIN events e ON e.id = x.event WHERE x.entity = ? "
+            "ORDER BY e.sources DESC, e.sort DESC, e.id LIMIT ?",
+            (entity, limit),
+        )
+        return [loads(data) for (data,) in rows]
+
+    def event_count_of(self, entity: str) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM event_entities WHERE entity = ?", (entity,)).fetchone()[
+            0
+        ]
+
+    def posting(self, entity: str) -> list[tuple[str, str]]:
+        """(day, slug) of every article naming the entity, oldest first."""
+        rows = self.db.execute(
+            "SELECT IFNULL(day, ''), slug FROM mentions WHERE entity = ? ORDER BY IFNULL(day, ''), slug",
+            (entity,),
+        )
+        return list(rows)
+
+    def entity_sets(self, slugs: Iterable[str]) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for slug, entity in self._select_in(
+            "SELECT slug, entity FROM mentions WHERE slug IN ({})", list(slugs)
+        ):
+            found.setdefault(slug, set()).add(entity)
+        return found
+
+    def days(self, slugs: Iterable[str]) -> dict[str, str]:
+        rows = self._select_in("SELECT slug, IFNULL(day, '') FROM articles WHERE slug IN ({})", list(slugs))
+        return dict(rows)
+
+    # --- related --------------------------------------------------------------------------------------
+
+    def related(self, slug: str) -> list[str]:
+        rows = self.db.execute("SELECT other FROM related WHERE slug = ? ORDER BY rank", (slug,))
+        return [other for (other,) in rows]
+
+    def related_lists(self, slugs: Iterable[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        rows = self._select_in(
+            "SELECT slug, other FROM related WHERE slug IN ({}) ORDER BY slug, rank", list(slugs)
+        )
+        for slug, other in rows:
+            found.setdefault(slug, []).append(other)
+        return found
+
+    def replace_related(self, slug: str, others: list[str]) -> None:
+        self.db.execute("DELETE FROM related WHERE slug = ?", (slug,))
+        self.db.executemany(
+            "INSERT INTO related VALUES (?, ?, ?)", [(slug, i, o) for i, o in enumerate(others)]
+        )
+
+    def listing(self, other: str) -> list[str]:
+        """The articles that list ``other`` among their related articles."""
+        return [slug for (slug,) in self.db.execute("SELECT slug FROM related WHERE other = ?", (other,))]
+
+    # --- tags, sources, authors ------------------------------------------------------------------------
+
+    def tag_members(self, tag: str) -> tuple[str, list[str]]:
+        rows = self.db.execute(
+            "SELECT name, slug FROM tags WHERE tag = ? ORDER BY day IS NULL, day DESC, slug", (tag,)
+        ).fetchall()
+        return (rows[0][0] if rows else tag), [slug for _, slug in rows]
+
+    def all_tags(self) -> list[str]:
+        return [t for (t,) in self.db.execute("SELECT DISTINCT tag FROM tags ORDER BY tag")]
+
+    def source_members(self, source: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT slug FROM articles WHERE IFNULL(source, '') = ? ORDER BY day IS NULL, day DESC, slug",
+            (source,),
+        )
+        return [slug for (slug,) in rows]
+
+    def source_counts(self) -> list[tuple[str, int]]:
+        return list(
+            self.db.execute("SELECT IFNULL(source, ''), COUNT(*) FROM articles GROUP BY IFNULL(source, '')")
+        )
+
+    def author_counts(self) -> list[tuple[str, int]]:
+        return list(self.db.execute("SELECT author, COUNT(*) FROM authors GROUP BY author"))
+
+    def authors_of_source(self, source: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT a.author FROM authors a JOIN articles r ON r.slug = a.slug "
+            "WHERE IFNULL(r.source, '') = ? ORDER BY a.author",
+            (source,),
+        )
+        return [a for (a,) in rows]
+
+    def author_members(self, author: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT slug FROM authors WHERE author = ? ORDER BY day IS NULL, day DESC, slug", (author,)
+        )
+        return [slug for (slug,) in rows]
+
+    # --- names, counts, exports ----------------------------------------------------------------------
+
+    def name_rows(self) -> list[tuple[str, str, str, int, str, int, str]]:
+        rows = self.db.execute(
+            "SELECT key, slug, path, position, text, initial, context FROM names ORDER BY path, position"
+        )
+        return list(rows)
+
+    def count(self, table: str) -> int:
+        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def annotations(self) -> Iterator[str]:
+        for (text,) in self.db.execute("SELECT annotations FROM articles ORDER BY path"):
+            yield text
+
+    # --- pages ----------------------------------------------------------------------------------------
+
+    def page_fingerprints(self, group: str) -> dict[str, str]:
+        return dict(self.db.execute("SELECT path, fingerprint FROM pages WHERE grp = ?", (group,)))
+
+    def all_page_paths(self) -> set[str]:
+        return {path for (path,) in self.db.execute("SELECT path FROM pages")}
+
+    def replace_pages(self, group: str, fingerprints: dict[str, str]) -> None:
+        self.db.execute("DELETE FROM pages WHERE grp = ?", (group,))
+        self.db.executemany(
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
+            [(p, group, f) for p, f in sorted(fingerprints.items())],
+        )
+
+    def page_groups(self, prefix: str) -> list[str]:
+        return [
+            g for (g,) in self.db.execute("SELECT DISTINCT grp FROM pages WHERE grp LIKE ?", (prefix + "%",))
+        ]
+
+    # --- helpers ----------------------------------------------------------------------------------------
+
+    def _select_in(self, sql: str, values: list[str]) -> list[tuple]:
+        rows: list[tuple] = []
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            rows.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), chunk))
+        return rows
+
+
+def _discard(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        candidate = path.with_name(path.name + suffix)
+        if candidate.exists():
+            candidate.unlink()

@@ -1,0 +1,326 @@
+"""What one article contributes to the site, computed once per article version.
+
+An :class:`ArticleFacts` holds everything the cross-article analysis needs
+from one article (mention counts, first mentions, sentence co-occurrences, the
+sentences that may report a happening) and everything its own page and its
+entry in the exports need (the rendered body, the annotations). It is made in
+a worker process, stored in the build cache, and never recomputed while the
+article, the registry and dossier stay the same.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from dossier.analyze.similarity import FeatureWeights, content_words
+from dossier.extract.dates.resolve import as_timex
+from dossier.model import BODY, TITLE, AnnotatedArticle, Mention, Sentence
+from dossier.slugs import slugify
+
+LOCAL_WINDOW = 45  # characters each side of a date whose words describe the happening
+
+
+class SentenceReport(NamedTuple):
+    """A sentence that may report a happening: its words and names, and its date if it gives one.
+
+    (A named tuple, like the other records the cache stores in bulk: they load several times faster.)
+    """
+
+    sentence: int
+    anchor: str
+    text: str
+    date: str | None  # TIMEX value; None for a sentence that gives no date
+    mod: str | None
+    date_text: str
+    inferred: bool
+    entities: tuple[str, ...]
+    features: frozenset[str]  # content words and "@entity" names of the sentence
+    local: frozenset[str]  # the same, within a few words of the date
+    features_weight: float = 0.0  # their total weights (see similarity.FeatureWeights)
+    local_weight: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRow:
+    """One entity in one article: how often, and the sentence of its first mention."""
+
+    entity: str
+    count: int
+    sentence: str
+    anchor: str  # "" when only the title names it
+
+
+@dataclass(frozen=True, slots=True)
+class NameRow:
+    """A capitalized name the registry does not know, with a little context."""
+
+    key: str
+    text: str
+    position: int
+    initial: bool
+    context: str
+
+
+class Card(NamedTuple):
+    """How an article appears in lists: enough to link to it and say what it is."""
+
+    slug: str
+    title: str
+    source: str | None
+    authors: tuple[str, ...]
+    published: str | None  # TIMEX value: a day, or the period an inferred date covers
+    inferred: bool
+    excerpt: str
+    language: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    key: str  # identifies this version of the article (content, registry, dossier)
+    path: str
+    card: Card
+    day: str | None  # ISO day used for ordering and time windows
+    url: str | None
+    tags: tuple[str, ...]
+    summary: str | None
+    mentions: tuple[TopicRow, ...]
+    spellings: tuple[tuple[str, str, int], ...]  # entity, as written, count
+    pairs: tuple[tuple[str, str, int], ...]  # entities named in the same sentence, how often
+    reports: tuple[SentenceReport, ...]  # sentences with a date
+    undated: tuple[SentenceReport, ...]  # sentences without one that may still report a happening
+    names: tuple[NameRow, ...]
+    body_html: str
+    annotations: str  # this article's entry of data/annotations.json
+    mention_count: int = 0
+    date_count: int = 0
+
+    @property
+    def slug(self) -> str:
+        return self.card.slug
+
+
+def _sentence_of(starts: list[int], sentences: tuple[Sentence, ...], offset: int) -> Sentence | None:
+    index = bisect_right(starts, offset) - 1
+    if index < 0 or offset >= sentences[index].end:
+        return None
+    return sentences[index]
+
+
+def _words_and_names(body: str, start: int, end: int, mentions: list[Mention]) -> frozenset[str]:
+    """Content words of ``body[start:end]`` outside names, plus the names as "@id" features."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    pieces, cursor = [], start
+    for mention in inside:
+        pieces.append(body[cursor : mention.start])
+        cursor = mention.end
+    pieces.append(body[cursor:end])
+    return content_words(" ".join(pieces)) | {f"@{m.entity}" for m in inside}
+
+
+def _topic_rows(annotated: AnnotatedArticle, starts: list[int]) -> tuple[TopicRow, ...]:
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[str, str]] = {}
+    for mention in annotated.mentions:
+        counts[mention.entity] += 1
+        if mention.field == TITLE:
+            first.setdefault(mention.entity, (annotated.article.title, ""))
+            continue
+        sentence = _sentence_of(starts, annotated.sentences, mention.start)
+        place = (sentence.text, sentence.anchor) if sentence else ("", "")
+        known = first.get(mention.entity)
+        if known is None or (not known[1] and place[1]):  # prefer the body's first sentence over the title
+            first[mention.entity] = place
+    return tuple(TopicRow(e, counts[e], *first[e]) for e in sorted(counts))
+
+
+def _pairs(annotated: AnnotatedArticle, starts: list[int]) -> tuple[tuple[str, str, int], ...]:
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    for mention in annotated.mentions:
+        if mention.field == TITLE:
+            by_sentence[-1].add(mention.entity)
+        else:
+            sentence = _sentence_of(starts, annotated.sentences, mention.start)
+            by_sentence[sentence.index if sentence else -2].add(mention.entity)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for names in by_sentence.values():
+        for a in names:
+            for b in names:
+                if a != b:
+                    pairs[(a, b)] += 1
+    return tuple((a, b, n) for (a, b), n in sorted(pairs.items()))
+
+
+def _reports(annotated: AnnotatedArticle, starts: list[int]) -> tuple[SentenceReport, ...]:
+    """Every (sentence, date) pair, once per sentence and date value."""
+    body = annotated.article.body
+    mentions = list(annotated.body_mentions())
+    found: list[SentenceReport] = []
+    seen: set[tuple[int, str]] = set()
+    for date in annotated.body_dates():
+        timex = as_timex(date.value)
+        sentence = _sentence_of(starts, annotated.sentences, date.start)
+        if timex is None or sentence is None or (sentence.index, timex.value) in seen:
+            continue
+        seen.add((sentence.index, timex.value))
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        blanked = (
+            body[: date.start] + " " * (date.end - date.start) + body[date.end :]
+        )  # a shared date is not shared wording
+        found.append(
+            SentenceReport(
+                sentence=sentence.index,
+                anchor=sentence.anchor,
+                text=sentence.text,
+                date=timex.value,
+                mod=date.mod,
+                date_text=date.text,
+                inferred=annotated.published.inferred and date.kind not in ("absolute", "anaphoric"),
+                entities=tuple(dict.fromkeys(m.entity for m in inside)),
+                features=_words_and_names(blanked, sentence.start, sentence.end, inside),
+                local=_words_and_names(
+                    blanked,
+                    max(sentence.start, date.start - LOCAL_WINDOW),
+                    min(sentence.end, date.end + LOCAL_WINDOW),
+                    inside,
+                ),
+            )
+        )
+    return tuple(found)
+
+
+def _undated(
+    annotated: AnnotatedArticle, dated: set[int], weight: FeatureWeights
+) -> tuple[SentenceReport, ...]:
+    """Sentences without a date that name at least two entities, one of them not a place:
+    the ones that can recount a happening another article dates."""
+    if annotated.published.day is None or annotated.published.inferred:
+        return ()
+    body = annotated.article.body
+    mentions = list(annotated.body_mentions())
+    found = []
+    for sentence in annotated.sentences:
+        if sentence.index in dated:
+            continue
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        entities = tuple(dict.fromkeys(m.entity for m in inside))
+        if len(entities) < 2 or all(weight.is_place(e) for e in entities):
+            continue
+        features = _words_and_names(body, sentence.start, sentence.end, inside)
+        found.append(
+            SentenceReport(
+                sentence.index,
+                sentence.anchor,
+                sentence.text,
+                None,
+                None,
+                "",
+                False,
+                entities,
+                features,
+                features,
+            )
+        )
+    return tuple(found)
+
+
+def _annotations_entry(annotated: AnnotatedArticle) -> str:
+    """The article's object in data/annotations.json (the evaluation contract)."""
+    article = annotated.article
+    published = annotated.published
+    entry: dict = {
+        "slug": article.slug,
+        "title": article.title,
+        "source_path": article.source_path,
+        "published": published.day.isoformat() if published.day else None,
+        "published_inferred": published.inferred,
+    }
+    if published.inferred and published.value is not None:
+        entry["published_estimate"] = published.value.value
+    entry["mentions"] = [
+        {
+            "entity": m.entity,
+            "text": m.text,
+            "start": m.start,
+            "end": m.end,
+            **({"field": TITLE} if m.field == TITLE else {}),
+        }
+        for m in annotated.mentions
+    ]
+    entry["dates"] = [
+        {
+            "text": d.text,
+            "value": d.value,
+            "start": d.start,
+            "end": d.end,
+            "kind": d.kind,
+            **({"mod": d.mod} if d.mod else {}),
+            **({"field": TITLE} if d.field == TITLE else {}),
+        }
+        for d in annotated.dates
+    ]
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+
+
+def _weighed(report: SentenceReport, weight: FeatureWeights) -> SentenceReport:
+    return report._replace(
+        features_weight=weight.total(report.features), local_weight=weight.total(report.local)
+    )
+
+
+def article_facts(
+    annotated: AnnotatedArticle, key: str, body_html: str, excerpt: str, weight: FeatureWeights
+) -> ArticleFacts:
+    """Everything the site needs from one annotated article."""
+    article = annotated.article
+    starts = [s.start for s in annotated.sentences]
+    reports = _reports(annotated, starts)
+    spellings: Counter[tuple[str, str]] = Counter((m.entity, m.text) for m in annotated.mentions)
+    published = annotated.published
+    return ArticleFacts(
+        key=key,
+        path=article.source_path,
+        card=Card(
+            slug=article.slug,
+            title=article.title,
+            source=article.source,
+            authors=article.authors,
+            published=published.value.value if published.value else None,
+            inferred=published.inferred,
+            excerpt=excerpt,
+            language=article.language,
+        ),
+        day=published.day.isoformat() if published.day else None,
+        url=article.url,
+        tags=article.tags,
+        summary=article.summary,
+        mentions=_topic_rows(annotated, starts),
+        spellings=tuple((e, t, n) for (e, t), n in sorted(spellings.items())),
+        pairs=_pairs(annotated, starts),
+        reports=tuple(_weighed(r, weight) for r in reports),
+        undated=tuple(
+            _weighed(r, weight) for r in _undated(annotated, {r.sentence for r in reports}, weight)
+        ),
+        names=tuple(
+            NameRow(n.key, n.text, n.start, n.initial, _context(article.body, n.start, n.end))
+            for n in annotated.unknown_names
+            if n.field == BODY
+        ),
+        body_html=body_html,
+        annotations=_annotations_entry(annotated),
+        mention_count=len(annotated.mentions),
+        date_count=len(annotated.dates),
+    )
+
+
+def _context(body: str, start: int, end: int, width: int = 70) -> str:
+    left, right = max(0, start - width), min(len(body), end + width)
+    snippet = " ".join(body[left:right].split())
+    return ("…" if left else "") + snippet + ("…" if right < len(body) else "")
+
+
+def tag_slug(tag: str) -> str:
+    return slugify(tag) or "tag"

@@ -1,0 +1,294 @@
+"""Bringing the derived data up to date after articles came, went or changed.
+
+The cache holds each article's rows; :class:`Touched` says which keys an edit
+touched. :func:`refresh` recomputes exactly what depends on them, in order:
+the events of touched buckets, the undated reports of the days around changed
+events, the related articles of neighbours in time, and the export fragments
+of events whose sources changed. A full build is the same refresh with every
+key touched, so an incremental build gives the same result as a clean one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from html import escape
+
+from dossier.analyze.corroborate import attach_day
+from dossier.analyze.events import TimelineEvent, cluster_bucket, undated_source
+from dossier.analyze.related import affected_by, related_to
+from dossier.analyze.similarity import FeatureWeights
+from dossier.cache import BuildCache, Touched
+from dossier.config import SiteConfig
+from dossier.render import urls
+
+
+@dataclass(slots=True)
+class Refreshed:
+    """What changed in the derived data: which pages need another look."""
+
+    events: set[str] = field(default_factory=set)  # ids of events added, removed or changed
+    years: set[str] = field(default_factory=set)  # years whose timeline changed
+    event_entities: set[str] = field(default_factory=set)
+    event_slugs: set[str] = field(default_factory=set)  # articles whose list of events changed
+    related: set[str] = field(default_factory=set)  # articles whose related articles changed
+
+
+@dataclass(slots=True)
+class Context:
+    cache: BuildCache
+    config: SiteConfig
+    weight: FeatureWeights
+    entity_types: dict[str, str]
+    refreshed: Refreshed = field(default_factory=Refreshed)
+    windows: list[tuple[str, str]] = field(default_factory=list)  # report windows of removed events
+    before: dict[str, TimelineEvent | None] = field(
+        default_factory=dict
+    )  # events as the last build left them
+
+
+def refresh(
+    cache: BuildCache, touched: Touched, config: SiteConfig, entity_types: dict[str, str]
+) -> Refreshed:
+    context = Context(cache, config, FeatureWeights(entity_types), entity_types)
+    needs_sources = _recluster(context, sorted(touched.buckets))
+    days = set(touched.days) | _window_days(context, needs_sources)
+    needs_sources |= _reattach(context, sorted(days))
+    needs_sources |= cache.event_ids_of(touched.cards)
+    _restore(context, needs_sources)
+    _compare(context)
+    _relate(context, touched)
+    return context.refreshed
+
+
+def _own_sentences(event: TimelineEvent) -> dict[str, tuple[str, str]]:
+    own: dict[str, tuple[str, str]] = {}
+    for source in event.sources:
+        own.setdefault(source.slug, (source.anchor, source.sentence))
+    return own
+
+
+def _compare(context: Context) -> None:
+    """Note what changed between each touched event's last and new version, for the pages that show it.
+
+    An article's page shows, of each of its events, the date, the label and its own
+    sentence: only articles for which one of these changed need their page again.
+    """
+    refreshed = context.refreshed
+    now = context.cache.events(context.before)
+    for eid, old in context.before.items():
+        new = now.get(eid)
+        if old == new:
+            continue
+        versions = [e for e in (old, new) if e is not None]
+        refreshed.events.add(eid)
+        for event in versions:
+            refreshed.years.add(event.first_day[:4])
+            refreshed.event_entities.update(event.entities)
+        if (
+            old is None
+            or new is None
+            or (old.label, old.date, old.inferred) != (new.label, new.date, new.inferred)
+        ):
+            refreshed.event_slugs.update(slug for event in versions for slug in event.slugs)
+            continue
+        mine, theirs = _own_sentences(old), _own_sentences(new)
+        refreshed.event_slugs.update(s for s in mine.keys() | theirs.keys() if mine.get(s) != theirs.get(s))
+
+
+def _recluster(context: Context, buckets: list[str]) -> set[str]:
+    """New events for touched buckets; returns the ids whose sources must be (re)assembled."""
+    cache, changed = context.cache, set()
+    for bucket in buckets:
+        old = cache.events_in_bucket(bucket)
+        new = cluster_bucket(bucket, cache.bucket_reports(bucket), context.weight)
+        new_ids = {event.id for event in new}
+        for eid, previous in old.items():
+            if eid not in new_ids:
+                context.before.setdefault(eid, previous)
+                cache.delete_event(eid)
+                if previous.precise:
+                    context.windows.append((previous.first_day, previous.window_end))
+        for event in new:
+            previous = old.get(event.id)
+            if previous is None or previous._replace(attached=()) != event:
+                context.before.setdefault(event.id, previous)
+                cache.store_event(event)
+                changed.add(event.id)
+    return changed
+
+
+def _window_days(context: Context, event_ids: set[str]) -> set[str]:
+    """Publication days whose undated sentences may have to change happening."""
+    cache = context.cache
+    spans = [(e.first_day, e.window_end) for e in cache.events(event_ids).values() if e.precise]
+    days: set[str] = set()
+    for first, last in spans + context.windows:
+        rows = cache.db.execute("SELECT DISTINCT day FROM undated WHERE day BETWEEN ? AND ?", (first, last))
+        days.update(day for (day,) in rows)
+    return days
+
+
+def _reattach(context: Context, days: list[str]) -> set[str]:
+    """Decide again, for each day, which happening each undated sentence recounts."""
+    cache, changed = context.cache, set()
+    totals: dict[str, float] = {}
+    for day in days:
+        found = attach_day(
+            cache.undated_on(day),
+            cache.precise_events_around(day),
+            context.weight,
+            context.entity_types,
+            totals,
+        )
+        old = cache.attachments_on(day)
+        new = {key: attachment.event for key, attachment in found.items()}
+        if old != new:
+            for key in old.keys() | new.keys():
+                if old.get(key) != new.get(key):
+                    changed.update(e for e in (old.get(key), new.get(key)) if e)
+            cache.replace_attachments(day, found)
+    return changed
+
+
+def _restore(context: Context, event_ids: set[str]) -> None:
+    """Store events with their undated reports and export fragments assembled afresh."""
+    cache = context.cache
+    for eid, event in sorted(cache.events(event_ids).items()):
+        context.before.setdefault(eid, event)
+        attached = tuple(undated_source(*row) for row in cache.attachments_of(eid))
+        event = event.with_attached(attached)
+        cache.store_event(event, _exports(context, event))
+
+
+def _exports(context: Context, event: TimelineEvent) -> tuple[str, str]:
+    """The event's entries in data/timeline.json and data/timelinejs.json."""
+    sources = event.sources
+    entry = {
+        "id": event.id,
+        "date": event.date.value,
+        "label": event.label,
+        "inferred": event.inferred,
+        "entities": list(event.entities),
+        "sources": [
+            {
+                "slug": s.slug,
+                "sentence": s.sentence,
+                "anchor": s.anchor,
+                **({} if s.dated else {"dated": False}),
+            }
+            for s in sources
+        ],
+    }
+    cards = context.cache.cards(event.slugs)
+    lead = next((s for s in sources if s.dated), sources[0])
+    headline = (
+        lead.sentence
+        if len(lead.sentence) <= 110
+        else lead.sentence[: lead.sentence.rfind(" ", 0, 110)] + "…"
+    )
+    paragraphs = []
+    for source in sources:
+        card = cards[source.slug]
+        link = _site_link(context.config, f"{urls.article(source.slug)}#{source.anchor}")
+        paragraphs.append(
+            f"<p>{escape(source.sentence)} — "
+            f'<a href="{escape(link)}">{escape(card.source or card.title)}</a></p>'
+        )
+    slide: dict = {
+        "unique_id": event.id,
+        "start_date": _timelinejs_date(event.date.first_day, event.date.granularity),
+        "display_date": event.label,
+        "text": {"headline": escape(headline), "text": "".join(paragraphs)},
+    }
+    if event.date.granularity not in ("day", "month", "year"):
+        slide["end_date"] = _timelinejs_date(event.date.last_day, "day")
+    compact = (",", ":")
+    return json.dumps(entry, ensure_ascii=False, separators=compact), json.dumps(
+        slide, ensure_ascii=False, separators=compact
+    )
+
+
+def _timelinejs_date(day: date, granularity: str) -> dict[str, int]:
+    if granularity in ("year", "decade", "century"):
+        return {"year": day.year}
+    if granularity == "month":
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def _site_link(config: SiteConfig, path: str) -> str:
+    """Absolute where the site's address is known, else relative to the site's root."""
+    return f"{config.base_url.rstrip('/')}/{path}" if config.base_url else path
+
+
+def _relate(context: Context, touched: Touched) -> None:
+    """Recompute the related articles of touched articles and of their neighbours in time."""
+    cache = context.cache
+    postings: dict[str, list[tuple[str, str]]] = {}
+
+    def posting(entity: str) -> list[tuple[str, str]]:
+        if entity not in postings:
+            postings[entity] = cache.posting(entity)
+        return postings[entity]
+
+    existing = cache.article_keys()
+    todo = {slug for slug in touched.slugs if slug in existing}
+    for entity, day, slug in sorted(touched.positions):
+        todo.update(affected_by(posting(entity), day, slug))
+    for slug in touched.slugs - existing.keys():
+        cache.replace_related(slug, [])
+    if not todo:
+        return
+    # entity sets and days of the articles and their candidates, loaded once
+    known_sets: dict[str, set[str]] = {}
+    known_days: dict[str, str] = {}
+
+    def entity_sets(slugs: list[str]) -> dict[str, set[str]]:
+        missing = [s for s in slugs if s not in known_sets]
+        if missing:
+            found = cache.entity_sets(missing)
+            for s in missing:
+                known_sets[s] = found.get(s, set())
+        return known_sets
+
+    def days(slugs: list[str]) -> dict[str, str]:
+        missing = [s for s in slugs if s not in known_days]
+        if missing:
+            known_days.update(cache.days(missing))
+        return known_days
+
+    if len(todo) > len(existing) // 2:  # a large refresh: everything at once
+        entity_sets(list(existing))
+        days(list(existing))
+    old = cache.related_lists(todo)
+    for slug in sorted(todo):
+        others = related_to(
+            slug,
+            days([slug]).get(slug, ""),
+            entity_sets([slug])[slug],
+            posting,
+            entity_sets,
+            days,
+            context.weight,
+            context.config.related,
+        )
+        if others != old.get(slug, []):
+            cache.replace_related(slug, others)
+            context.refreshed.related.add(slug)
+
+
+def full(cache: BuildCache) -> Touched:
+    """Every key of the cache, touched: a full refresh."""
+    db = cache.db
+    touched = Touched(listing=True)
+    touched.slugs = {s for (s,) in db.execute("SELECT slug FROM articles")}
+    touched.cards = set(touched.slugs)
+    touched.entities = {e for (e,) in db.execute("SELECT DISTINCT entity FROM mentions")}
+    touched.buckets = {b for (b,) in db.execute("SELECT DISTINCT bucket FROM reports")}
+    touched.days = {d for (d,) in db.execute("SELECT DISTINCT day FROM undated")}
+    touched.tags = {t for (t,) in db.execute("SELECT DISTINCT tag FROM tags")}
+    touched.sources = {s for (s,) in db.execute("SELECT DISTINCT IFNULL(source, '') FROM articles")}
+    touched.authors = {a for (a,) in db.execute("SELECT DISTINCT author FROM authors")}
+    return touched

@@ -1,0 +1,85 @@
+"""Rendering page groups: plan, compare fingerprints, render and write what changed.
+
+The same function runs in the build process or, for large builds, in worker
+processes that read the committed cache themselves; either way it reports
+each group's fingerprints back so the build can record them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from dossier.cache import BuildCache
+from dossier.config import SiteConfig
+from dossier.model import Entity
+from dossier.render.pages import Page, Planner
+from dossier.render.site import SiteRenderer
+from dossier.write import write_page
+
+
+def fingerprint(page: Page, templates_sum: str) -> str:
+    return hashlib.sha1(f"{templates_sum}|{page.template}|{page.key}".encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class GroupJob:
+    group: str
+    before: dict[str, str]  # the last build's fingerprints of the group's pages
+
+
+@dataclass(frozen=True, slots=True)
+class GroupResult:
+    group: str
+    fingerprints: dict[str, str]
+    written: int
+    removed: tuple[str, ...]  # pages the group no longer has
+
+
+class GroupRenderer:
+    """Plans, renders and writes groups of pages into ``folder``."""
+
+    def __init__(
+        self,
+        cache: BuildCache,
+        config: SiteConfig,
+        entities: dict[str, Entity],
+        templates: list[Path],
+        templates_sum: str,
+        folder: Path,
+        rewrite: bool,
+    ) -> None:
+        self.planner = Planner(cache, config, entities)
+        compiled = Path(cache.path).parent / "templates" if cache.path else None
+        self.renderer = SiteRenderer(config, templates, compiled)
+        self.templates_sum = templates_sum
+        self.folder = folder
+        self.rewrite = rewrite
+
+    @classmethod
+    def in_worker(
+        cls,
+        cache_path: Path,
+        config: SiteConfig,
+        entities: dict[str, Entity],
+        templates: list[Path],
+        templates_sum: str,
+        folder: Path,
+        rewrite: bool,
+    ) -> GroupRenderer:
+        return cls(BuildCache.reader(cache_path), config, entities, templates, templates_sum, folder, rewrite)
+
+    def render(self, job: GroupJob) -> GroupResult:
+        pages = self.planner.plan(job.group)
+        now = {page.path: fingerprint(page, self.templates_sum) for page in pages}
+        written = 0
+        for page in pages:
+            if self.rewrite or job.before.get(page.path) != now[page.path]:
+                write_page(self.folder, page.path, self.renderer.render(page), atomic=not self.rewrite)
+                written += 1
+        return GroupResult(job.group, now, written, tuple(sorted(job.before.keys() - now.keys())))
+
+
+def render_group(renderer: GroupRenderer, job: GroupJob) -> GroupResult:
+    return renderer.render(job)

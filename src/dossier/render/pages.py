@@ -1,0 +1,549 @@
+"""Which pages the site has, and what each shows: view-models built from the cache.
+
+Pages come in groups (one article, one topic with its pages, the timeline of
+one year, …). For each group the planner lists its pages. A page carries a
+*key*: a digest of the raw data it shows (row tuples, stored digests of cards
+and events), cheap to compute even for a hundred pages of a large topic. The
+view-model, made of plain values, is built only for a page whose key differs
+from the last build's, so only pages whose data changed are rendered and
+written. Lists are paginated so that no page grows with the archive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.analyze.events import TimelineEvent
+from dossier.analyze.topics import topic_summary
+from dossier.cache import BuildCache, loads
+from dossier.config import SiteConfig
+from dossier.facts import Card, tag_slug
+from dossier.model import Entity
+from dossier.render import urls
+from dossier.render.charts import monthly_bars
+from dossier.render.text import plain
+from dossier.slugs import slugify
+from dossier.timex import parse_timex
+
+PAGE_SIZE = 100  # articles per page of a list
+TIMELINE_SINGLE = 500  # events the timeline shows on one page before it is split by year
+YEAR_SPLIT = 1000  # events in a year before its page is split by month
+SOURCES_SHOWN = 10  # sources listed under one event on the timeline
+EVENTS_ON_TOPIC = 10
+UNATTRIBUTED = "Source not given"
+TYPE_ORDER = (
+    "person", "armed-group", "political-group", "coalition", "military", "government", "organization",
+    "country", "region", "province", "city", "military-base", "place",
+)  # fmt: skip
+TYPE_LABELS = {
+    "person": "People", "armed-group": "Armed groups", "political-group": "Political groups",
+    "coalition": "Coalitions", "military": "Military commands", "government": "Government bodies",
+    "organization": "Organizations", "country": "Countries", "region": "Regions", "province": "Provinces",
+    "city": "Cities", "military-base": "Military bases", "place": "Places",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One output file: a template and a view-model built on demand, or a text given whole."""
+
+    path: str
+    template: str | None
+    key: str  # digest of the data the page shows
+    build: Callable[[], dict[str, Any]] | None = None
+    text: str | None = None
+
+
+def digest(*parts: Any) -> str:
+    return hashlib.sha1(json.dumps(parts, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+
+
+def type_label(kind: str) -> str:
+    return TYPE_LABELS.get(kind, kind.replace("-", " ").capitalize() + "s")
+
+
+def source_slug(source: str | None) -> str:
+    return slugify(source or UNATTRIBUTED) or "source"
+
+
+def datetime_attr(value: str) -> str:
+    """A value HTML's <time datetime> accepts: coarser values are given as their year."""
+    timex = parse_timex(value)
+    if timex is None:
+        return value
+    return value if timex.granularity in ("day", "week", "month", "year") else str(timex.year)
+
+
+def day_label(day: str | None) -> str:
+    timex = parse_timex(day) if day else None
+    return timex.label() if timex else ""
+
+
+def page_count(count: int) -> int:
+    return max(1, -(-count // PAGE_SIZE))
+
+
+def paged_path(first: str, page: int) -> str:
+    """``topics/iraq.html``, ``topics/iraq-2.html``, …"""
+    return first if page == 1 else first.replace(".html", f"-{page}.html")
+
+
+def pagination(first: str, page: int, pages: int) -> dict[str, Any] | None:
+    if pages == 1:
+        return None
+    return {
+        "page": page,
+        "pages": pages,
+        "previous": paged_path(first, page - 1) if page > 1 else None,
+        "next": paged_path(first, page + 1) if page < pages else None,
+        "all": [paged_path(first, n) for n in range(1, pages + 1)],
+    }
+
+
+class Planner:
+    """Lists the pages of each group, from the cache, the registry and the configuration."""
+
+    def __init__(self, cache: BuildCache, config: SiteConfig, entities: dict[str, Entity]) -> None:
+        self.cache = cache
+        self.config = config
+        self.entities = entities
+        self._cards: dict[str, Card] = {}
+        self._year_counts: dict[str, int] | None = None
+
+    # --- shared pieces ---------------------------------------------------------------------------
+
+    def cards(self, slugs: Iterable[str]) -> dict[str, Card]:
+        missing = [s for s in dict.fromkeys(slugs) if s not in self._cards]
+        if missing:
+            self._cards.update(self.cache.cards(missing))
+        return self._cards
+
+    def card_view(self, card: Card) -> dict[str, Any]:
+        timex = parse_timex(card.published) if card.published else None
+        published = None
+        if timex is not None:
+            published = {
+                "value": datetime_attr(timex.value),
+                "label": timex.label(),
+                "inferred": card.inferred,
+            }
+        return {
+            "slug": card.slug,
+            "title": card.title,
+            "source": card.source,
+            "source_slug": source_slug(card.source),
+            "authors": [{"name": a, "slug": slugify(a) or "author"} for a in card.authors],
+            "published": published,
+            "excerpt": card.excerpt,
+            "language": card.language,
+        }
+
+    def entity_view(self, entity_id: str, count: int | None = None) -> dict[str, Any]:
+        entity = self.entities[entity_id]
+        view: dict[str, Any] = {"id": entity.id, "name": entity.name, "type": entity.type}
+        if count is not None:
+            view["count"] = count
+        return view
+
+    @property
+    def year_counts(self) -> dict[str, int]:
+        if self._year_counts is None:
+            self._year_counts = self.cache.year_counts()
+        return self._year_counts
+
+    @property
+    def timeline_layout(self) -> str:
+        """How the timeline is split, as a string that changes whenever any event's page does."""
+        if sum(self.year_counts.values()) <= TIMELINE_SINGLE:
+            return "single"
+        return "years:" + ",".join(sorted(y for y, n in self.year_counts.items() if n > YEAR_SPLIT))
+
+    def event_page(self, first_day: str) -> str:
+        """The timeline page that shows an event dated from ``first_day``."""
+        year = first_day[:4]
+        if self.timeline_layout == "single":
+            return urls.TIMELINE
+        if self.year_counts.get(year, 0) > YEAR_SPLIT:
+            return urls.timeline_page(first_day[:7])
+        return urls.timeline_page(year)
+
+    def event_brief(self, event: TimelineEvent) -> dict[str, Any]:
+        lead = next((s for s in event.sources if s.dated), event.sources[0])
+        return {
+            "id": event.id,
+            "label": event.label,
+            "datetime": datetime_attr(event.date.value),
+            "inferred": event.inferred,
+            "lead": plain(lead.sentence),
+            "page": self.event_page(event.first_day),
+            "sources": len(event.slugs),
+        }
+
+    def event_view(self, event: TimelineEvent) -> dict[str, Any]:
+        sources = event.sources
+        cards = self.cards(event.slugs)
+        shown = [
+            {
+                "slug": s.slug,
+                "name": cards[s.slug].source or cards[s.slug].title,
+                "anchor": s.anchor,
+                "sentence": plain(s.sentence),
+                "dated": s.dated,
+            }
+            for s in sources[:SOURCES_SHOWN]
+        ]
+        firsts = {}
+        for s in sources:
+            firsts.setdefault(s.slug, s.anchor)
+        return {
+            **self.event_brief(event),
+            "entities": [self.entity_view(e) for e in event.entities[:8] if e in self.entities],
+            "entity_ids": [e for e in event.entities if e in self.entities],
+            "outlets": sorted({source_slug(cards[s].source) for s in event.slugs}),
+            "shown": shown,
+            "more": len(sources) - len(shown),
+            "articles": [
+                {"slug": s, "name": cards[s].source or cards[s].title, "anchor": firsts[s]}
+                for s in event.slugs[:SOURCES_SHOWN]
+            ],
+            "more_articles": max(0, len(event.slugs) - SOURCES_SHOWN),
+        }
+
+    # --- groups ----------------------------------------------------------------------------------
+
+    def plan(self, group: str) -> list[Page]:
+        kind, _, key = group.partition(":")
+        handler = getattr(self, f"_plan_{kind.replace('-', '_')}")
+        return handler(key) if ":" in group else handler()
+
+    def all_groups(self) -> list[str]:
+        db = self.cache.db
+        groups = ["index", "articles", "topics", "timeline", "sources", "404"]
+        if self.timeline_layout != "single":
+            groups += [f"timeline:{y}" for y in sorted(self.year_counts)]
+        groups += [f"article:{s}" for (s,) in db.execute("SELECT slug FROM articles ORDER BY slug")]
+        groups += [
+            f"topic:{e}" for (e,) in db.execute("SELECT DISTINCT entity FROM mentions ORDER BY entity")
+        ]
+        groups += [f"tag:{t}" for t in self.cache.all_tags()]
+        groups += [f"source:{s}" for s, _ in sorted(self.cache.source_counts())]
+        groups += [f"author:{a}" for a, _ in sorted(self.cache.author_counts())]
+        return groups
+
+    def _plan_index(self) -> list[Page]:
+        context = self._index_context()
+        return [Page(urls.INDEX, "index.html", digest(context), lambda: context)]
+
+    def _index_context(self) -> dict[str, Any]:
+        cache, config = self.cache, self.config
+        latest = cache.ordered_slugs()[: config.latest]
+        first, last = cache.day_span()
+        totals = cache.entity_totals()
+        known = [e for e in totals if e in self.entities]
+        top = sorted(known, key=lambda e: (-totals[e][0], self.entities[e].name))
+        rows = cache.db.execute(
+            "SELECT data FROM events WHERE first_day <= ? ORDER BY sort DESC, id DESC LIMIT ?",
+            (last or "9999", config.latest * 3),
+        )
+        recent = [e for e in (loads(d) for (d,) in rows) if not e.inferred][: config.latest]
+        cards = self.cards(latest)
+        return {
+            "latest": [self.card_view(cards[s]) for s in latest],
+            "top": [self.entity_view(e, totals[e][0]) for e in top[:16]],
+            "recent": [self.event_brief(e) for e in recent],
+            "stats": {
+                "articles": cache.count("articles"),
+                "sources": len([s for s, _ in cache.source_counts() if s]),
+                "topics": len(known),
+                "events": cache.count("events"),
+                "first_day": day_label(first),
+                "last_day": day_label(last),
+            },
+        }
+
+    def _listing(
+        self, first: str, template: str, rows: list[tuple[str, str]], extra: dict[str, Any]
+    ) -> list[Page]:
+        """Paginated cards; ``rows`` are (slug, card digest) in order."""
+        pages = page_count(len(rows))
+        plans = []
+        for page in range(1, pages + 1):
+            chunk = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+
+            def build(chunk: list[tuple[str, str]] = chunk, page: int = page) -> dict[str, Any]:
+                cards = self.cards(slug for slug, _ in chunk)
+                return {
+                    **extra,
+                    "count": len(rows),
+                    "cards": [self.card_view(cards[slug]) for slug, _ in chunk],
+                    "pagination": pagination(first, page, pages),
+                }
+
+            plans.append(
+                Page(paged_path(first, page), template, digest(extra, len(rows), chunk, pages), build)
+            )
+        return plans
+
+    def _plan_articles(self) -> list[Page]:
+        return self._listing(urls.ARTICLES, "articles.html", self.cache.ordered_cards(), {})
+
+    def _plan_article(self, slug: str) -> list[Page]:
+        row = self.cache.db.execute(
+            "SELECT key, card_digest FROM articles WHERE slug = ?", (slug,)
+        ).fetchone()
+        if row is None:
+            return []
+        event_views = [
+            {
+                "id": eid,
+                "label": label,
+                "datetime": datetime_attr(value),
+                "inferred": bool(inferred),
+                "page": self.event_page(first_day),
+                "anchor": anchor,
+                "sentence": plain(sentence),
+            }
+            for eid, label, value, inferred, first_day, anchor, sentence in self.cache.events_of_article(slug)
+        ]
+        related = self.cache.related(slug)
+        related_digests = self.cache.card_digests(related, with_excerpt=False)
+        key = digest(row, event_views, [(s, related_digests.get(s)) for s in related])
+
+        def build() -> dict[str, Any]:
+            card, url, tags, summary, counts, body = self.cache.article(slug)
+            count_of = dict(counts)
+            ranked = sorted(
+                (e for e in count_of if e in self.entities),
+                key=lambda e: (-count_of[e], self.entities[e].name),
+            )
+            cards = self.cards(related)
+            return {
+                "card": self.card_view(card),
+                "url": url,
+                "summary": summary,
+                "tags": [{"name": t, "slug": tag_slug(t)} for t in tags],
+                "body": body,
+                "entities": [self.entity_view(e, count_of[e]) for e in ranked],
+                "events": event_views,
+                "related": [self.card_view(cards[s]) for s in related if s in cards],
+            }
+
+        return [Page(urls.article(slug), "article.html", key, build)]
+
+    def _plan_topics(self) -> list[Page]:
+        totals = self.cache.entity_totals()
+        by_type: dict[str, list[dict[str, Any]]] = {}
+        for entity_id, (mentions, articles) in totals.items():
+            if entity_id not in self.entities:
+                continue
+            entity = self.entities[entity_id]
+            by_type.setdefault(entity.type, []).append(
+                {"id": entity_id, "name": entity.name, "mentions": mentions, "articles": articles,
+                 "names": "|".join([entity.name, *entity.aliases]).lower()}
+            )  # fmt: skip
+
+        def order(kind: str) -> tuple[int, str]:
+            return (TYPE_ORDER.index(kind) if kind in TYPE_ORDER else len(TYPE_ORDER), kind)
+
+        groups = [
+            {
+                "kind": kind,
+                "label": type_label(kind),
+                "topics": sorted(items, key=lambda t: (-t["mentions"], t["name"])),
+            }
+            for kind, items in sorted(by_type.items(), key=lambda pair: order(pair[0]))
+        ]
+        context = {"groups": groups, "count": sum(len(g["topics"]) for g in groups)}
+        return [Page(urls.TOPICS, "topics.html", digest(context), lambda: context)]
+
+    def _plan_topic(self, entity_id: str) -> list[Page]:
+        rows = self.cache.topic_rows(entity_id) if entity_id in self.entities else []
+        if not rows:
+            return []
+        entity = self.entities[entity_id]
+        first = urls.topic(entity_id)
+        pages = page_count(len(rows))
+        title = {**self.entity_view(entity_id), "description": entity.description,
+                 "kind": entity.type.replace("-", " ").capitalize()}  # fmt: skip
+        summary = topic_summary(self.cache, entity_id, self.cache.day_span())
+        head = {
+            "mentions": summary.mentions,
+            "articles": summary.articles,
+            "aliases": list(summary.aliases_seen),
+            "first_seen": day_label(summary.first_seen),
+            "last_seen": day_label(summary.last_seen),
+            "chart": monthly_bars(summary.by_month, f"Mentions of {entity.name} per month"),
+            "cooccurring": [
+                self.entity_view(o, n) for o, n in summary.cooccurring[:24] if o in self.entities
+            ],
+            "events": [self.event_brief(e) for e in self.cache.top_events_of(entity_id, EVENTS_ON_TOPIC)],
+            "event_count": self.cache.event_count_of(entity_id),
+        }
+        plans = []
+        for page in range(1, pages + 1):
+            chunk = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+            shown_head = head if page == 1 else {}
+
+            def build(
+                chunk: list[tuple] = chunk, page: int = page, shown_head: dict = shown_head
+            ) -> dict[str, Any]:
+                cards = self.cards(slug for slug, *_ in chunk)
+                return {
+                    "entity": title,
+                    **shown_head,
+                    "rows": [
+                        {
+                            "card": self.card_view(cards[slug]),
+                            "mentions": n,
+                            "sentence": plain(sentence),
+                            "anchor": anchor,
+                        }
+                        for slug, n, sentence, anchor, _ in chunk
+                    ],
+                    "pagination": pagination(first, page, pages),
+                }
+
+            plans.append(
+                Page(paged_path(first, page), "topic.html", digest(title, shown_head, chunk, pages), build)
+            )
+        return plans
+
+    def _timeline_context(self, events: list[TimelineEvent], scope: str) -> dict[str, Any]:
+        years: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        labels: dict[str, str] = {}
+        entity_counts: dict[str, int] = {}
+        outlets: dict[str, str] = {}
+        for event in events:
+            year = event.first_day[:4]
+            if event.date.granularity in ("day", "week", "month"):
+                key = event.first_day[:7]
+                labels[key] = f"{event.date.first_day.strftime('%B')} {year}"
+            else:
+                key = f"{year}-00"
+                labels[key] = (
+                    event.label if event.date.granularity in ("decade", "century") else f"During {year}"
+                )
+            view = self.event_view(event)
+            years.setdefault(year, {}).setdefault(key, []).append(view)
+            for e in view["entity_ids"]:
+                entity_counts[e] = entity_counts.get(e, 0) + 1
+            for slug in event.slugs:
+                card = self._cards[slug]
+                outlets[source_slug(card.source)] = card.source or UNATTRIBUTED
+        ranked = sorted(entity_counts, key=lambda e: (-entity_counts[e], self.entities[e].name))
+        return {
+            "scope": scope,
+            "years": [
+                {
+                    "year": y,
+                    "count": sum(len(v) for v in months.values()),
+                    "months": [{"key": k, "label": labels[k], "events": months[k]} for k in sorted(months)],
+                }
+                for y, months in sorted(years.items())
+            ],
+            "filter_entities": [{**self.entity_view(e), "count": entity_counts[e]} for e in ranked],
+            "filter_outlets": [
+                {"slug": s, "name": outlets[s]} for s in sorted(outlets, key=lambda s: outlets[s].casefold())
+            ],
+        }
+
+    def _year_index(self) -> dict[str, Any]:
+        years = sorted(self.year_counts)
+        single = self.timeline_layout == "single"
+        return {
+            "total": sum(self.year_counts.values()),
+            "year_index": [
+                {
+                    "year": y,
+                    "count": self.year_counts[y],
+                    "page": f"{urls.TIMELINE}#y{y}" if single else urls.timeline_page(y),
+                }
+                for y in years
+            ],
+        }
+
+    def _timeline_page(self, path: str, prefix: str, scope: str, index: dict[str, Any]) -> Page:
+        events = self.cache.event_digests(prefix)
+        return Page(
+            path,
+            "timeline.html",
+            digest(index, scope, events, self.timeline_layout),
+            lambda: {**index, **self._timeline_context(self.cache.events_dated(prefix), scope)},
+        )
+
+    def _plan_timeline(self, year: str | None = None) -> list[Page]:
+        """The timeline index and, once it is long, one page per year (or per month of a busy year)."""
+        index = self._year_index()
+        if year is None:
+            if self.timeline_layout == "single":
+                return [self._timeline_page(urls.TIMELINE, "", "all", index)]
+            return [
+                Page(
+                    urls.TIMELINE,
+                    "timeline.html",
+                    digest(index, "index"),
+                    lambda: {**index, "scope": "index", "years": []},
+                )
+            ]
+        if self.timeline_layout == "single" or year not in self.year_counts:
+            return []
+        if self.year_counts[year] <= YEAR_SPLIT:
+            return [self._timeline_page(urls.timeline_page(year), year, year, index)]
+        months = [m for (m,) in self.cache.db.execute(
+            "SELECT DISTINCT substr(first_day, 1, 7) FROM events WHERE first_day LIKE ? ORDER BY 1",
+            (year + "%",))]  # fmt: skip
+        month_index = {**index, "scope": year, "years": [], "month_index": [
+            {"key": m, "page": urls.timeline_page(m)} for m in months]}  # fmt: skip
+        plans = [Page(urls.timeline_page(year), "timeline.html", digest(month_index), lambda: month_index)]
+        plans += [self._timeline_page(urls.timeline_page(m), m, m, index) for m in months]
+        return plans
+
+    def _plan_tag(self, tag: str) -> list[Page]:
+        name, slugs = self.cache.tag_members(tag)
+        if not slugs:
+            return []
+        rows = list(self.cache.card_digests(slugs).items())
+        rows.sort(key=lambda row: slugs.index(row[0]))
+        return self._listing(urls.tag(tag), "listing.html", rows, {"kicker": "Tag", "title": name})
+
+    def _plan_source(self, source: str) -> list[Page]:
+        rows = self.cache.ordered_cards("WHERE IFNULL(source, '') = ?", (source,))
+        if not rows:
+            return []
+        authors = [{"name": a, "slug": slugify(a) or "author"} for a in self.cache.authors_of_source(source)]
+        extra = {"kicker": "Source", "title": source or UNATTRIBUTED, "authors": authors}
+        return self._listing(urls.source(source_slug(source)), "listing.html", rows, extra)
+
+    def _plan_author(self, author: str) -> list[Page]:
+        slugs = self.cache.author_members(author)
+        if not slugs:
+            return []
+        digests = self.cache.card_digests(slugs)
+        rows = [(s, digests[s]) for s in slugs]
+        return self._listing(
+            urls.author(slugify(author) or "author"),
+            "listing.html",
+            rows,
+            {"kicker": "Author", "title": author},
+        )
+
+    def _plan_sources(self) -> list[Page]:
+        sources = [
+            {"name": s or UNATTRIBUTED, "slug": source_slug(s), "count": n,
+             "authors": [{"name": a, "slug": slugify(a) or "author"}
+                         for a in self.cache.authors_of_source(s)]}
+            for s, n in sorted(self.cache.source_counts(), key=lambda p: (p[0] == "", -p[1], p[0].casefold()))
+        ]  # fmt: skip
+        authors = [
+            {"name": a, "slug": slugify(a) or "author", "count": n}
+            for a, n in sorted(self.cache.author_counts(), key=lambda p: (-p[1], p[0].casefold()))
+        ]
+        context = {"sources": sources, "authors": authors}
+        return [Page(urls.SOURCES, "sources.html", digest(context), lambda: context)]
+
+    def _plan_404(self) -> list[Page]:
+        return [Page(urls.NOT_FOUND, "404.html", "404", dict)]

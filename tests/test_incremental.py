@@ -1,0 +1,170 @@
+"""Incremental builds: an edit rebuilds only what depends on it, and gives the site a clean build gives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dossier.pipeline import BuildOptions, build, cache_file
+from tests.conftest import ROOT, copy_site
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def clean_build(site: Path, where: Path) -> dict[str, bytes]:
+    """The same site built from scratch, without any cache, into another folder."""
+    if where.exists():
+        shutil.rmtree(where)
+    shutil.copytree(site, where, ignore=shutil.ignore_patterns("_site", ".dossier-cache"))
+    result = build(BuildOptions(site=where, jobs=1))
+    return snapshot(result.output)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    site = copy_site(tmp_path / "site")
+    build(BuildOptions(site=site, jobs=1))
+    return site
+
+
+def test_an_unchanged_rebuild_writes_nothing(site: Path) -> None:
+    before = mtimes(site / "_site")
+    result = build(BuildOptions(site=site, jobs=1))
+    assert result.nothing_changed and result.written == 0
+    assert mtimes(site / "_site") == before
+
+
+def edit_article(site: Path) -> None:
+    path = site / "articles" / "medium-a-new-era-in-iraq.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("mark a significant shift", "mark a historic shift in Baghdad"), encoding="utf-8"
+    )
+
+
+def add_article(site: Path) -> None:
+    (site / "articles" / "added.md").write_text(
+        "---\ntitle: Kataib Hezbollah suspends attacks\ndate: 2024-01-30\nsource: Rudaw\n---\n\n"
+        "Kataib Hezbollah said on Tuesday it would suspend attacks on US forces in Iraq. "
+        "The announcement came two days after a drone strike killed three US soldiers "
+        "at Tower 22 in Jordan.\n",
+        encoding="utf-8",
+    )
+
+
+def delete_article(site: Path) -> None:
+    (site / "articles" / "iraq-and-the-future-of-us-military-presence.md").unlink()
+
+
+def rename_article(site: Path) -> None:
+    articles = site / "articles"
+    (articles / "vox-behind-iraqs-call-to-remove-us-led-forces.md").rename(articles / "vox-2024-01-07.md")
+    path = articles / "al-ahram-the-end-of-the-us-led-coalition-in-iraq.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("title: The end of the US-led Coalition in Iraq?", "title: The end of the coalition?")
+    )
+
+
+def change_alias(site: Path) -> None:
+    path = site / "entities.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("aliases: [Houthi, Ansar Allah, Ansarallah]", "aliases: [Houthi, Ansar Allah]")
+    )
+
+
+def change_template(site: Path) -> None:
+    shutil.copytree(ROOT / "templates", site / "templates")
+    path = site / "templates" / "article.html"
+    path.write_text(path.read_text(encoding="utf-8").replace("Named in this article", "Who is named here"))
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "edit": edit_article,
+    "add": add_article,
+    "delete": delete_article,
+    "rename": rename_article,
+    "alias": change_alias,
+    "template": change_template,
+}
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_an_incremental_build_equals_a_clean_build(site: Path, tmp_path: Path, name: str) -> None:
+    EDITS[name](site)
+    result = build(BuildOptions(site=site, jobs=1))
+    assert not result.nothing_changed
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_series_of_edits_stays_equal_to_a_clean_build(site: Path, tmp_path: Path) -> None:
+    for edit in (edit_article, add_article, delete_article, rename_article):
+        edit(site)
+        build(BuildOptions(site=site, jobs=1))
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+def test_an_edit_rewrites_only_the_pages_that_change(site: Path) -> None:
+    before = snapshot(site / "_site")
+    edit_article(site)
+    result = build(BuildOptions(site=site, jobs=1))
+    after = snapshot(site / "_site")
+    changed = {path for path in after if before.get(path) != after[path]}
+    assert result.written == len(changed)
+    assert "articles/a-new-era-in-iraq-al-sudanis-bold-move-to-end-us-coalition.html" in changed
+    assert "articles/behind-iraqs-call-to-remove-us-led-forces.html" not in changed
+
+
+def test_a_corrupt_cache_is_set_aside_with_a_warning(site: Path) -> None:
+    path = cache_file(site / "_site")
+    path.write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    result = build(BuildOptions(site=site, jobs=1))
+    assert any("unreadable" in w for w in result.warnings)
+    assert snapshot(site / "_site") == snapshot(site / "_site")  # built
+    assert build(BuildOptions(site=site, jobs=1)).nothing_changed
+
+
+def test_a_cache_from_another_version_is_set_aside(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("dossier.pipeline.__version__", "0.0.0-other")
+    result = build(BuildOptions(site=site, jobs=1))
+    assert any("another dossier version" in w for w in result.warnings)
+    assert not result.nothing_changed
+
+
+def test_an_interrupted_build_is_redone(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit_article(site)
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("dossier.render.groups.write_page", fail)
+    with pytest.raises(KeyboardInterrupt):
+        build(BuildOptions(site=site, jobs=1))
+    monkeypatch.undo()
+    result = build(BuildOptions(site=site, jobs=1))
+    assert not result.nothing_changed
+    assert (
+        "historic shift"
+        in (
+            site / "_site/articles/a-new-era-in-iraq-al-sudanis-bold-move-to-end-us-coalition.html"
+        ).read_text()
+    )
+
+
+def test_a_touched_but_unchanged_file_is_not_rebuilt(site: Path) -> None:
+    path = site / "articles" / "medium-a-new-era-in-iraq.md"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert build(BuildOptions(site=site, jobs=1)).nothing_changed
