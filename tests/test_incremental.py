@@ -168,3 +168,34 @@ def test_a_touched_but_unchanged_file_is_not_rebuilt(site: Path) -> None:
     path = site / "articles" / "medium-a-new-era-in-iraq.md"
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
     assert build(BuildOptions(site=site, jobs=1)).nothing_changed
+    # and the next build, having recorded the new time, does not even read the file
+    assert build(BuildOptions(site=site, jobs=1)).nothing_changed
+
+
+def test_an_unchanged_folder_is_not_read_again_even_after_a_full_rewrite(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    change_template(site)
+    assert build(BuildOptions(site=site, jobs=1)).written > 0  # a template change rewrites the site
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged article was read again")
+
+    monkeypatch.setattr("dossier.scan.read", fail)
+    monkeypatch.setattr("dossier.scan._digest", fail)
+    assert build(BuildOptions(site=site, jobs=1)).nothing_changed
+
+
+def test_building_with_drafts_then_without_them_follows_the_flag(site: Path) -> None:
+    draft = site / "articles" / "draft.md"
+    draft.write_text(
+        "---\ntitle: A draft about the PMF\ndate: 2024-02-01\ndraft: true\n---\n\nThe PMF met.\n",
+        encoding="utf-8",
+    )
+    page = site / "_site" / "articles" / "a-draft-about-the-pmf.html"
+    build(BuildOptions(site=site, jobs=1))
+    assert not page.exists()
+    build(BuildOptions(site=site, jobs=1, drafts=True))
+    assert page.exists()
+    build(BuildOptions(site=site, jobs=1))
+    assert not page.exists()

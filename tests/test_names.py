@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import pytest
 
-from dossier.analyze.suggest import build_suggestions
+from dossier.analyze.suggest import RECURRING_SQL, build_suggestions, canonical_keys
 from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
 from dossier.model import AnnotatedArticle, Article
@@ -58,9 +59,10 @@ def _rows(*articles: AnnotatedArticle) -> list[tuple]:
             n.text,
             int(n.initial),
             a.article.body[n.start : n.end],
+            canon,
         )
         for a in articles
-        for n in a.unknown_names
+        for n, canon in zip(a.unknown_names, canonical_keys([n.key for n in a.unknown_names]), strict=True)
     ]
 
 
@@ -77,3 +79,20 @@ def test_suggestions_count_recurring_names_and_merge_surnames(matcher: Matcher) 
 def test_words_seen_only_at_sentence_starts_are_not_names(matcher: Matcher) -> None:
     one = _annotated(matcher, "one", "Furthermore, it ended. Furthermore, it began.")
     assert build_suggestions(_rows(one)) == ()
+
+
+def test_recurring_count_in_sql_agrees_with_the_suggestions(matcher: Matcher) -> None:
+    one = _annotated(
+        matcher, "one", "Analyst Renad Mansour said so. Later, Mansour added more. Ali Dawood came."
+    )
+    two = _annotated(
+        matcher, "two", "According to Renad Mansour, it ended. Ali Dawood left. Furthermore, no."
+    )
+    three = _annotated(matcher, "three", "Furthermore, it began.")
+    rows = _rows(one, two, three)
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE names (key, slug, path, position, text, initial, context, canon)")
+    db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    suggestions = build_suggestions(rows)
+    assert [s.name for s in suggestions] == ["Renad Mansour", "Ali Dawood"]
+    assert db.execute(RECURRING_SQL).fetchone()[0] == len(suggestions)

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dossier.facts import ArticleFacts, Card, SentenceReport
-from dossier.facts import tag_slug as tag_key
+from dossier.analyze.suggest import RECURRING_SQL
+from dossier.model import ArticleFacts, Card, SentenceReport
+from dossier.slugs import tag_slug as tag_key
 from dossier.timex import parse_timex, week_value
 
 SIGNATURE_KEYS = ("schema", "dossier", "registry", "config")  # a cache made under other values is discarded
@@ -46,7 +47,7 @@ CREATE TABLE authors (author TEXT, slug TEXT, day TEXT);
 CREATE TABLE reports (bucket TEXT, slug TEXT, day TEXT, sentence INTEGER, data BLOB);
 CREATE TABLE undated (day TEXT, slug TEXT, sentence INTEGER, data BLOB);
 CREATE TABLE names (key TEXT, slug TEXT, path TEXT, position INTEGER, text TEXT, initial INTEGER,
-                    context TEXT);
+                    context TEXT, canon TEXT);
 CREATE TABLE events (id TEXT PRIMARY KEY, bucket TEXT, first_day TEXT, last_day TEXT, sort TEXT,
                      precise INTEGER, sources INTEGER, label TEXT, date TEXT, inferred INTEGER,
                      data BLOB, export TEXT, slide TEXT, digest TEXT);
@@ -72,6 +73,7 @@ CREATE INDEX IF NOT EXISTS reports_slug ON reports (slug);
 CREATE INDEX IF NOT EXISTS undated_day ON undated (day);
 CREATE INDEX IF NOT EXISTS undated_slug ON undated (slug, sentence);
 CREATE INDEX IF NOT EXISTS names_slug ON names (slug);
+CREATE INDEX IF NOT EXISTS names_canon ON names (canon, initial);
 CREATE INDEX IF NOT EXISTS events_bucket ON events (bucket);
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort);
 CREATE INDEX IF NOT EXISTS events_precise ON events (precise, first_day);
@@ -88,7 +90,10 @@ CREATE INDEX IF NOT EXISTS pages_grp ON pages (grp);
 SCHEMA = TABLES + INDEXES
 
 
-SCHEMA_VERSION = hashlib.sha1(SCHEMA.encode("utf-8")).hexdigest()[:12]  # a changed schema discards old caches
+# Bumped whenever the shape of a stored record (the pickled cards, reports, events) changes.
+RECORDS_FORMAT = 3
+# A cache made under another schema or record format is discarded.
+SCHEMA_VERSION = hashlib.sha1(f"{SCHEMA}|{RECORDS_FORMAT}".encode()).hexdigest()[:12]
 
 
 def bucket_of(value: str) -> str:
@@ -155,7 +160,10 @@ def article_rows(facts: ArticleFacts) -> ArticleRows:
         authors=[(a, slug, day) for a in card.authors],
         reports=reports,
         undated=[(day, slug, r.sentence, dumps(r)) for r in facts.undated] if day else [],
-        names=[(n.key, slug, facts.path, n.position, n.text, int(n.initial), n.context) for n in facts.names],
+        names=[
+            (n.key, slug, facts.path, n.position, n.text, int(n.initial), n.context, n.canon)
+            for n in facts.names
+        ],
         pairs=facts.pairs,
         spellings=facts.spellings,
         entities=tuple(m.entity for m in facts.mentions),
@@ -289,6 +297,13 @@ class BuildCache:
         rows = self.db.execute("SELECT path, mtime_ns, size, digest, head FROM sources")
         return {path: (mtime, size, digest, loads(head)) for path, mtime, size, digest, head in rows}
 
+    def stamps(self) -> dict[str, tuple[int, int]]:
+        """path → (mtime_ns, size) of every article file of the last build."""
+        return {
+            path: (mtime, size)
+            for path, mtime, size in self.db.execute("SELECT path, mtime_ns, size FROM sources")
+        }
+
     def replace_sources(self, entries: dict[str, tuple[int, int, str, Any]]) -> None:
         self.db.execute("DELETE FROM sources")
         self.db.executemany(
@@ -339,7 +354,7 @@ class BuildCache:
             ("authors", 3, rows.authors),
             ("reports", 5, rows.reports),
             ("undated", 4, rows.undated),
-            ("names", 7, rows.names),
+            ("names", 8, rows.names),
         ):
             if values:
                 db.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * columns)})", values)
@@ -677,11 +692,16 @@ class BuildCache:
 
     # --- names, counts, exports ----------------------------------------------------------------------
 
-    def name_rows(self) -> list[tuple[str, str, str, int, str, int, str]]:
+    def name_rows(self) -> list[tuple[str, str, str, int, str, int, str, str]]:
         rows = self.db.execute(
-            "SELECT key, slug, path, position, text, initial, context FROM names ORDER BY path, position"
+            "SELECT key, slug, path, position, text, initial, context, canon FROM names "
+            "ORDER BY path, position"
         )
         return list(rows)
+
+    def recurring_names(self) -> int:
+        """How many recurring names the registry does not know (see :mod:`dossier.analyze.suggest`)."""
+        return self.db.execute(RECURRING_SQL).fetchone()[0]
 
     def count(self, table: str) -> int:
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]

@@ -13,94 +13,24 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import NamedTuple
 
 from dossier.analyze.similarity import FeatureWeights, content_words
+from dossier.analyze.suggest import canonical_keys
 from dossier.extract.dates.resolve import as_timex
-from dossier.model import BODY, TITLE, AnnotatedArticle, Mention, Sentence
-from dossier.slugs import slugify
+from dossier.model import (
+    BODY,
+    TITLE,
+    AnnotatedArticle,
+    ArticleFacts,
+    Card,
+    Mention,
+    NameRow,
+    Sentence,
+    SentenceReport,
+    TopicRow,
+)
 
 LOCAL_WINDOW = 45  # characters each side of a date whose words describe the happening
-
-
-class SentenceReport(NamedTuple):
-    """A sentence that may report a happening: its words and names, and its date if it gives one.
-
-    (A named tuple, like the other records the cache stores in bulk: they load several times faster.)
-    """
-
-    sentence: int
-    anchor: str
-    text: str
-    date: str | None  # TIMEX value; None for a sentence that gives no date
-    mod: str | None
-    date_text: str
-    inferred: bool
-    entities: tuple[str, ...]
-    features: frozenset[str]  # content words and "@entity" names of the sentence
-    local: frozenset[str]  # the same, within a few words of the date
-    features_weight: float = 0.0  # their total weights (see similarity.FeatureWeights)
-    local_weight: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class TopicRow:
-    """One entity in one article: how often, and the sentence of its first mention."""
-
-    entity: str
-    count: int
-    sentence: str
-    anchor: str  # "" when only the title names it
-
-
-@dataclass(frozen=True, slots=True)
-class NameRow:
-    """A capitalized name the registry does not know, with a little context."""
-
-    key: str
-    text: str
-    position: int
-    initial: bool
-    context: str
-
-
-class Card(NamedTuple):
-    """How an article appears in lists: enough to link to it and say what it is."""
-
-    slug: str
-    title: str
-    source: str | None
-    authors: tuple[str, ...]
-    published: str | None  # TIMEX value: a day, or the period an inferred date covers
-    inferred: bool
-    excerpt: str
-    language: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleFacts:
-    key: str  # identifies this version of the article (content, registry, dossier)
-    path: str
-    card: Card
-    day: str | None  # ISO day used for ordering and time windows
-    url: str | None
-    tags: tuple[str, ...]
-    summary: str | None
-    mentions: tuple[TopicRow, ...]
-    spellings: tuple[tuple[str, str, int], ...]  # entity, as written, count
-    pairs: tuple[tuple[str, str, int], ...]  # entities named in the same sentence, how often
-    reports: tuple[SentenceReport, ...]  # sentences with a date
-    undated: tuple[SentenceReport, ...]  # sentences without one that may still report a happening
-    names: tuple[NameRow, ...]
-    body_html: str
-    annotations: str  # this article's entry of data/annotations.json
-    mention_count: int = 0
-    date_count: int = 0
-
-    @property
-    def slug(self) -> str:
-        return self.card.slug
 
 
 def _sentence_of(starts: list[int], sentences: tuple[Sentence, ...], offset: int) -> Sentence | None:
@@ -304,11 +234,7 @@ def article_facts(
         undated=tuple(
             _weighed(r, weight) for r in _undated(annotated, {r.sentence for r in reports}, weight)
         ),
-        names=tuple(
-            NameRow(n.key, n.text, n.start, n.initial, _context(article.body, n.start, n.end))
-            for n in annotated.unknown_names
-            if n.field == BODY
-        ),
+        names=_name_rows(annotated),
         body_html=body_html,
         annotations=_annotations_entry(annotated),
         mention_count=len(annotated.mentions),
@@ -316,11 +242,16 @@ def article_facts(
     )
 
 
+def _name_rows(annotated: AnnotatedArticle) -> tuple[NameRow, ...]:
+    body = annotated.article.body
+    names = [n for n in annotated.unknown_names if n.field == BODY]
+    return tuple(
+        NameRow(n.key, n.text, n.start, n.initial, _context(body, n.start, n.end), canon)
+        for n, canon in zip(names, canonical_keys([n.key for n in names]), strict=True)
+    )
+
+
 def _context(body: str, start: int, end: int, width: int = 70) -> str:
     left, right = max(0, start - width), min(len(body), end + width)
     snippet = " ".join(body[left:right].split())
     return ("…" if left else "") + snippet + ("…" if right < len(body) else "")
-
-
-def tag_slug(tag: str) -> str:
-    return slugify(tag) or "tag"

@@ -161,3 +161,86 @@ class Suggestion:
     count: int
     articles: tuple[str, ...]
     context: str
+
+
+# --- what one article contributes to the site (made by dossier.facts, kept in the build cache) ---
+
+
+class SentenceReport(NamedTuple):
+    """A sentence that may report a happening: its words and names, and its date if it gives one.
+
+    (A named tuple, like the other records the cache stores in bulk: they load several times faster.)
+    """
+
+    sentence: int
+    anchor: str
+    text: str
+    date: str | None  # TIMEX value; None for a sentence that gives no date
+    mod: str | None
+    date_text: str
+    inferred: bool
+    entities: tuple[str, ...]
+    features: frozenset[str]  # content words and "@entity" names of the sentence
+    local: frozenset[str]  # the same, within a few words of the date
+    features_weight: float = 0.0  # their total weights (see similarity.FeatureWeights)
+    local_weight: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRow:
+    """One entity in one article: how often, and the sentence of its first mention."""
+
+    entity: str
+    count: int
+    sentence: str
+    anchor: str  # "" when only the title names it
+
+
+@dataclass(frozen=True, slots=True)
+class NameRow:
+    """A capitalized name the registry does not know, with a little context."""
+
+    key: str
+    text: str
+    position: int
+    initial: bool
+    context: str
+    canon: str  # the key it is counted under (see analyze.suggest.canonical_keys)
+
+
+class Card(NamedTuple):
+    """How an article appears in lists: enough to link to it and say what it is."""
+
+    slug: str
+    title: str
+    source: str | None
+    authors: tuple[str, ...]
+    published: str | None  # TIMEX value: a day, or the period an inferred date covers
+    inferred: bool
+    excerpt: str
+    language: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    key: str  # identifies this version of the article (content, registry, dossier)
+    path: str
+    card: Card
+    day: str | None  # ISO day used for ordering and time windows
+    url: str | None
+    tags: tuple[str, ...]
+    summary: str | None
+    mentions: tuple[TopicRow, ...]
+    spellings: tuple[tuple[str, str, int], ...]  # entity, as written, count
+    pairs: tuple[tuple[str, str, int], ...]  # entities named in the same sentence, how often
+    reports: tuple[SentenceReport, ...]  # sentences with a date
+    undated: tuple[SentenceReport, ...]  # sentences without one that may still report a happening
+    names: tuple[NameRow, ...]
+    body_html: str
+    annotations: str  # this article's entry of data/annotations.json
+    mention_count: int = 0
+    date_count: int = 0
+
+    @property
+    def slug(self) -> str:
+        return self.card.slug

@@ -14,27 +14,34 @@ only the files whose content changed, each atomically.
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier import __version__, parallel
 from dossier.analyze.suggest import build_suggestions
 from dossier.cache import SCHEMA_VERSION, ArticleRows, BuildCache, Touched, article_rows
 from dossier.config import SiteConfig, load_config, with_overrides
-from dossier.errors import BuildError
-from dossier.extract.registry import Registry, load_registry
+from dossier.errors import BuildError, ContentError, RegistryError
 from dossier.incremental import Refreshed, refresh
-from dossier.model import Suggestion
+from dossier.render import templates_digest
 from dossier.render.exports import export_pages
-from dossier.render.groups import GroupJob, GroupRenderer, fingerprint, render_group
 from dossier.render.pages import Planner
-from dossier.render.site import templates_digest
 from dossier.report import Reporter
-from dossier.scan import Scan, articles_to_extract, scan_articles
-from dossier.work import Workshop
+from dossier.scan import Scan, articles_to_extract, list_article_files, scan_articles, stamps_match
 from dossier.write import SiteWriter, check_output, is_generated
+
+if TYPE_CHECKING:
+    from dossier.extract.registry import Registry
+    from dossier.model import Suggestion
+    from dossier.work import Workshop
+
+# The extract and render stages are imported where a build first needs them: a build
+# that finds nothing changed (the most common one) then starts in a fraction of the time.
 
 CONFIG_FILE = "site.yaml"
 REGISTRY_FILE = "entities.yaml"
@@ -62,16 +69,23 @@ class BuildResult:
     nothing_changed: bool = False
 
 
-@dataclass(slots=True)
+@dataclass
 class Prepared:
     """A build's inputs, read and checked."""
 
     config: SiteConfig
-    registry: Registry
+    registry_path: Path
     output: Path
     templates: list[Path]
     signature: dict[str, str]
     warnings: list[str]
+
+    @cached_property
+    def registry(self) -> Registry:
+        """Read when first needed: a build with nothing to do does not need it (its digest is checked)."""
+        from dossier.extract.registry import load_registry  # the extract stage: only when there is work
+
+        return load_registry(self.registry_path)
 
 
 def builtin_templates() -> Path:
@@ -104,17 +118,18 @@ def prepare(options: BuildOptions) -> Prepared:
         raise BuildError(f"site folder not found: {site}")
     warnings: list[str] = []
     config = with_overrides(load_config(site / CONFIG_FILE, warnings), base_url=options.base_url)
-    registry = load_registry(site / REGISTRY_FILE)
     output = options.output if options.output is not None else site / config.output
     check_output(output, site)
     registry_path = site / REGISTRY_FILE
+    if not registry_path.is_file():
+        raise RegistryError("entity registry not found", REGISTRY_FILE)
     signature = {
         "schema": SCHEMA_VERSION,
         "dossier": __version__,
         "registry": _digest(registry_path.read_bytes()),
         "config": _digest(repr(config).encode("utf-8")),
     }
-    return Prepared(config, registry, output, template_dirs(site), signature, warnings)
+    return Prepared(config, registry_path, output, template_dirs(site), signature, warnings)
 
 
 def update_cache(
@@ -123,10 +138,16 @@ def update_cache(
     """Bring the cache up to date with the articles folder; returns what changed."""
     jobs = options.jobs or parallel.default_jobs()
     reporter.start("load")
-    folder = options.site / prepared.config.articles
-    scan = scan_articles(
-        folder, options.site, cache.sources(), options.drafts, prepared.signature["registry"], jobs
-    )
+    try:
+        files = list_article_files(options.site / prepared.config.articles, options.site)
+    except ContentError as error:
+        raise BuildError("the articles cannot be read", problems=[error]) from None
+    if cache.meta("drafts") == str(options.drafts) and stamps_match(files, cache.stamps()):
+        # the files the last build saw, untouched: nothing to read, extract or refresh
+        reporter.finish("load", f"{len(files)} files: none new, changed or removed")
+        unchanged = Scan(warnings=json.loads(cache.meta("warnings") or "[]"), unchanged=True)
+        return unchanged, Touched(), Refreshed()
+    scan = scan_articles(files, cache.sources(), options.drafts, prepared.signature["registry"], jobs)
     if scan.errors:
         raise BuildError(f"{len(scan.errors)} of the articles cannot be used", problems=list(scan.errors))
     existing = cache.article_keys()
@@ -140,16 +161,21 @@ def update_cache(
     for slug in stale:
         cache.remove_article(slug, touched)
     jobs_list = articles_to_extract(scan, fresh, options.site)
-    for rows in parallel.run(_extract, jobs_list, Workshop, (prepared.registry,), jobs, len(jobs_list)):
-        cache.add_rows(rows, touched)
-        reporter.advance()
+    if jobs_list:
+        from dossier.work import Workshop
+
+        for rows in parallel.run(_extract, jobs_list, Workshop, (prepared.registry,), jobs, len(jobs_list)):
+            cache.add_rows(rows, touched)
+            reporter.advance()
     cache.ensure_indexes()
     cache.flush()
     reporter.finish("extract", f"{len(fresh)} articles")
 
     reporter.start("analyze")
-    types = {e.id: e.type for e in prepared.registry.entities.values()}
-    refreshed = refresh(cache, touched, prepared.config, types)
+    refreshed = Refreshed()
+    if touched:
+        types = {e.id: e.type for e in prepared.registry.entities.values()}
+        refreshed = refresh(cache, touched, prepared.config, types)
     reporter.finish("analyze", f"{cache.count('events')} events")
     return scan, touched, refreshed
 
@@ -208,14 +234,18 @@ def _build(
     )
     scan, touched, refreshed = update_cache(prepared, cache, options, reporter)
     warnings = prepared.warnings + scan.warnings
+    if not touched and not rewrite:  # nothing changed, so neither did the timeline's layout
+        if scan.restamped or cache.meta("drafts") != str(options.drafts):
+            _remember_scan(cache, scan, options)
+            cache.commit()
+        totals = json.loads(cache.meta("summary") or "{}")
+        return BuildResult(
+            output, totals, 0, 0, time.perf_counter() - started, warnings, nothing_changed=True
+        )
     planner = Planner(cache, config, prepared.registry.entities)
     rewrite = rewrite or cache.meta("layout") != planner.timeline_layout
-    if not touched and not rewrite:
-        cache.replace_sources(scan.entries)
-        cache.commit()
-        return BuildResult(
-            output, summary(cache), 0, 0, time.perf_counter() - started, warnings, nothing_changed=True
-        )
+
+    from dossier.render.groups import GroupJob, GroupRenderer, fingerprint, render_group
 
     reporter.start(
         "render",
@@ -252,13 +282,23 @@ def _build(
             planned = [*groups, "data"]
             cache.db.execute(f"DELETE FROM pages WHERE grp NOT IN ({','.join('?' * len(planned))})", planned)
         reporter.finish("render", f"{writer.written} files written, {writer.removed} removed")
-    cache.replace_sources(scan.entries)
+    _remember_scan(cache, scan, options)
     cache.set_meta("templates", templates_sum)
     cache.set_meta("layout", planner.timeline_layout)
+    totals = summary(cache)
+    cache.set_meta("summary", json.dumps(totals))
     cache.mark_complete()
     cache.commit()
     elapsed = time.perf_counter() - started
-    return BuildResult(output, summary(cache), writer.written, writer.removed, elapsed, warnings)
+    return BuildResult(output, totals, writer.written, writer.removed, elapsed, warnings)
+
+
+def _remember_scan(cache: BuildCache, scan: Scan, options: BuildOptions) -> None:
+    """What the next build compares the articles folder with."""
+    if not scan.unchanged:
+        cache.replace_sources(scan.entries)
+    cache.set_meta("drafts", str(options.drafts))
+    cache.set_meta("warnings", json.dumps(scan.warnings))
 
 
 def unknown_names(options: BuildOptions, minimum: int = 2) -> tuple[tuple[Suggestion, ...], dict[str, str]]:
@@ -289,5 +329,5 @@ def summary(cache: BuildCache) -> dict[str, int]:
         "dates": dates,
         "events": cache.count("events"),
         "pages": cache.count("pages"),
-        "unknown names": len(build_suggestions(cache.name_rows())),
+        "unknown names": cache.recurring_names(),
     }

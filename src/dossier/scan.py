@@ -10,17 +10,18 @@ version: content, path, slug, registry and dossier version.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from dossier import __version__, parallel
 from dossier.errors import ContentError
-from dossier.load import find_article_files, slug_names
+from dossier.load import derived_slug, read, slug_names, walk_article_files
 from dossier.model import Article
-from dossier.work import read
 
-Head = tuple[str, str | None, bool, tuple[str, ...]]  # title, explicit slug, draft, warnings
+# What the cache keeps of a file's metadata: title, explicit slug, draft, warnings, derived slug
+Head = tuple[str, str | None, bool, tuple[str, ...], str]
 
 
 @dataclass(slots=True)
@@ -30,6 +31,8 @@ class Scan:
     keys: dict[str, tuple[str, str]] = field(default_factory=dict)  # slug → (path, key) of included articles
     errors: list[ContentError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    restamped: bool = False  # a file's size or time changed (whether or not its content did)
+    unchanged: bool = False  # every file as the last build saw it: nothing was read (entries stay empty)
 
 
 def _digest(data: bytes) -> str:
@@ -37,35 +40,51 @@ def _digest(data: bytes) -> str:
 
 
 def _head(article: Article, warnings: list[str]) -> Head:
-    return (article.title, article.slug or None, article.draft, tuple(warnings))
+    derived = derived_slug(article.source_path, article.title)
+    return (article.title, article.slug or None, article.draft, tuple(warnings), derived)
+
+
+ArticleFile = tuple[str, Path, os.stat_result]  # path relative to the site, full path, stat
+
+
+def list_article_files(folder: Path, site: Path) -> list[ArticleFile]:
+    """Every article file under ``folder``, with its path relative to the site."""
+    if not folder.is_dir():
+        raise ContentError("articles folder not found", _relative(folder, site))
+    base = _relative(folder, site)
+    prefix = "" if base == "." else base.rstrip("/") + "/"
+    return [(prefix + name, folder / name, stat) for name, stat in walk_article_files(folder)]
+
+
+def stamps_match(files: list[ArticleFile], stamps: dict[str, tuple[int, int]]) -> bool:
+    """Whether the same files are there with the sizes and times the last build saw."""
+    return len(files) == len(stamps) and all(
+        stamps.get(rel) == (stat.st_mtime_ns, stat.st_size) for rel, _, stat in files
+    )
 
 
 def scan_articles(
-    folder: Path,
-    site: Path,
+    files: list[ArticleFile],
     cached: dict[str, tuple[int, int, str, Any]],
     drafts: bool,
     registry_digest: str,
     jobs: int,
 ) -> Scan:
     scan = Scan()
-    if not folder.is_dir():
-        scan.errors.append(ContentError("articles folder not found", _relative(folder, site)))
-        return scan
     to_read: list[tuple[Path, str]] = []
-    for path in find_article_files(folder):
-        rel = _relative(path, site)
-        stat = path.stat()
+    for rel, path, stat in files:
         known = cached.get(rel)
         if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
             scan.entries[rel] = known
             continue
+        scan.restamped = True
         digest = _digest(path.read_bytes())
         if known is not None and known[2] == digest:
             scan.entries[rel] = (stat.st_mtime_ns, stat.st_size, digest, known[3])
         else:
             scan.entries[rel] = (stat.st_mtime_ns, stat.st_size, digest, None)
             to_read.append((path, rel))
+    scan.restamped = scan.restamped or scan.entries.keys() != cached.keys()
     for rel, result, warnings in parallel.run(_read, to_read, _nothing, (), jobs, len(to_read)):
         if isinstance(result, ContentError):
             scan.errors.append(result)
@@ -78,7 +97,7 @@ def scan_articles(
         scan.warnings.extend(head[3])
     included = {rel: head for rel, (_, _, _, head) in scan.entries.items() if drafts or not head[2]}
     slugs = slug_names(
-        [(rel, head[1], head[0]) for rel, head in included.items()], scan.errors, scan.warnings
+        [(rel, head[1], head[4]) for rel, head in included.items()], scan.errors, scan.warnings
     )
     for rel, slug in slugs.items():
         key = _digest(f"{scan.entries[rel][2]}|{rel}|{slug}|{registry_digest}|{__version__}".encode())

@@ -50,3 +50,7 @@ def unique_slugs(wanted: list[str]) -> list[str]:
         taken.add(new)
         result.append(new)
     return result
+
+
+def tag_slug(tag: str) -> str:
+    return slugify(tag) or "tag"

@@ -6,16 +6,12 @@ Markdown parsers, the registry) and is built once per process.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from dossier.analyze.similarity import FeatureWeights
-from dossier.errors import ContentError
 from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import Registry
-from dossier.facts import ArticleFacts, article_facts
-from dossier.load import read_article
-from dossier.model import Article
+from dossier.facts import article_facts
+from dossier.model import Article, ArticleFacts
 from dossier.render import urls
 from dossier.render.markup import markdown_parser, render_body, text_parser
 from dossier.render.text import excerpt
@@ -35,13 +31,3 @@ class Workshop:
             annotated, self.entities, lambda e: urls.relative(page, urls.topic(e)), self.parsers
         )
         return article_facts(annotated, key, body, excerpt(annotated), self.weight)
-
-
-def read(job: tuple[Path, str]) -> tuple[str, Article | ContentError, list[str]]:
-    """Read one article file: (relative path, article or error, warnings)."""
-    path, rel = job
-    warnings: list[str] = []
-    try:
-        return rel, read_article(path, rel, warnings), warnings
-    except ContentError as error:
-        return rel, error, warnings

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from dossier.analyze.events import TimelineEvent
 from dossier.analyze.similarity import PLACE_TYPES, FeatureWeights, weighted_overlap
-from dossier.facts import SentenceReport
+from dossier.model import SentenceReport
 
 THRESHOLD = 0.3
 

@@ -25,8 +25,7 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from dossier.analyze.similarity import FeatureWeights, weighted_jaccard, weighted_overlap
-from dossier.facts import SentenceReport
-from dossier.model import EventSource
+from dossier.model import EventSource, SentenceReport
 from dossier.timex import GRANULARITIES, Timex, parse_timex
 
 MERGE_THRESHOLD = {"day": 0.1, "week": 0.2, "month": 0.3, "season": 0.35, "quarter": 0.35, "half": 0.35}

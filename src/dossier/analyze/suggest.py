@@ -3,29 +3,41 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from dossier.model import Suggestion
 
 MINIMUM = 2
 
-# (key, slug, source path, position, text, initial, context), in path and reading order
-NameRow = tuple[str, str, str, int, str, int, str]
+# (name key, slug, source path, position, text, initial, context, canonical key), in path and reading order
+NameRow = tuple[str, str, str, int, str, int, str, str]
+
+# How many names recur: a name counts once it is seen ``MINIMUM`` times, unless it is one word seen only
+# at sentence starts ("Furthermore"). The same rule as :func:`build_suggestions`, as SQL over the cache.
+RECURRING_SQL = (
+    "SELECT COUNT(*) FROM (SELECT canon FROM names GROUP BY canon "
+    f"HAVING COUNT(*) >= {MINIMUM} AND (instr(canon, ' ') > 0 OR MIN(initial) = 0))"
+)
+
+
+def canonical_keys(keys: Sequence[str]) -> list[str]:
+    """Each name key of one article as counted: a surname seen alone counts for the full name.
+
+    "Kavanagh" after "Jennifer Kavanagh" in the same article is the same person. Done per
+    article, so it is stored with the article and counting across articles is a plain sum.
+    """
+    full_names: dict[str, str] = {}
+    for key in keys:
+        if " " in key:
+            full_names.setdefault(key.rsplit(" ", 1)[-1], key)
+    return [full_names.get(key, key) for key in keys]
 
 
 def build_suggestions(rows: list[NameRow], minimum: int = MINIMUM) -> tuple[Suggestion, ...]:
-    """Names seen at least ``minimum`` times; a word seen only at sentence starts is not a name.
-
-    A surname seen alone after the full name in the same article ("Kavanagh"
-    after "Jennifer Kavanagh") counts for the full name.
-    """
-    full_names: dict[tuple[str, str], str] = {}
-    for key, slug, *_ in rows:
-        if " " in key:
-            full_names.setdefault((slug, key.rsplit(" ", 1)[-1]), key)
+    """Names seen at least ``minimum`` times; a word seen only at sentence starts is not a name."""
     seen: dict[str, list[NameRow]] = defaultdict(list)
     for row in rows:
-        key, slug = row[0], row[1]
-        seen[full_names.get((slug, key), key)].append(row)
+        seen[row[7]].append(row)
     suggestions = []
     for key, places in seen.items():
         if len(places) < minimum or (all(p[5] for p in places) and " " not in key):

@@ -15,19 +15,20 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dossier.analyze.events import TimelineEvent
 from dossier.analyze.topics import topic_summary
 from dossier.cache import BuildCache, loads
 from dossier.config import SiteConfig
-from dossier.facts import Card, tag_slug
-from dossier.model import Entity
+from dossier.model import Card, Entity
 from dossier.render import urls
 from dossier.render.charts import monthly_bars
 from dossier.render.text import plain
-from dossier.slugs import slugify
+from dossier.slugs import slugify, tag_slug
 from dossier.timex import parse_timex
+
+if TYPE_CHECKING:
+    from dossier.analyze.events import TimelineEvent
 
 PAGE_SIZE = 100  # articles per page of a list
 TIMELINE_SINGLE = 500  # events the timeline shows on one page before it is split by year
