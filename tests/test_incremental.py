@@ -76,6 +76,34 @@ def rename_article(site: Path) -> None:
     )
 
 
+def change_metadata(site: Path) -> None:
+    path = site / "articles" / "medium-a-new-era-in-iraq.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("date: 2024-01-06", "date: 2024-01-09\ntags: [Analysis]").replace(
+            "source: Medium", "source: The Medium Review"
+        ),
+        encoding="utf-8",
+    )
+
+
+def add_dated_and_undated_sentences(site: Path) -> None:
+    path = site / "articles" / "vox-behind-iraqs-call-to-remove-us-led-forces.md"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "\nOn 3 January 2024 the Pentagon said the strike in Baghdad killed Abu Taqwa "
+        "of Harakat al-Nujaba. "
+        "The killing of Abu Taqwa in the drone strike angered Harakat al-Nujaba.\n",
+        encoding="utf-8",
+    )
+
+
+def remove_paragraph(site: Path) -> None:
+    path = site / "articles" / "medium-a-new-era-in-iraq.md"
+    paragraphs = path.read_text(encoding="utf-8").split("\n\n")
+    path.write_text("\n\n".join(paragraphs[:2] + paragraphs[3:]), encoding="utf-8")
+
+
 def change_alias(site: Path) -> None:
     path = site / "entities.yaml"
     text = path.read_text(encoding="utf-8")
@@ -95,6 +123,9 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "add": add_article,
     "delete": delete_article,
     "rename": rename_article,
+    "metadata": change_metadata,
+    "sentences": add_dated_and_undated_sentences,
+    "paragraph": remove_paragraph,
     "alias": change_alias,
     "template": change_template,
 }
@@ -109,7 +140,15 @@ def test_an_incremental_build_equals_a_clean_build(site: Path, tmp_path: Path, n
 
 
 def test_a_series_of_edits_stays_equal_to_a_clean_build(site: Path, tmp_path: Path) -> None:
-    for edit in (edit_article, add_article, delete_article, rename_article):
+    for edit in (
+        edit_article,
+        add_article,
+        change_metadata,
+        delete_article,
+        add_dated_and_undated_sentences,
+        rename_article,
+        remove_paragraph,
+    ):
         edit(site)
         build(BuildOptions(site=site, jobs=1))
     assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")

@@ -39,13 +39,14 @@ CREATE TABLE articles (
     body TEXT NOT NULL, annotations TEXT NOT NULL, mentions INTEGER NOT NULL, dates INTEGER NOT NULL
 );
 CREATE TABLE mentions (entity TEXT, slug TEXT, day TEXT, count INTEGER, sentence TEXT, anchor TEXT,
-                       PRIMARY KEY (entity, slug));
+                       digest TEXT, PRIMARY KEY (entity, slug));
+CREATE TABLE totals (entity TEXT, kind TEXT, count INTEGER, PRIMARY KEY (entity, kind));
 CREATE TABLE spelled (entity TEXT, text TEXT, count INTEGER, PRIMARY KEY (entity, text));
 CREATE TABLE cooccurrence (entity TEXT, other TEXT, count INTEGER, PRIMARY KEY (entity, other));
 CREATE TABLE tags (tag TEXT, name TEXT, slug TEXT, day TEXT);
 CREATE TABLE authors (author TEXT, slug TEXT, day TEXT);
-CREATE TABLE reports (bucket TEXT, slug TEXT, day TEXT, sentence INTEGER, data BLOB);
-CREATE TABLE undated (day TEXT, slug TEXT, sentence INTEGER, data BLOB);
+CREATE TABLE reports (bucket TEXT, slug TEXT, day TEXT, sentence INTEGER, anchor TEXT, sig TEXT, data BLOB);
+CREATE TABLE undated (day TEXT, slug TEXT, sentence INTEGER, sig TEXT, data BLOB);
 CREATE TABLE names (key TEXT, slug TEXT, path TEXT, position INTEGER, text TEXT, initial INTEGER,
                     context TEXT, canon TEXT);
 CREATE TABLE events (id TEXT PRIMARY KEY, bucket TEXT, first_day TEXT, last_day TEXT, sort TEXT,
@@ -56,19 +57,25 @@ CREATE TABLE event_members (event TEXT, slug TEXT, anchor TEXT, sentence TEXT);
 CREATE TABLE attachments (day TEXT, slug TEXT, sentence INTEGER, event TEXT, score REAL, anchor TEXT,
                           text TEXT);
 CREATE TABLE related (slug TEXT, rank INTEGER, other TEXT);
+CREATE TABLE entity_exports (entity TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE pages (path TEXT PRIMARY KEY, grp TEXT NOT NULL, fingerprint TEXT NOT NULL);
 """
 # Created after a first build's bulk load, which is faster without them.
 INDEXES = """
 CREATE INDEX IF NOT EXISTS mentions_slug ON mentions (slug);
-CREATE INDEX IF NOT EXISTS mentions_entity_order ON mentions (entity, count DESC, day DESC);
+CREATE INDEX IF NOT EXISTS mentions_topic
+    ON mentions (entity, count DESC, day IS NULL, day DESC, slug, digest);
+CREATE INDEX IF NOT EXISTS mentions_by_day
+    ON mentions (entity, IFNULL(day, '') = '', IFNULL(day, '') DESC, slug, digest, day);
+CREATE INDEX IF NOT EXISTS mentions_posting ON mentions (entity, IFNULL(day, ''), slug);
 CREATE INDEX IF NOT EXISTS tags_tag ON tags (tag);
 CREATE INDEX IF NOT EXISTS tags_slug ON tags (slug);
 CREATE INDEX IF NOT EXISTS authors_author ON authors (author);
 CREATE INDEX IF NOT EXISTS authors_slug ON authors (slug);
 CREATE INDEX IF NOT EXISTS articles_day ON articles (day);
+CREATE INDEX IF NOT EXISTS articles_order ON articles (day IS NULL, day DESC, slug, card_digest);
 CREATE INDEX IF NOT EXISTS articles_source ON articles (source);
-CREATE INDEX IF NOT EXISTS reports_bucket ON reports (bucket);
+CREATE INDEX IF NOT EXISTS reports_bucket ON reports (bucket, sig);
 CREATE INDEX IF NOT EXISTS reports_slug ON reports (slug);
 CREATE INDEX IF NOT EXISTS undated_day ON undated (day);
 CREATE INDEX IF NOT EXISTS undated_slug ON undated (slug, sentence);
@@ -104,6 +111,13 @@ def bucket_of(value: str) -> str:
     return value
 
 
+def report_signature(report: SentenceReport) -> str:
+    """What makes two dated sentences the same report wherever they appear (not their place)."""
+    parts = [report.text, report.date, report.mod, report.date_text, report.inferred, report.entities,
+             sorted(report.features), sorted(report.local)]  # fmt: skip
+    return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
 def card_digest(card: Card, with_excerpt: bool = True) -> str:
     """A digest of everything a list shows of an article (without the excerpt: a one-line mention)."""
     fields = [card.slug, card.title, card.source, list(card.authors), card.published, card.inferred,
@@ -131,11 +145,20 @@ class ArticleRows:
     buckets: tuple[str, ...]
 
 
+def _row_digest(*parts: object) -> str:
+    return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
 def article_rows(facts: ArticleFacts) -> ArticleRows:
     slug, day, card = facts.slug, facts.day, facts.card
+    line = card_digest(card, with_excerpt=False)
     core = (facts.url, facts.tags, facts.summary, tuple((m.entity, m.count) for m in facts.mentions),
             facts.pairs, facts.spellings)  # fmt: skip
-    reports = [(bucket_of(r.date), slug, day, r.sentence, dumps(r)) for r in facts.reports if r.date]
+    reports = [
+        (bucket_of(r.date), slug, day, r.sentence, r.anchor, report_signature(r), dumps(r))
+        for r in facts.reports
+        if r.date
+    ]
     return ArticleRows(
         slug=slug,
         day=day,
@@ -148,18 +171,31 @@ def article_rows(facts: ArticleFacts) -> ArticleRows:
             card.source,
             dumps(card),
             card_digest(card),
-            card_digest(card, with_excerpt=False),
+            line,
             dumps(core),
             facts.body_html,
             facts.annotations,
             facts.mention_count,
             facts.date_count,
         ),
-        mentions=[(m.entity, slug, day, m.count, m.sentence, m.anchor) for m in facts.mentions],
+        mentions=[
+            (
+                m.entity,
+                slug,
+                day,
+                m.count,
+                m.sentence,
+                m.anchor,
+                _row_digest(m.count, m.sentence, m.anchor, line),
+            )
+            for m in facts.mentions
+        ],
         tags=[(tag_key(t), t, slug, day) for t in facts.tags],
         authors=[(a, slug, day) for a in card.authors],
         reports=reports,
-        undated=[(day, slug, r.sentence, dumps(r)) for r in facts.undated] if day else [],
+        undated=[(day, slug, r.sentence, report_signature(r), dumps(r)) for r in facts.undated]
+        if day
+        else [],
         names=[
             (n.key, slug, facts.path, n.position, n.text, int(n.initial), n.context, n.canon)
             for n in facts.names
@@ -200,6 +236,75 @@ class Touched:
         return bool(self.slugs or self.listing)
 
 
+@dataclass(slots=True)
+class Contribution:
+    """What one version of an article put in the cache, to compare with its next version."""
+
+    day: str | None
+    source: str
+    card: str  # digest of its card with the excerpt
+    line: str  # and without
+    mentions: dict[str, list]  # entity → [count, first sentence, anchor]
+    pairs: dict[tuple[str, str], int]
+    spellings: dict[tuple[str, str], int]
+    reports: dict[str, list[tuple]]  # bucket → (sentence, signature) of its dated sentences
+    undated: list[tuple]  # (sentence, signature) of the sentences that may recount a happening
+    tags: frozenset[str]
+    authors: frozenset[str]
+
+
+def _differing(old: dict, new: dict) -> set:
+    """The keys whose values differ between two dicts (a missing key counts as a difference)."""
+    return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+
+
+def touch(touched: Touched, slug: str, old: Contribution | None, new: Contribution | None) -> None:
+    """Note the keys whose derived data may change when ``old`` becomes ``new`` (either may be None).
+
+    An edit that leaves an article's card, dates and names alone touches its own page and little
+    else; one that adds a dated sentence about two entities touches their topics and one bucket.
+    """
+    touched.slugs.add(slug)
+    versions = [c for c in (old, new) if c is not None]
+    before = old or Contribution(None, "", "", "", {}, {}, {}, {}, [], frozenset(), frozenset())
+    after = new or Contribution(None, "", "", "", {}, {}, {}, {}, [], frozenset(), frozenset())
+    replaced = old is not None and new is not None
+    moved = not replaced or before.day != after.day
+    card_changed = moved or before.card != after.card
+    if card_changed:
+        touched.cards.add(slug)
+        touched.listing = True
+    if moved or before.line != after.line:  # every topic lists it
+        touched.entities.update(before.mentions.keys() | after.mentions.keys())
+    else:
+        touched.entities.update(_differing(before.mentions, after.mentions))
+    members = before.mentions.keys() ^ after.mentions.keys()
+    if moved:
+        members = before.mentions.keys() | after.mentions.keys()
+    for version in versions:
+        touched.positions.update((e, version.day or "", slug) for e in members)
+    for a, b in _differing(before.pairs, after.pairs):
+        touched.entities.update((a, b))
+    touched.entities.update(e for e, _ in _differing(before.spellings, after.spellings))
+    if moved:  # its sentences' places in the corpus order changed too
+        touched.buckets.update(before.reports.keys() | after.reports.keys())
+    else:
+        touched.buckets.update(_differing(before.reports, after.reports))
+    if moved or before.undated != after.undated:
+        touched.days.update(v.day for v in versions if v.day and v.undated)
+    if card_changed:  # lists show the card
+        tags = before.tags | after.tags
+        authors = before.authors | after.authors
+        sources = {before.source, after.source} if replaced else {v.source for v in versions}
+    else:
+        tags = before.tags ^ after.tags
+        authors = before.authors ^ after.authors
+        sources = set()
+    touched.tags.update(tags)
+    touched.authors.update(authors)
+    touched.sources.update(sources)
+
+
 class BuildCache:
     """A connection to the cache file (or an in-memory one), with the queries the build uses."""
 
@@ -208,6 +313,8 @@ class BuildCache:
         self.path = path  # None for an in-memory cache
         self._pending_pairs: Counter[tuple[str, str]] = Counter()
         self._pending_spellings: Counter[tuple[str, str]] = Counter()
+        self._pending_totals: Counter[tuple[str, str]] = Counter()
+        self._removed: dict[str, Contribution] = {}  # rows of articles removed in this build
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -316,31 +423,45 @@ class BuildCache:
     def article_keys(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT slug, key FROM articles"))
 
-    def remove_article(self, slug: str, touched: Touched) -> None:
-        """Delete every row the article contributed, noting what that touches."""
+    def remove_article(self, slug: str) -> None:
+        """Delete every row the article contributed, keeping a note of them for :meth:`add_rows`."""
         db = self.db
-        row = db.execute("SELECT day, source, facts FROM articles WHERE slug = ?", (slug,)).fetchone()
+        row = db.execute(
+            "SELECT day, source, card_digest, line_digest, facts FROM articles WHERE slug = ?", (slug,)
+        ).fetchone()
         if row is None:
             return
-        day, source, core = row
-        pairs, spellings = loads(core)[4:6]
+        day, source, card, line, core = row
+        _, tags, _, _, pairs, spellings = loads(core)[:6]
         self._pending_pairs.subtract({(a, b): n for a, b, n in pairs})
         self._pending_spellings.subtract({(e, t): n for e, t, n in spellings})
-        touched.slugs.add(slug)
-        touched.cards.add(slug)
-        touched.listing = True
-        touched.sources.add(source or "")
-        for (entity,) in db.execute("SELECT entity FROM mentions WHERE slug = ?", (slug,)):
-            touched.entities.add(entity)
-            touched.positions.add((entity, day or "", slug))
-        touched.buckets.update(
-            b for (b,) in db.execute("SELECT DISTINCT bucket FROM reports WHERE slug = ?", (slug,))
+        reports: dict[str, list[tuple]] = {}
+        for bucket, *sentence in db.execute(
+            "SELECT bucket, sentence, sig FROM reports WHERE slug = ? ORDER BY rowid", (slug,)
+        ):
+            reports.setdefault(bucket, []).append(tuple(sentence))
+        for entity, count in db.execute("SELECT entity, count FROM mentions WHERE slug = ?", (slug,)):
+            self._pending_totals.subtract({(entity, "mentions"): count, (entity, "articles"): 1})
+        self._removed[slug] = Contribution(
+            day=day,
+            source=source or "",
+            card=card,
+            line=line,
+            mentions={
+                e: rest
+                for e, *rest in db.execute(
+                    "SELECT entity, count, sentence, anchor FROM mentions WHERE slug = ?", (slug,)
+                )
+            },
+            pairs={(a, b): n for a, b, n in pairs},
+            spellings={(e, t): n for e, t, n in spellings},
+            reports=reports,
+            undated=db.execute(
+                "SELECT sentence, sig FROM undated WHERE slug = ? ORDER BY rowid", (slug,)
+            ).fetchall(),
+            tags=frozenset(tag_key(t) for t in tags),
+            authors=frozenset(a for (a,) in db.execute("SELECT author FROM authors WHERE slug = ?", (slug,))),
         )
-        touched.days.update(
-            d for (d,) in db.execute("SELECT DISTINCT day FROM undated WHERE slug = ?", (slug,))
-        )
-        touched.tags.update(t for (t,) in db.execute("SELECT tag FROM tags WHERE slug = ?", (slug,)))
-        touched.authors.update(a for (a,) in db.execute("SELECT author FROM authors WHERE slug = ?", (slug,)))
         for table in ("articles", "mentions", "tags", "authors", "reports", "undated", "names"):
             db.execute(f"DELETE FROM {table} WHERE slug = ?", (slug,))
 
@@ -349,35 +470,50 @@ class BuildCache:
         db = self.db
         db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.article)
         for table, columns, values in (
-            ("mentions", 6, rows.mentions),
+            ("mentions", 7, rows.mentions),
             ("tags", 4, rows.tags),
             ("authors", 3, rows.authors),
-            ("reports", 5, rows.reports),
-            ("undated", 4, rows.undated),
+            ("reports", 7, rows.reports),
+            ("undated", 5, rows.undated),
             ("names", 8, rows.names),
         ):
             if values:
                 db.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * columns)})", values)
         self._pending_pairs.update({(a, b): n for a, b, n in rows.pairs})
         self._pending_spellings.update({(e, t): n for e, t, n in rows.spellings})
-        slug, day = rows.slug, rows.day
-        touched.slugs.add(slug)
-        touched.cards.add(slug)
-        touched.listing = True
-        touched.sources.add(rows.source or "")
-        touched.entities.update(rows.entities)
-        touched.positions.update((entity, day or "", slug) for entity in rows.entities)
-        touched.buckets.update(rows.buckets)
-        if rows.undated and day:
-            touched.days.add(day)
-        touched.tags.update(t[0] for t in rows.tags)
-        touched.authors.update(a[0] for a in rows.authors)
+        for entity, _, _, count, *_ in rows.mentions:
+            self._pending_totals.update({(entity, "mentions"): count, (entity, "articles"): 1})
+        reports: dict[str, list[tuple]] = {}
+        for bucket, _, _, sentence, _, sig, _ in rows.reports:
+            reports.setdefault(bucket, []).append((sentence, sig))
+        new = Contribution(
+            day=rows.day,
+            source=rows.source or "",
+            card=rows.article[6],
+            line=rows.article[7],
+            mentions={e: [count, sentence, anchor] for e, _, _, count, sentence, anchor, _ in rows.mentions},
+            pairs={(a, b): n for a, b, n in rows.pairs},
+            spellings={(e, t): n for e, t, n in rows.spellings},
+            reports=reports,
+            undated=[(sentence, sig) for _, _, sentence, sig, _ in rows.undated],
+            tags=frozenset(t[0] for t in rows.tags),
+            authors=frozenset(a[0] for a in rows.authors),
+        )
+        touch(touched, rows.slug, self._removed.pop(rows.slug, None), new)
+
+    def settle(self, touched: Touched) -> None:
+        """Note what the articles removed for good (not replaced by a new version) touched."""
+        for slug, old in sorted(self._removed.items()):
+            touch(touched, slug, old, None)
+        self._removed.clear()
+        self.flush()
 
     def flush(self) -> None:
-        """Apply pending changes to the co-occurrence and spelling totals."""
+        """Apply pending changes to the co-occurrence, spelling and mention totals."""
         for table, columns, pending in (
             ("cooccurrence", ("entity", "other"), self._pending_pairs),
             ("spelled", ("entity", "text"), self._pending_spellings),
+            ("totals", ("entity", "kind"), self._pending_totals),
         ):
             changes = [(a, b, n) for (a, b), n in pending.items() if n]
             if changes:
@@ -406,13 +542,19 @@ class BuildCache:
         url, tags, summary, counts = loads(core)[:4]
         return loads(card), url, tags, summary, counts, body
 
-    def ordered_slugs(self) -> list[str]:
-        """Every article, newest first; undated ones last."""
-        return [slug for slug, _ in self.ordered_cards()]
+    def latest_slugs(self, limit: int) -> list[str]:
+        """The newest articles; undated ones last."""
+        rows = self.db.execute(
+            "SELECT slug FROM articles ORDER BY day IS NULL, day DESC, slug LIMIT ?", (limit,)
+        )
+        return [slug for (slug,) in rows]
 
-    def ordered_cards(self, where: str = "", args: tuple = ()) -> list[tuple[str, str]]:
-        """(slug, card digest) of articles, newest first; undated ones last."""
-        sql = f"SELECT slug, card_digest FROM articles {where} ORDER BY day IS NULL, day DESC, slug"
+    def ordered_cards(self, where: str = "", args: tuple = ()) -> list[tuple[str, str, str | None]]:
+        """(slug, card digest, day) of articles, newest first; undated ones last."""
+        sql = (
+            f"SELECT a.slug, a.card_digest, a.day FROM articles a {where} "
+            "ORDER BY a.day IS NULL, a.day DESC, a.slug"
+        )
         return list(self.db.execute(sql, args))
 
     def card_digests(self, slugs: Iterable[str], with_excerpt: bool = True) -> dict[str, str]:
@@ -421,12 +563,16 @@ class BuildCache:
 
     # --- reports and events -----------------------------------------------------------------------
 
-    def bucket_reports(self, bucket: str) -> list[tuple[str, str | None, SentenceReport]]:
-        rows = self.db.execute(
-            "SELECT slug, day, data FROM reports WHERE bucket = ? ORDER BY day IS NULL, day, slug, sentence",
-            (bucket,),
-        )
-        return [(slug, day, loads(data)) for slug, day, data in rows]
+    def bucket_reports(
+        self, bucket: str
+    ) -> tuple[list[tuple[str, str | None, int, str, str]], dict[str, SentenceReport]]:
+        """A bucket's dated sentences as (slug, day, sentence, anchor, signature), and one report per
+        signature: wire copy repeated by a thousand outlets is read, and compared, once."""
+        occurrences = self.db.execute(
+            "SELECT slug, day, sentence, anchor, sig FROM reports WHERE bucket = ?", (bucket,)
+        ).fetchall()
+        rows = self.db.execute("SELECT sig, data FROM reports WHERE bucket = ? GROUP BY sig", (bucket,))
+        return occurrences, {sig: loads(data) for sig, data in rows}
 
     def undated_on(self, day: str) -> list[tuple[str, SentenceReport]]:
         rows = self.db.execute("SELECT slug, data FROM undated WHERE day = ? ORDER BY slug, sentence", (day,))
@@ -552,18 +698,47 @@ class BuildCache:
 
     def entity_totals(self) -> dict[str, tuple[int, int]]:
         """entity → (mentions, articles)."""
-        rows = self.db.execute("SELECT entity, SUM(count), COUNT(*) FROM mentions GROUP BY entity")
-        return {entity: (total, articles) for entity, total, articles in rows}
+        found: dict[str, list[int]] = {}
+        for entity, kind, count in self.db.execute("SELECT entity, kind, count FROM totals"):
+            found.setdefault(entity, [0, 0])[kind == "articles"] = count
+        return {entity: (mentions, articles) for entity, (mentions, articles) in found.items()}
 
-    def topic_rows(self, entity: str) -> list[tuple[str, int, str, str, str]]:
-        """(slug, mentions, first sentence, its anchor, card digest), most mentions first, then newest."""
+    def topic_order(self, entity: str, limit: int = -1) -> list[tuple[str, str, str | None]]:
+        """(slug, row digest, day) of the articles naming an entity: most mentions first, then newest.
+
+        Read from a covering index; the digest covers all a topic page shows of a row.
+        """
         rows = self.db.execute(
-            "SELECT m.slug, m.count, m.sentence, m.anchor, a.line_digest FROM mentions m "
-            "JOIN articles a ON a.slug = m.slug WHERE m.entity = ? "
-            "ORDER BY m.count DESC, m.day IS NULL, m.day DESC, m.slug",
+            "SELECT slug, digest, day FROM mentions WHERE entity = ? "
+            "ORDER BY count DESC, day IS NULL, day DESC, slug LIMIT ?",
+            (entity, limit),
+        )
+        return list(rows)
+
+    def topic_rows_by_day(self, entity: str) -> list[tuple[str, str, str | None]]:
+        """(slug, row digest, day) of the articles naming an entity, newest first (undated last).
+
+        Read from a covering index, so that the pages of a topic named in thousands of
+        articles are checked in milliseconds.
+        """
+        rows = self.db.execute(
+            "SELECT slug, digest, day FROM mentions WHERE entity = ? "
+            "ORDER BY IFNULL(day, '') = '', IFNULL(day, '') DESC, slug",
             (entity,),
         )
         return list(rows)
+
+    def topic_rows(self, entity: str, slugs: list[str]) -> dict[str, tuple[int, str, str]]:
+        """slug → (mentions, first sentence, its anchor) for some of the articles naming an entity."""
+        rows = self._select_in(
+            "SELECT slug, count, sentence, anchor FROM mentions WHERE entity = ? AND slug IN ({})",
+            slugs,
+            (entity,),
+        )
+        return {slug: (count, sentence, anchor) for slug, count, sentence, anchor in rows}
+
+    def entity_slugs(self, entity: str) -> list[str]:
+        return [slug for (slug,) in self.db.execute("SELECT slug FROM mentions WHERE entity = ?", (entity,))]
 
     def spellings(self, entity: str) -> list[tuple[str, int]]:
         return list(self.db.execute("SELECT text, count FROM spelled WHERE entity = ?", (entity,)))
@@ -613,6 +788,24 @@ class BuildCache:
         )
         return list(rows)
 
+    def posting_window(
+        self, entity: str, day: str, slug: str, before: int, after: int
+    ) -> list[tuple[str, str]]:
+        """Up to ``before`` entries of :meth:`posting` before (day, slug) and ``after`` from it on."""
+        earlier = self.db.execute(
+            "SELECT IFNULL(day, ''), slug FROM mentions "
+            "WHERE entity = ? AND (IFNULL(day, ''), slug) < (?, ?) "
+            "ORDER BY IFNULL(day, '') DESC, slug DESC LIMIT ?",
+            (entity, day, slug, before),
+        ).fetchall()
+        later = self.db.execute(
+            "SELECT IFNULL(day, ''), slug FROM mentions "
+            "WHERE entity = ? AND (IFNULL(day, ''), slug) >= (?, ?) "
+            "ORDER BY IFNULL(day, ''), slug LIMIT ?",
+            (entity, day, slug, after),
+        ).fetchall()
+        return earlier[::-1] + later
+
     def entity_sets(self, slugs: Iterable[str]) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
         for slug, entity in self._select_in(
@@ -652,11 +845,12 @@ class BuildCache:
 
     # --- tags, sources, authors ------------------------------------------------------------------------
 
-    def tag_members(self, tag: str) -> tuple[str, list[str]]:
-        rows = self.db.execute(
-            "SELECT name, slug FROM tags WHERE tag = ? ORDER BY day IS NULL, day DESC, slug", (tag,)
-        ).fetchall()
-        return (rows[0][0] if rows else tag), [slug for _, slug in rows]
+    def tag_members(self, tag: str) -> tuple[str, list[tuple[str, str, str | None]]]:
+        """The tag as first written, and (slug, card digest, day) of its articles, newest first."""
+        row = self.db.execute("SELECT name FROM tags WHERE tag = ? ORDER BY day, slug LIMIT 1", (tag,))
+        name = row.fetchone()
+        rows = self.ordered_cards("JOIN tags t ON t.slug = a.slug WHERE t.tag = ?", (tag,))
+        return (name[0] if name else tag), rows
 
     def all_tags(self) -> list[str]:
         return [t for (t,) in self.db.execute("SELECT DISTINCT tag FROM tags ORDER BY tag")]
@@ -678,19 +872,25 @@ class BuildCache:
 
     def authors_of_source(self, source: str) -> list[str]:
         rows = self.db.execute(
-            "SELECT DISTINCT a.author FROM authors a JOIN articles r ON r.slug = a.slug "
+            "SELECT DISTINCT a.author FROM articles r JOIN authors a ON a.slug = r.slug "
             "WHERE IFNULL(r.source, '') = ? ORDER BY a.author",
             (source,),
         )
         return [a for (a,) in rows]
 
-    def author_members(self, author: str) -> list[str]:
+    def source_authors(self) -> dict[str, list[str]]:
+        """source → its authors, for every source ("" for articles that name none)."""
+        found: dict[str, list[str]] = {}
         rows = self.db.execute(
-            "SELECT slug FROM authors WHERE author = ? ORDER BY day IS NULL, day DESC, slug", (author,)
+            "SELECT DISTINCT IFNULL(r.source, ''), a.author FROM authors a "
+            "JOIN articles r ON r.slug = a.slug ORDER BY 1, 2"
         )
-        return [slug for (slug,) in rows]
+        for source, author in rows:
+            found.setdefault(source, []).append(author)
+        return found
 
-    # --- names, counts, exports ----------------------------------------------------------------------
+    def author_members(self, author: str) -> list[tuple[str, str, str | None]]:
+        return self.ordered_cards("JOIN authors w ON w.slug = a.slug WHERE w.author = ?", (author,))
 
     def name_rows(self) -> list[tuple[str, str, str, int, str, int, str, str]]:
         rows = self.db.execute(
@@ -705,6 +905,12 @@ class BuildCache:
 
     def count(self, table: str) -> int:
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def entity_exports(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT entity, text FROM entity_exports"))
+
+    def store_entity_export(self, entity: str, text: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO entity_exports VALUES (?, ?)", (entity, text))
 
     def annotations(self) -> Iterator[str]:
         for (text,) in self.db.execute("SELECT annotations FROM articles ORDER BY path"):
@@ -732,11 +938,12 @@ class BuildCache:
 
     # --- helpers ----------------------------------------------------------------------------------------
 
-    def _select_in(self, sql: str, values: list[str]) -> list[tuple]:
+    def _select_in(self, sql: str, values: list[str], before: tuple = ()) -> list[tuple]:
+        """Rows of ``sql`` with its ``IN ({})`` filled with ``values`` (after ``before`` parameters)."""
         rows: list[tuple] = []
         for start in range(0, len(values), 500):
             chunk = values[start : start + 500]
-            rows.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), chunk))
+            rows.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), (*before, *chunk)))
         return rows
 
 

@@ -38,6 +38,8 @@ class SiteConfig:
     """How many articles and events the front page lists."""
     related: int = 4
     """How many related articles each article page suggests."""
+    page_size: int = 100
+    """How many articles a list (a topic, a tag, a source) shows on a page; longer lists get archive pages."""
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -49,6 +51,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "articles": (str,),
     "latest": (int,),
     "related": (int,),
+    "page_size": (int,),
 }
 
 
@@ -88,6 +91,10 @@ def config_from_mapping(data: dict[str, Any], origin: str, warnings: list[str] |
             problems.append(f"{origin}: option {key!r} must not be negative")
             continue
         values[key] = value
+    if problems:
+        raise ConfigError("\n".join(problems))
+    if values.get("page_size") == 0:
+        problems.append(f"{origin}: option 'page_size' must be at least 1")
     if problems:
         raise ConfigError("\n".join(problems))
     config = SiteConfig(**values)

@@ -17,11 +17,13 @@ from html import escape
 
 from dossier.analyze.corroborate import attach_day
 from dossier.analyze.events import TimelineEvent, cluster_bucket, undated_source
-from dossier.analyze.related import affected_by, related_to
+from dossier.analyze.related import affected_by, posting_window, related_to
 from dossier.analyze.similarity import FeatureWeights
 from dossier.cache import BuildCache, Touched
 from dossier.config import SiteConfig
 from dossier.render import urls
+
+SLIDE_SOURCES = 10  # reports quoted on an event's TimelineJS slide
 
 
 @dataclass(slots=True)
@@ -69,32 +71,40 @@ def _own_sentences(event: TimelineEvent) -> dict[str, tuple[str, str]]:
     return own
 
 
+def _article_views(events: list[TimelineEvent]) -> dict[str, list[tuple]]:
+    """slug → what its page shows of these events: date, label and its own sentence of each."""
+    views: dict[str, list[tuple]] = {}
+    for event in events:
+        for slug, (anchor, sentence) in _own_sentences(event).items():
+            views.setdefault(slug, []).append(
+                (event.first_day, event.date, event.label, event.inferred, anchor, sentence)
+            )
+    return {slug: sorted(found, key=repr) for slug, found in views.items()}
+
+
 def _compare(context: Context) -> None:
     """Note what changed between each touched event's last and new version, for the pages that show it.
 
     An article's page shows, of each of its events, the date, the label and its own
-    sentence: only articles for which one of these changed need their page again.
+    sentence (not the event's id, which changes with its earliest report): only
+    articles for which one of these changed need their page again.
     """
     refreshed = context.refreshed
     now = context.cache.events(context.before)
+    olds, news = [], []
     for eid, old in context.before.items():
         new = now.get(eid)
         if old == new:
             continue
-        versions = [e for e in (old, new) if e is not None]
         refreshed.events.add(eid)
-        for event in versions:
-            refreshed.years.add(event.first_day[:4])
-            refreshed.event_entities.update(event.entities)
-        if (
-            old is None
-            or new is None
-            or (old.label, old.date, old.inferred) != (new.label, new.date, new.inferred)
-        ):
-            refreshed.event_slugs.update(slug for event in versions for slug in event.slugs)
-            continue
-        mine, theirs = _own_sentences(old), _own_sentences(new)
-        refreshed.event_slugs.update(s for s in mine.keys() | theirs.keys() if mine.get(s) != theirs.get(s))
+        for event in (old, new):
+            if event is not None:
+                refreshed.years.add(event.first_day[:4])
+                refreshed.event_entities.update(event.entities)
+        olds += [old] if old is not None else []
+        news += [new] if new is not None else []
+    before, after = _article_views(olds), _article_views(news)
+    refreshed.event_slugs.update(s for s in before.keys() | after.keys() if before.get(s) != after.get(s))
 
 
 def _recluster(context: Context, buckets: list[str]) -> set[str]:
@@ -102,7 +112,7 @@ def _recluster(context: Context, buckets: list[str]) -> set[str]:
     cache, changed = context.cache, set()
     for bucket in buckets:
         old = cache.events_in_bucket(bucket)
-        new = cluster_bucket(bucket, cache.bucket_reports(bucket), context.weight)
+        new = cluster_bucket(bucket, *cache.bucket_reports(bucket), context.weight)
         new_ids = {event.id for event in new}
         for eid, previous in old.items():
             if eid not in new_ids:
@@ -181,7 +191,8 @@ def _exports(context: Context, event: TimelineEvent) -> tuple[str, str]:
             for s in sources
         ],
     }
-    cards = context.cache.cards(event.slugs)
+    shown = sources[:SLIDE_SOURCES]
+    cards = context.cache.cards({s.slug for s in shown})
     lead = next((s for s in sources if s.dated), sources[0])
     headline = (
         lead.sentence
@@ -189,13 +200,15 @@ def _exports(context: Context, event: TimelineEvent) -> tuple[str, str]:
         else lead.sentence[: lead.sentence.rfind(" ", 0, 110)] + "…"
     )
     paragraphs = []
-    for source in sources:
+    for source in shown:
         card = cards[source.slug]
         link = _site_link(context.config, f"{urls.article(source.slug)}#{source.anchor}")
         paragraphs.append(
             f"<p>{escape(source.sentence)} — "
             f'<a href="{escape(link)}">{escape(card.source or card.title)}</a></p>'
         )
+    if len(sources) > len(shown):
+        paragraphs.append(f"<p>And {len(sources) - len(shown)} more reports.</p>")
     slide: dict = {
         "unique_id": event.id,
         "start_date": _timelinejs_date(event.date.first_day, event.date.granularity),
@@ -226,17 +239,20 @@ def _site_link(config: SiteConfig, path: str) -> str:
 def _relate(context: Context, touched: Touched) -> None:
     """Recompute the related articles of touched articles and of their neighbours in time."""
     cache = context.cache
+    existing = cache.article_keys()
+    large = len(touched.slugs) > len(existing) // 2
     postings: dict[str, list[tuple[str, str]]] = {}
 
-    def posting(entity: str) -> list[tuple[str, str]]:
+    def window(entity: str, day: str, slug: str, before: int, after: int) -> list[tuple[str, str]]:
+        if not large:  # a few articles: read just the neighbourhood from the index
+            return cache.posting_window(entity, day, slug, before, after)
         if entity not in postings:
             postings[entity] = cache.posting(entity)
-        return postings[entity]
+        return posting_window(postings[entity], day, slug, before, after)
 
-    existing = cache.article_keys()
     todo = {slug for slug in touched.slugs if slug in existing}
     for entity, day, slug in sorted(touched.positions):
-        todo.update(affected_by(posting(entity), day, slug))
+        todo.update(affected_by(window, entity, day, slug))
     for slug in touched.slugs - existing.keys():
         cache.replace_related(slug, [])
     if not todo:
@@ -259,7 +275,7 @@ def _relate(context: Context, touched: Touched) -> None:
             known_days.update(cache.days(missing))
         return known_days
 
-    if len(todo) > len(existing) // 2:  # a large refresh: everything at once
+    if large:  # a large refresh: everything at once
         entity_sets(list(existing))
         days(list(existing))
     old = cache.related_lists(todo)
@@ -268,7 +284,7 @@ def _relate(context: Context, touched: Touched) -> None:
             slug,
             days([slug]).get(slug, ""),
             entity_sets([slug])[slug],
-            posting,
+            window,
             entity_sets,
             days,
             context.weight,

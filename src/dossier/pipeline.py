@@ -159,7 +159,7 @@ def update_cache(
     reporter.start("extract", total=len(fresh))
     touched = Touched()
     for slug in stale:
-        cache.remove_article(slug, touched)
+        cache.remove_article(slug)
     jobs_list = articles_to_extract(scan, fresh, options.site)
     if jobs_list:
         from dossier.work import Workshop
@@ -167,8 +167,8 @@ def update_cache(
         for rows in parallel.run(_extract, jobs_list, Workshop, (prepared.registry,), jobs, len(jobs_list)):
             cache.add_rows(rows, touched)
             reporter.advance()
+    cache.settle(touched)
     cache.ensure_indexes()
-    cache.flush()
     reporter.finish("extract", f"{len(fresh)} articles")
 
     reporter.start("analyze")
@@ -271,12 +271,14 @@ def _build(
             for path in result.removed:
                 writer.remove(path)
             reporter.advance()
-        exports = export_pages(cache, config, prepared.registry.entities)
+        exports = export_pages(
+            cache, config, prepared.registry.entities, None if rewrite else touched.entities
+        )
         before = cache.page_fingerprints("data")
         now = {page.path: fingerprint(page, templates_sum) for page in exports}
         for page in exports:
             if rewrite or before.get(page.path) != now[page.path]:
-                writer.write(page.path, page.text or "")
+                writer.write(page.path, page.content())
         cache.replace_pages("data", now)
         if rewrite:
             planned = [*groups, "data"]

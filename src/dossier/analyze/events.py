@@ -42,6 +42,7 @@ class Report:
     day: str  # the article's publication day ("" if unknown)
     sentence: SentenceReport
     date: Timex
+    signature: str = ""  # shared by the same sentence wherever it appears
 
     @property
     def order(self) -> tuple[str, str, int]:
@@ -158,16 +159,37 @@ def _same_day(reports: list[Report], weight: FeatureWeights) -> list[_Group]:
     return groups
 
 
+Occurrence = tuple[str, str | None, int, str, str]  # slug, publication day, sentence, anchor, signature
+
+
 def cluster_bucket(
-    bucket: str, rows: list[tuple[str, str | None, SentenceReport]], weight: FeatureWeights
+    bucket: str,
+    occurrences: list[Occurrence],
+    reports: dict[str, SentenceReport],
+    weight: FeatureWeights,
 ) -> list[TimelineEvent]:
-    """The events of one bucket, from its reports (slug, publication day, sentence report)."""
-    reports = [Report(slug, day or "", s, parse_timex(s.date)) for slug, day, s in rows if s.date]
-    reports = [r for r in reports if r.date is not None]
-    reports.sort(key=lambda r: (GRANULARITIES.index(r.date.granularity), r.date.sort_key, r.order))
+    """The events of one bucket, from where its reports occur and one report per signature.
+
+    Identical sentences (wire copy, a quote repeated) share a signature and are
+    merged as one: each distinct report is placed once, where it first occurs,
+    and takes every occurrence with it. So the cost follows the number of
+    distinct sentences, not of the articles repeating them.
+    """
+    dates = {sig: parse_timex(r.date) for sig, r in reports.items() if r.date}
+    ordered = sorted(
+        (o for o in occurrences if dates.get(o[4]) is not None), key=lambda o: (o[1] or "9999", o[0], o[2])
+    )
+    where: dict[str, list[Report]] = {}
+    for slug, day, sentence, anchor, sig in ordered:
+        placed = reports[sig]._replace(sentence=sentence, anchor=anchor)
+        where.setdefault(sig, []).append(Report(slug, day or "", placed, dates[sig], sig))  # type: ignore[arg-type]
+    firsts = sorted(
+        (places[0] for places in where.values()),
+        key=lambda r: (GRANULARITIES.index(r.date.granularity), r.date.sort_key, r.order),
+    )
     days: dict[str, list[Report]] = {}
     vaguer: list[Report] = []
-    for report in reports:
+    for report in firsts:
         (days.setdefault(report.date.value, []) if report.date.granularity == "day" else vaguer).append(
             report
         )
@@ -193,7 +215,11 @@ def cluster_bucket(
             best = _Group()
             groups.append(best)
         best.add(report, weight)
-    return [_event(bucket, sorted(g.reports, key=lambda r: r.order)) for g in groups]
+    events = []
+    for group in groups:
+        members = [r for first in group.reports for r in where[first.signature]]
+        events.append(_event(bucket, sorted(members, key=lambda r: r.order)))
+    return events
 
 
 def _source(report: Report) -> EventSource:

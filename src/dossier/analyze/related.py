@@ -18,31 +18,38 @@ from dossier.analyze.similarity import FeatureWeights
 TELLING = 5  # entities of an article that look for candidates
 NEIGHBOURS = 10  # candidates taken from each entity's articles
 Posting = list[tuple[str, str]]  # (day, slug) of the articles naming an entity, oldest first
+# (entity, day, slug, before, after) → up to ``before`` entries of the entity's posting before (day, slug)
+# and ``after`` from it on, in order
+Window = Callable[[str, str, str, int, int], Posting]
 
 
 def _day_number(day: str) -> int:
     return int(day.replace("-", "")) if day else 0
 
 
+def posting_window(posting: Posting, day: str, slug: str, before: int, after: int) -> Posting:
+    """A :data:`Window` over a posting held in memory."""
+    position = bisect_left(posting, (day, slug))
+    return posting[max(0, position - before) : position + after]
+
+
 def telling_entities(entities: set[str], weight: FeatureWeights) -> list[str]:
     return sorted(entities, key=lambda e: (-weight.entity(e), e))[:TELLING]
 
 
-def neighbours(posting: Posting, day: str, slug: str) -> list[str]:
-    """The articles of ``posting`` nearest to (day, slug) in time, itself excluded."""
-    position = bisect_left(posting, (day, slug))
-    window = posting[max(0, position - NEIGHBOURS) : position + NEIGHBOURS + 1]
-    window = [entry for entry in window if entry[1] != slug]
+def neighbours(window: Window, entity: str, day: str, slug: str) -> list[str]:
+    """The articles naming ``entity`` nearest to (day, slug) in time, itself excluded."""
+    entries = [e for e in window(entity, day, slug, NEIGHBOURS, NEIGHBOURS + 1) if e[1] != slug]
     target = _day_number(day)
-    window.sort(key=lambda entry: (abs(_day_number(entry[0]) - target), entry[1]))
-    return [s for _, s in window[:NEIGHBOURS]]
+    entries.sort(key=lambda entry: (abs(_day_number(entry[0]) - target), entry[1]))
+    return [s for _, s in entries[:NEIGHBOURS]]
 
 
 def related_to(
     slug: str,
     day: str,
     entities: set[str],
-    posting: Callable[[str], Posting],
+    window: Window,
     entity_sets: Callable[[list[str]], dict[str, set[str]]],
     days: Callable[[list[str]], dict[str, str]],
     weight: FeatureWeights,
@@ -51,7 +58,7 @@ def related_to(
     """The ``limit`` articles most related to one article."""
     candidates: list[str] = []
     for entity in telling_entities(entities, weight):
-        candidates.extend(neighbours(posting(entity), day, slug))
+        candidates.extend(neighbours(window, entity, day, slug))
     candidates = list(dict.fromkeys(candidates))
     if not candidates or limit == 0:
         return []
@@ -70,7 +77,6 @@ def related_to(
     return sorted(candidates, key=rank)[:limit]
 
 
-def affected_by(posting: Posting, day: str, slug: str) -> list[str]:
+def affected_by(window: Window, entity: str, day: str, slug: str) -> list[str]:
     """Articles whose candidates may include an article that came or went at (day, slug)."""
-    position = bisect_left(posting, (day, slug))
-    return [s for _, s in posting[max(0, position - NEIGHBOURS - 1) : position + NEIGHBOURS + 2]]
+    return [s for _, s in window(entity, day, slug, NEIGHBOURS + 1, NEIGHBOURS + 2)]

@@ -27,49 +27,75 @@ def annotations(cache: BuildCache) -> str:
     return _joined('{"articles": [\n', list(cache.annotations()), "\n]}\n")
 
 
-def entities(cache: BuildCache, registry: dict[str, Entity]) -> str:
+def entity_entry(cache: BuildCache, entity: Entity, totals: dict[str, tuple[int, int]]) -> str:
+    """One entity's entry in data/entities.json: what it is, how often and where it is named."""
+    slugs = [slug for slug, *_ in cache.topic_order(entity.id)]
+    record = {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "description": entity.description,
+        "aliases": list(entity.aliases),
+        "mentions": totals.get(entity.id, (0, 0))[0],
+        "articles": slugs,
+        "url": urls.topic(entity.id) if slugs else None,
+    }
+    return json.dumps(record, ensure_ascii=False)
+
+
+def entities(cache: BuildCache, registry: dict[str, Entity], touched: set[str] | None) -> str:
+    """Every entity of the registry; entries of entities no edit touched are the stored ones."""
+    stored = cache.entity_exports() if touched is not None else {}
+    totals = cache.entity_totals()
     records = []
     for entity in registry.values():
-        rows = cache.topic_rows(entity.id)
-        record = {
-            "id": entity.id,
-            "name": entity.name,
-            "type": entity.type,
-            "description": entity.description,
-            "aliases": list(entity.aliases),
-            "mentions": sum(n for _, n, *_ in rows),
-            "articles": [slug for slug, *_ in rows],
-            "url": urls.topic(entity.id) if rows else None,
-        }
-        records.append(json.dumps(record, ensure_ascii=False))
+        entry = stored.get(entity.id)
+        if entry is None or entity.id in (touched or ()):
+            entry = entity_entry(cache, entity, totals)
+            cache.store_entity_export(entity.id, entry)
+        records.append(entry)
     return _joined('{"entities": [\n', records, "\n]}\n")
 
 
-def timeline(cache: BuildCache) -> tuple[str, list[str]]:
-    exports, slides = [], []
-    for export, slide in cache.event_exports():
-        exports.append(export)
-        slides.append(slide)
-    return _joined('{"events": [\n', exports, "\n]}\n"), slides
+def timeline(cache: BuildCache) -> str:
+    return _joined('{"events": [\n', [export for export, _ in cache.event_exports()], "\n]}\n")
 
 
-def timelinejs(config: SiteConfig, slides: list[str]) -> str:
+def timelinejs(cache: BuildCache, config: SiteConfig) -> str:
     """The timeline in TimelineJS's JSON format, for embedding it elsewhere."""
     title = {"text": {"headline": escape(config.title), "text": f"<p>{escape(config.description)}</p>"}}
+    slides = [slide for _, slide in cache.event_exports()]
     return _joined(
         '{"title": ' + json.dumps(title, ensure_ascii=False) + ',\n"events": [\n', slides, "\n]}\n"
     )
 
 
-def export_pages(cache: BuildCache, config: SiteConfig, registry: dict[str, Entity]) -> list[Page]:
-    timeline_text, slides = timeline(cache)
-    texts = {
-        urls.data("annotations.json"): annotations(cache),
-        urls.data("entities.json"): entities(cache, registry),
-        urls.data("timeline.json"): timeline_text,
-        urls.data("timelinejs.json"): timelinejs(config, slides),
-    }
+def _key(*parts: object) -> str:
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(repr(part).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def export_pages(
+    cache: BuildCache, config: SiteConfig, registry: dict[str, Entity], touched: set[str] | None = None
+) -> list[Page]:
+    """The JSON exports; ``touched`` are the entities whose entries may have changed (None: all).
+
+    Each export's key is made from the keys of its entries (article versions, event digests),
+    so an export is joined and written only when one of its entries changed.
+    """
+    article_keys = cache.db.execute("SELECT path, key FROM articles ORDER BY path").fetchall()
+    event_keys = cache.db.execute("SELECT id, digest FROM events ORDER BY sort, id").fetchall()
+    entities_text = entities(cache, registry, touched)
     return [
-        Page(path, None, hashlib.sha1(text.encode("utf-8")).hexdigest(), text=text)
-        for path, text in texts.items()
+        Page(urls.data("annotations.json"), None, _key(article_keys), make=lambda: annotations(cache)),
+        Page(urls.data("entities.json"), None, _key(entities_text), text=entities_text),
+        Page(urls.data("timeline.json"), None, _key(event_keys), make=lambda: timeline(cache)),
+        Page(
+            urls.data("timelinejs.json"),
+            None,
+            _key(event_keys, config.title, config.description, config.base_url),
+            make=lambda: timelinejs(cache, config),
+        ),
     ]

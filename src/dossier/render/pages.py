@@ -30,7 +30,7 @@ from dossier.timex import parse_timex
 if TYPE_CHECKING:
     from dossier.analyze.events import TimelineEvent
 
-PAGE_SIZE = 100  # articles per page of a list
+TOP_ARTICLES = 10  # the articles naming an entity most, listed first on its page when it has many
 TIMELINE_SINGLE = 500  # events the timeline shows on one page before it is split by year
 YEAR_SPLIT = 1000  # events in a year before its page is split by month
 SOURCES_SHOWN = 10  # sources listed under one event on the timeline
@@ -57,6 +57,13 @@ class Page:
     key: str  # digest of the data the page shows
     build: Callable[[], dict[str, Any]] | None = None
     text: str | None = None
+    make: Callable[[], str] | None = None  # a large text, made only when the page is written
+
+    def content(self) -> str:
+        """The text of a page that is not rendered from a template."""
+        if self.text is not None:
+            return self.text
+        return self.make() if self.make is not None else ""
 
 
 def digest(*parts: Any) -> str:
@@ -79,30 +86,112 @@ def datetime_attr(value: str) -> str:
     return value if timex.granularity in ("day", "week", "month", "year") else str(timex.year)
 
 
+def day_anchor(day: str) -> str:
+    """The timeline's anchor for the first event dated from ``day``."""
+    return f"d{day}"
+
+
+def month_label(month: str) -> str:
+    timex = parse_timex(month)
+    return timex.label() if timex else month
+
+
 def day_label(day: str | None) -> str:
     timex = parse_timex(day) if day else None
     return timex.label() if timex else ""
 
 
-def page_count(count: int) -> int:
-    return max(1, -(-count // PAGE_SIZE))
+Row = tuple[str, str, str | None]  # slug, digest of what a list shows of it, publication day
 
 
-def paged_path(first: str, page: int) -> str:
-    """``topics/iraq.html``, ``topics/iraq-2.html``, …"""
-    return first if page == 1 else first.replace(".html", f"-{page}.html")
+def archive_path(first: str, key: str) -> str:
+    """``topics/iraq.html`` → ``topics/iraq/2024-03.html``; ``articles/index.html`` → ``articles/page/…``."""
+    base = (
+        first[: -len("index.html")] + "page/"
+        if first.endswith("/index.html")
+        else first[: -len(".html")] + "/"
+    )
+    return f"{base}{key}.html"
 
 
-def pagination(first: str, page: int, pages: int) -> dict[str, Any] | None:
-    if pages == 1:
-        return None
-    return {
-        "page": page,
-        "pages": pages,
-        "previous": paged_path(first, page - 1) if page > 1 else None,
-        "next": paged_path(first, page + 1) if page < pages else None,
-        "all": [paged_path(first, n) for n in range(1, pages + 1)],
-    }
+@dataclass(frozen=True, slots=True)
+class Paged:
+    """One page of a long list: the first page shows the newest rows, archive pages one period each."""
+
+    path: str
+    rows: list[Row]  # newest first
+    nav: dict[str, Any] | None
+    label: str | None  # the archive page's period ("March 2024"); None for the first page
+
+
+def _periods(rows: list[Row], size: int) -> list[tuple[str, str, list[Row]]]:
+    """(key, label, rows newest first) of a list's archive pages, oldest first.
+
+    A year is one page; a year with more than a page of rows is split by month,
+    and a month with more still into parts (numbered from its oldest rows).
+    """
+    years: dict[str, list[Row]] = {}
+    for row in rows:
+        years.setdefault(row[2][:4] if row[2] else "", []).append(row)
+    groups: list[tuple[str, str, list[Row]]] = []
+    for year in sorted(years):
+        found = years[year]
+        if not year:
+            groups.append(("undated", "Undated", found))
+        elif len(found) <= size:
+            groups.append((year, year, found))
+        else:
+            months: dict[str, list[Row]] = {}
+            for row in found:
+                months.setdefault(str(row[2])[:7], []).append(row)
+            groups += [(m, month_label(m), months[m]) for m in sorted(months)]
+    periods = []
+    for key, label, found in groups:
+        oldest_first = found[::-1]
+        parts = -(-len(found) // size)
+        for part in range(1, parts + 1):
+            chunk = oldest_first[(part - 1) * size : part * size][::-1]
+            if parts == 1:
+                periods.append((key, label, chunk))
+            else:
+                periods.append(
+                    (key if part == 1 else f"{key}-p{part}", f"{label}, part {part} of {parts}", chunk)
+                )
+    return periods
+
+
+def paged(first: str, rows: list[Row], size: int) -> list[Paged]:
+    """Split a list (newest first) into its first page and archive pages that stay put.
+
+    The first page shows the newest hundred rows and an index of the archive;
+    archive pages hold one period each (see :func:`_periods`). An article that
+    comes, goes or changes alters the first page and its own period's page,
+    whatever its date: counting pages from the newest row instead would move
+    every row to another page at each addition, and rewrite every page.
+    """
+    if len(rows) <= size:
+        return [Paged(first, rows, None, None)]
+    periods = _periods(rows, size)
+    paths = [archive_path(first, key) for key, _, _ in periods]
+    index: list[dict[str, Any]] = []
+    for (key, label, _), path in zip(periods, paths, strict=True):
+        year = key[:4] if key[:1].isdigit() else label
+        if not index or index[-1]["year"] != year:
+            index.append({"year": year, "pages": []})
+        index[-1]["pages"].append(
+            {"label": label.replace(f" {year}", "") if label != year else year, "path": path}
+        )
+    first_nav = {"first": first, "label": None, "index": index, "older": paths[-1]}
+    found = [Paged(first, rows[:size], first_nav, None)]
+    for number, (_, label, chunk) in enumerate(periods):
+        nav = {
+            "first": first,
+            "label": label,
+            "newer": paths[number + 1] if number + 1 < len(paths) else first,
+            "older": paths[number - 1] if number > 0 else None,
+        }
+        found.append(Paged(paths[number], chunk, nav, label))
+    return found
 
 
 class Planner:
@@ -172,6 +261,11 @@ class Planner:
             return urls.timeline_page(first_day[:7])
         return urls.timeline_page(year)
 
+    def event_target(self, first_day: str) -> str:
+        """Where the timeline shows events from ``first_day`` on: a day's anchor, stable however the
+        events of that day are merged (an event's id changes with its earliest report)."""
+        return f"{self.event_page(first_day)}#{day_anchor(first_day)}"
+
     def event_brief(self, event: TimelineEvent) -> dict[str, Any]:
         lead = next((s for s in event.sources if s.dated), event.sources[0])
         return {
@@ -180,7 +274,7 @@ class Planner:
             "datetime": datetime_attr(event.date.value),
             "inferred": event.inferred,
             "lead": plain(lead.sentence),
-            "page": self.event_page(event.first_day),
+            "target": self.event_target(event.first_day),
             "sources": len(event.slugs),
         }
 
@@ -212,6 +306,7 @@ class Planner:
                 for s in event.slugs[:SOURCES_SHOWN]
             ],
             "more_articles": max(0, len(event.slugs) - SOURCES_SHOWN),
+            "day_anchor": None,  # set on the first event of its day on a timeline page
         }
 
     # --- groups ----------------------------------------------------------------------------------
@@ -241,7 +336,7 @@ class Planner:
 
     def _index_context(self) -> dict[str, Any]:
         cache, config = self.cache, self.config
-        latest = cache.ordered_slugs()[: config.latest]
+        latest = cache.latest_slugs(config.latest)
         first, last = cache.day_span()
         totals = cache.entity_totals()
         known = [e for e in totals if e in self.entities]
@@ -266,27 +361,21 @@ class Planner:
             },
         }
 
-    def _listing(
-        self, first: str, template: str, rows: list[tuple[str, str]], extra: dict[str, Any]
-    ) -> list[Page]:
-        """Paginated cards; ``rows`` are (slug, card digest) in order."""
-        pages = page_count(len(rows))
+    def _listing(self, first: str, template: str, rows: list[Row], extra: dict[str, Any]) -> list[Page]:
+        """Cards, newest first, over a first page and archive pages (see :func:`paged`)."""
         plans = []
-        for page in range(1, pages + 1):
-            chunk = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        for part in paged(first, rows, self.config.page_size):
+            shown = {**extra, "count": len(rows)} if part.label is None else extra
 
-            def build(chunk: list[tuple[str, str]] = chunk, page: int = page) -> dict[str, Any]:
-                cards = self.cards(slug for slug, _ in chunk)
+            def build(part: Paged = part, shown: dict[str, Any] = shown) -> dict[str, Any]:
+                cards = self.cards(slug for slug, *_ in part.rows)
                 return {
-                    **extra,
-                    "count": len(rows),
-                    "cards": [self.card_view(cards[slug]) for slug, _ in chunk],
-                    "pagination": pagination(first, page, pages),
+                    **shown,
+                    "cards": [self.card_view(cards[slug]) for slug, *_ in part.rows],
+                    "pagination": part.nav,
                 }
 
-            plans.append(
-                Page(paged_path(first, page), template, digest(extra, len(rows), chunk, pages), build)
-            )
+            plans.append(Page(part.path, template, digest(shown, part.rows, part.nav), build))
         return plans
 
     def _plan_articles(self) -> list[Page]:
@@ -300,15 +389,14 @@ class Planner:
             return []
         event_views = [
             {
-                "id": eid,
                 "label": label,
                 "datetime": datetime_attr(value),
                 "inferred": bool(inferred),
-                "page": self.event_page(first_day),
+                "target": self.event_target(first_day),
                 "anchor": anchor,
                 "sentence": plain(sentence),
             }
-            for eid, label, value, inferred, first_day, anchor, sentence in self.cache.events_of_article(slug)
+            for _, label, value, inferred, first_day, anchor, sentence in self.cache.events_of_article(slug)
         ]
         related = self.cache.related(slug)
         related_digests = self.cache.card_digests(related, with_excerpt=False)
@@ -362,12 +450,10 @@ class Planner:
         return [Page(urls.TOPICS, "topics.html", digest(context), lambda: context)]
 
     def _plan_topic(self, entity_id: str) -> list[Page]:
-        rows = self.cache.topic_rows(entity_id) if entity_id in self.entities else []
+        rows = self.cache.topic_rows_by_day(entity_id) if entity_id in self.entities else []
         if not rows:
             return []
         entity = self.entities[entity_id]
-        first = urls.topic(entity_id)
-        pages = page_count(len(rows))
         title = {**self.entity_view(entity_id), "description": entity.description,
                  "kind": entity.type.replace("-", " ").capitalize()}  # fmt: skip
         summary = topic_summary(self.cache, entity_id, self.cache.day_span())
@@ -384,40 +470,46 @@ class Planner:
             "events": [self.event_brief(e) for e in self.cache.top_events_of(entity_id, EVENTS_ON_TOPIC)],
             "event_count": self.cache.event_count_of(entity_id),
         }
+        if len(rows) <= self.config.page_size:  # one page: all of them, most mentions first
+            rows = self.cache.topic_order(entity_id)
+        parts = paged(urls.topic(entity_id), rows, self.config.page_size)
+        top = self.cache.topic_order(entity_id, TOP_ARTICLES) if len(parts) > 1 else []
         plans = []
-        for page in range(1, pages + 1):
-            chunk = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-            shown_head = head if page == 1 else {}
+        for part in parts:
+            shown_head = {**head, "top": top} if part.label is None else {}
 
-            def build(
-                chunk: list[tuple] = chunk, page: int = page, shown_head: dict = shown_head
-            ) -> dict[str, Any]:
-                cards = self.cards(slug for slug, *_ in chunk)
+            def build(part: Paged = part, shown_head: dict = shown_head) -> dict[str, Any]:
                 return {
                     "entity": title,
                     **shown_head,
-                    "rows": [
-                        {
-                            "card": self.card_view(cards[slug]),
-                            "mentions": n,
-                            "sentence": plain(sentence),
-                            "anchor": anchor,
-                        }
-                        for slug, n, sentence, anchor, _ in chunk
-                    ],
-                    "pagination": pagination(first, page, pages),
+                    "top": self._topic_rows(entity_id, shown_head.get("top", [])),
+                    "rows": self._topic_rows(entity_id, part.rows),
+                    "pagination": part.nav,
                 }
 
-            plans.append(
-                Page(paged_path(first, page), "topic.html", digest(title, shown_head, chunk, pages), build)
-            )
+            plans.append(Page(part.path, "topic.html", digest(title, shown_head, part.rows, part.nav), build))
         return plans
+
+    def _topic_rows(self, entity_id: str, rows: list[Row]) -> list[dict[str, Any]]:
+        slugs = [slug for slug, *_ in rows]
+        cards = self.cards(slugs)
+        found = self.cache.topic_rows(entity_id, slugs)
+        return [
+            {
+                "card": self.card_view(cards[slug]),
+                "mentions": found[slug][0],
+                "sentence": plain(found[slug][1]),
+                "anchor": found[slug][2],
+            }
+            for slug in slugs
+        ]
 
     def _timeline_context(self, events: list[TimelineEvent], scope: str) -> dict[str, Any]:
         years: dict[str, dict[str, list[dict[str, Any]]]] = {}
         labels: dict[str, str] = {}
         entity_counts: dict[str, int] = {}
         outlets: dict[str, str] = {}
+        anchored: set[str] = set()
         for event in events:
             year = event.first_day[:4]
             if event.date.granularity in ("day", "week", "month"):
@@ -429,6 +521,9 @@ class Planner:
                     event.label if event.date.granularity in ("decade", "century") else f"During {year}"
                 )
             view = self.event_view(event)
+            if event.first_day not in anchored:
+                anchored.add(event.first_day)
+                view["day_anchor"] = day_anchor(event.first_day)
             years.setdefault(year, {}).setdefault(key, []).append(view)
             for e in view["entity_ids"]:
                 entity_counts[e] = entity_counts.get(e, 0) + 1
@@ -504,11 +599,9 @@ class Planner:
         return plans
 
     def _plan_tag(self, tag: str) -> list[Page]:
-        name, slugs = self.cache.tag_members(tag)
-        if not slugs:
+        name, rows = self.cache.tag_members(tag)
+        if not rows:
             return []
-        rows = list(self.cache.card_digests(slugs).items())
-        rows.sort(key=lambda row: slugs.index(row[0]))
         return self._listing(urls.tag(tag), "listing.html", rows, {"kicker": "Tag", "title": name})
 
     def _plan_source(self, source: str) -> list[Page]:
@@ -520,11 +613,9 @@ class Planner:
         return self._listing(urls.source(source_slug(source)), "listing.html", rows, extra)
 
     def _plan_author(self, author: str) -> list[Page]:
-        slugs = self.cache.author_members(author)
-        if not slugs:
+        rows = self.cache.author_members(author)
+        if not rows:
             return []
-        digests = self.cache.card_digests(slugs)
-        rows = [(s, digests[s]) for s in slugs]
         return self._listing(
             urls.author(slugify(author) or "author"),
             "listing.html",
@@ -533,10 +624,11 @@ class Planner:
         )
 
     def _plan_sources(self) -> list[Page]:
+        by_source = self.cache.source_authors()
         sources = [
             {"name": s or UNATTRIBUTED, "slug": source_slug(s), "count": n,
              "authors": [{"name": a, "slug": slugify(a) or "author"}
-                         for a in self.cache.authors_of_source(s)]}
+                         for a in by_source.get(s, [])]}
             for s, n in sorted(self.cache.source_counts(), key=lambda p: (p[0] == "", -p[1], p[0].casefold()))
         ]  # fmt: skip
         authors = [

@@ -1,0 +1,75 @@
+"""A larger generated site: lists split into archive pages, links resolve, edits stay local."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dossier.pipeline import BuildOptions, build
+from tests.conftest import ROOT
+from tests.sitecheck import broken_links
+from tests.test_incremental import clean_build, snapshot
+
+ARTICLES = 120
+PAGE_SIZE = 20
+
+
+def _corpus_module():  # bench/ is a folder of scripts, not a package
+    spec = importlib.util.spec_from_file_location("corpus", ROOT / "bench" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def template_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("archive") / "site"
+    site.mkdir()
+    shutil.copy(ROOT / "entities.yaml", site / "entities.yaml")
+    config = (ROOT / "site.yaml").read_text(encoding="utf-8")
+    (site / "site.yaml").write_text(config + f"\npage_size: {PAGE_SIZE}\n", encoding="utf-8")
+    _corpus_module().write_corpus(ARTICLES, site / "articles")
+    build(BuildOptions(site=site, jobs=2))
+    return site
+
+
+@pytest.fixture
+def site(template_site: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(template_site, copy)
+    return copy
+
+
+def test_long_lists_have_archive_pages_and_every_link_resolves(template_site: Path) -> None:
+    output = template_site / "_site"
+    assert broken_links(output) == []
+    isis = sorted(p.name for p in (output / "topics" / "isis").glob("*.html"))
+    assert "2023-01.html" in isis and len(isis) >= 30  # a busy topic: a page per month
+    assert (output / "articles" / "page").is_dir()
+    first = (output / "topics" / "isis.html").read_text(encoding="utf-8")
+    assert "Archive" in first and 'href="isis/2023-01.html"' in first
+
+
+def test_an_edit_to_an_old_article_rewrites_its_period_not_the_whole_archive(
+    site: Path, tmp_path: Path
+) -> None:
+    oldest = sorted((site / "articles").glob("*.md"))[0]  # the corpus names files by date
+    month = oldest.name[:7]
+    before = snapshot(site / "_site")
+    oldest.write_text(
+        oldest.read_text(encoding="utf-8")
+        + "\nOn 3 January 2024 the Pentagon said a strike in Baghdad killed Abu Taqwa "
+        "of Harakat al-Nujaba.\n",
+        encoding="utf-8",
+    )
+    build(BuildOptions(site=site, jobs=1))
+    after = snapshot(site / "_site")
+    assert after == clean_build(site, tmp_path / "clean")
+    changed = {path for path in after if before.get(path) != after[path]}
+    archive_pages = {p for p in changed if p.startswith("topics/") and p.count("/") == 2}
+    assert archive_pages  # the article's own period, in the topics it names
+    assert all(Path(p).stem in (month, month[:4]) for p in archive_pages), archive_pages
