@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +76,58 @@ def test_an_edit_to_an_old_article_rewrites_its_period_not_the_whole_archive(
     archive_pages = {p for p in changed if p.startswith("topics/") and p.count("/") == 2}
     assert archive_pages  # the article's own period, in the topics it names
     assert all(Path(p).stem in (month, month[:4]) for p in archive_pages), archive_pages
+
+
+def _build_in_a_process(site: Path, hash_seed: int) -> None:
+    """Build in a fresh interpreter: set iteration order, which differs between processes, must not
+    change the output."""
+    environment = {**os.environ, "PYTHONHASHSEED": str(hash_seed)}
+    command = [sys.executable, str(ROOT / "build.py"), "build", "--site", str(site), "--quiet"]
+    subprocess.run(command, check=True, env=environment, capture_output=True)
+
+
+def test_builds_in_different_processes_give_the_same_site(site: Path, tmp_path: Path) -> None:
+    built_here = snapshot(site / "_site")
+    article = sorted((site / "articles").glob("*.md"))[ARTICLES // 2]
+    original = article.read_text(encoding="utf-8")
+    shutil.rmtree(site / "_site")
+    shutil.rmtree(site / ".dossier-cache")
+    _build_in_a_process(site, 1)
+    assert snapshot(site / "_site") == built_here
+    article.write_text(original + "\n\nOn 3 January 2024 a drone strike in Baghdad killed Abu Taqwa.\n")
+    _build_in_a_process(site, 2)  # incremental, in another process
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("_site", ".dossier-cache"))
+    _build_in_a_process(fresh, 3)
+    assert snapshot(site / "_site") == snapshot(fresh / "_site")
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + f"\n\n{text}\n", encoding="utf-8")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_series_of_edits_across_the_archive_equals_a_clean_build(site: Path, tmp_path: Path) -> None:
+    articles = sorted((site / "articles").glob("*.md"))
+    edits = [
+        lambda: _append(articles[10], "On 3 January 2024 a drone strike in Baghdad killed Abu Taqwa."),
+        lambda: _replace(articles[40], "date: 20", "date: 2025-10-15\nold_date: 20"),  # moves in time
+        lambda: articles[70].unlink(),
+        lambda: _append(articles[90], "Kataib Hezbollah said on Tuesday it would suspend attacks."),
+        lambda: _replace(articles[20], 'title: "', 'title: "Updated: '),
+        lambda: (site / "articles" / "new.md").write_text(
+            "---\ntitle: New\ndate: 2024-04-15\nsource: Rudaw\n---\n\n"
+            "The Popular Mobilization Forces were formed in 2014. "
+            "Iran's Masoud Pezeshkian visited Baghdad.\n",
+            encoding="utf-8",
+        ),
+    ]
+    for edit in edits:
+        edit()
+        build(BuildOptions(site=site, jobs=1))
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")

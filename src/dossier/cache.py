@@ -98,7 +98,7 @@ SCHEMA = TABLES + INDEXES
 
 
 # Bumped whenever the shape of a stored record (the pickled cards, reports, events) changes.
-RECORDS_FORMAT = 3
+RECORDS_FORMAT = 4
 # A cache made under another schema or record format is discarded.
 SCHEMA_VERSION = hashlib.sha1(f"{SCHEMA}|{RECORDS_FORMAT}".encode()).hexdigest()[:12]
 
@@ -278,11 +278,12 @@ def touch(touched: Touched, slug: str, old: Contribution | None, new: Contributi
         touched.entities.update(before.mentions.keys() | after.mentions.keys())
     else:
         touched.entities.update(_differing(before.mentions, after.mentions))
-    members = before.mentions.keys() ^ after.mentions.keys()
-    if moved:
+    # Related articles rank candidates by the entities they share: when an article's set of entities
+    # changes, any article that finds it as a candidate, through any entity, may rank it anew.
+    if moved or before.mentions.keys() != after.mentions.keys():
         members = before.mentions.keys() | after.mentions.keys()
-    for version in versions:
-        touched.positions.update((e, version.day or "", slug) for e in members)
+        for version in versions:
+            touched.positions.update((e, version.day or "", slug) for e in members)
     for a, b in _differing(before.pairs, after.pairs):
         touched.entities.update((a, b))
     touched.entities.update(e for e, _ in _differing(before.spellings, after.spellings))
@@ -657,7 +658,10 @@ class BuildCache:
         """(id, label, date, inferred, first day, own anchor, own sentence) of an article's events."""
         rows = self.db.execute(
             "SELECT e.id, e.label, e.date, e.inferred, e.first_day, m.anchor, m.sentence "
-            "FROM event_members m JOIN events e ON e.id = m.event WHERE m.slug = ? ORDER BY e.sort, e.id",
+            "FROM event_members m JOIN events e ON e.id = m.event WHERE m.slug = ? "
+            # in date order, by what the article's page shows of them (their ids and first reports
+            # change as other articles come and go; the page should not)
+            "ORDER BY e.first_day, e.date, e.label, length(m.anchor), m.anchor",
             (slug,),
         )
         return list(rows)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from math import fsum
 
 from dossier.analyze.similarity import FeatureWeights
 
@@ -69,7 +70,7 @@ def related_to(
     def rank(other: str) -> tuple[float, int, str]:
         shared = entities & their_entities.get(other, set())
         return (
-            -round(sum(weight.entity(e) for e in shared), 6),
+            -fsum(weight.entity(e) for e in shared),
             abs(_day_number(their_days.get(other, "")) - target),
             other,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from math import fsum
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -50,7 +51,12 @@ GENERIC_WORDS = frozenset(
 
 
 class FeatureWeights:
-    """Weights of sentence features: "@entity" by the entity's type, words by how generic they are."""
+    """Weights of sentence features: "@entity" by the entity's type, words by how generic they are.
+
+    Totals are exact sums (:func:`math.fsum`): a plain sum over a set depends on the set's
+    iteration order, which changes from one process to the next, and a last-bit difference
+    could tip a merge decision, so that two builds of the same articles would differ.
+    """
 
     def __init__(self, entity_types: dict[str, str]) -> None:
         self._by_entity = {e: PLACE_WEIGHTS.get(kind, 1.0) for e, kind in entity_types.items()}
@@ -68,13 +74,13 @@ class FeatureWeights:
         return self._by_entity.get(entity, 1.0) < 1.0
 
     def total(self, features: frozenset[str] | set[str]) -> float:
-        return sum(self(x) for x in features)
+        return fsum(self(x) for x in features)
 
     def shared(self, a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
         """The weight of what ``a`` and ``b`` share (walking the smaller one)."""
         if len(a) > len(b):
             a, b = b, a
-        return sum(self(x) for x in a if x in b)
+        return fsum(self(x) for x in a if x in b)
 
 
 def weighted_jaccard(
