@@ -18,6 +18,7 @@ from tests.test_incremental import clean_build, snapshot
 
 ARTICLES = 120
 PAGE_SIZE = 20
+TIMELINE_PAGE_SIZE = 25  # so that the timeline has year pages, and busy years month pages
 
 
 def _corpus_module():  # bench/ is a folder of scripts, not a package
@@ -34,7 +35,8 @@ def template_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site.mkdir()
     shutil.copy(ROOT / "entities.yaml", site / "entities.yaml")
     config = (ROOT / "site.yaml").read_text(encoding="utf-8")
-    (site / "site.yaml").write_text(config + f"\npage_size: {PAGE_SIZE}\n", encoding="utf-8")
+    options = f"\npage_size: {PAGE_SIZE}\ntimeline_page_size: {TIMELINE_PAGE_SIZE}\n"
+    (site / "site.yaml").write_text(config + options, encoding="utf-8")
     _corpus_module().write_corpus(ARTICLES, site / "articles")
     build(BuildOptions(site=site, jobs=2))
     return site
@@ -55,6 +57,8 @@ def test_long_lists_have_archive_pages_and_every_link_resolves(template_site: Pa
     assert (output / "articles" / "page").is_dir()
     first = (output / "topics" / "isis.html").read_text(encoding="utf-8")
     assert "Archive" in first and 'href="isis/2023-01.html"' in first
+    timeline = sorted(p.name for p in (output / "timeline").glob("*.html"))
+    assert "2024.html" in timeline and "2024-01.html" in timeline  # a busy year, split by month
 
 
 def test_an_edit_to_an_old_article_rewrites_its_period_not_the_whole_archive(

@@ -51,7 +51,7 @@ CREATE TABLE names (key TEXT, slug TEXT, path TEXT, position INTEGER, text TEXT,
                     context TEXT, canon TEXT);
 CREATE TABLE events (id TEXT PRIMARY KEY, bucket TEXT, first_day TEXT, last_day TEXT, sort TEXT,
                      precise INTEGER, sources INTEGER, label TEXT, date TEXT, inferred INTEGER,
-                     data BLOB, export TEXT, slide TEXT, digest TEXT);
+                     data BLOB, export TEXT, slide TEXT, digest TEXT, outlets TEXT, within_month INTEGER);
 CREATE TABLE event_entities (event TEXT, entity TEXT);
 CREATE TABLE event_members (event TEXT, slug TEXT, anchor TEXT, sentence TEXT);
 CREATE TABLE attachments (day TEXT, slug TEXT, sentence INTEGER, event TEXT, score REAL, anchor TEXT,
@@ -73,6 +73,7 @@ CREATE INDEX IF NOT EXISTS tags_slug ON tags (slug);
 CREATE INDEX IF NOT EXISTS authors_author ON authors (author);
 CREATE INDEX IF NOT EXISTS authors_slug ON authors (slug);
 CREATE INDEX IF NOT EXISTS articles_day ON articles (day);
+CREATE INDEX IF NOT EXISTS articles_path ON articles (path);
 CREATE INDEX IF NOT EXISTS articles_order ON articles (day IS NULL, day DESC, slug, card_digest);
 CREATE INDEX IF NOT EXISTS articles_source ON articles (source);
 CREATE INDEX IF NOT EXISTS reports_bucket ON reports (bucket, sig);
@@ -606,16 +607,20 @@ class BuildCache:
         for table, column in (("events", "id"), ("event_entities", "event"), ("event_members", "event")):
             self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (event_id,))
 
-    def store_event(self, event: Any, exports: tuple[str, str] | None = None) -> None:
-        """Store an event; its export fragments follow once its sources are assembled."""
+    def store_event(
+        self, event: Any, exports: tuple[str, str] | None = None, outlets: list[str] | None = None
+    ) -> None:
+        """Store an event; its export fragments and outlets (the publications of its articles, "" for
+        none given) follow once its sources are assembled."""
         self.delete_event(event.id)
         export, slide = exports or (None, None)
-        digest = hashlib.sha1(f"{export}\x00{slide}".encode()).hexdigest() if exports else None
+        digest = hashlib.sha1(f"{export}\x00{slide}\x00{outlets}".encode()).hexdigest() if exports else None
         self.db.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (event.id, event.bucket, event.first_day, event.window_end, event.sort, int(event.precise),
              len(event.slugs), event.label, event.date.value, int(event.inferred), dumps(event), export,
-             slide, digest),
+             slide, digest, json.dumps(outlets or [], ensure_ascii=False),
+             int(event.date.granularity in ("day", "week", "month"))),
         )  # fmt: skip
         self.db.executemany(
             "INSERT INTO event_entities VALUES (?, ?)", [(event.id, e) for e in event.entities]
@@ -628,18 +633,30 @@ class BuildCache:
             [(event.id, s, a, t) for s, (a, t) in own.items()],
         )
 
-    def event_digests(self, prefix: str) -> list[tuple[str, str]]:
-        """(id, digest) of the events dated in a period ("2024", "2024-03", "" for all), in order."""
+    def event_digests(self, prefix: str, within_month: bool | None = None) -> list[tuple[str, str]]:
+        """(id, digest) of the events dated in a period ("2024", "2024-03", "" for all), in order;
+        only those dated to a day, week or month (``within_month``), or only the others."""
         rows = self.db.execute(
-            "SELECT id, digest FROM events WHERE first_day LIKE ? ORDER BY sort, id", (prefix + "%",)
+            f"SELECT id, digest FROM events WHERE first_day LIKE ? {_within(within_month)} ORDER BY sort, id",
+            (prefix + "%",),
         )
         return list(rows)
 
-    def events_dated(self, prefix: str) -> list[Any]:
+    def events_dated(self, prefix: str, within_month: bool | None = None) -> list[tuple[Any, list[str]]]:
+        """(event, its outlets) of the events dated in a period, in order (see :meth:`event_digests`)."""
         rows = self.db.execute(
-            "SELECT data FROM events WHERE first_day LIKE ? ORDER BY sort, id", (prefix + "%",)
+            f"SELECT data, outlets FROM events WHERE first_day LIKE ? {_within(within_month)} "
+            "ORDER BY sort, id",
+            (prefix + "%",),
         )
-        return [loads(data) for (data,) in rows]
+        return [(loads(data), json.loads(outlets)) for data, outlets in rows]
+
+    def sources_of(self, slugs: Iterable[str]) -> list[str]:
+        """The distinct publications ("" for none given) of some articles."""
+        rows = self._select_in(
+            "SELECT DISTINCT IFNULL(source, '') FROM articles WHERE slug IN ({})", list(slugs)
+        )
+        return sorted({source for (source,) in rows})
 
     def year_counts(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT substr(first_day, 1, 4), COUNT(*) FROM events GROUP BY 1"))
@@ -654,10 +671,11 @@ class BuildCache:
     def event_exports(self) -> Iterator[tuple[str, str]]:
         yield from self.db.execute("SELECT export, slide FROM events ORDER BY sort, id")
 
-    def events_of_article(self, slug: str) -> list[tuple[str, str, str, int, str, str, str]]:
-        """(id, label, date, inferred, first day, own anchor, own sentence) of an article's events."""
+    def events_of_article(self, slug: str) -> list[tuple[str, str, int, str, int, str, str]]:
+        """(label, date, inferred, first day, within a month, own anchor, own sentence) of an
+        article's events."""
         rows = self.db.execute(
-            "SELECT e.id, e.label, e.date, e.inferred, e.first_day, m.anchor, m.sentence "
+            "SELECT e.label, e.date, e.inferred, e.first_day, e.within_month, m.anchor, m.sentence "
             "FROM event_members m JOIN events e ON e.id = m.event WHERE m.slug = ? "
             # in date order, by what the article's page shows of them (their ids and first reports
             # change as other articles come and go; the page should not)
@@ -795,18 +813,20 @@ class BuildCache:
     def posting_window(
         self, entity: str, day: str, slug: str, before: int, after: int
     ) -> list[tuple[str, str]]:
-        """Up to ``before`` entries of :meth:`posting` before (day, slug) and ``after`` from it on."""
+        """Up to ``before`` entries of :meth:`posting` before (day, slug) and ``after`` from it on.
+
+        (The conditions are spelled out, rather than a row-value comparison, so that SQLite
+        reads just the neighbourhood from the index.)
+        """
         earlier = self.db.execute(
-            "SELECT IFNULL(day, ''), slug FROM mentions "
-            "WHERE entity = ? AND (IFNULL(day, ''), slug) < (?, ?) "
-            "ORDER BY IFNULL(day, '') DESC, slug DESC LIMIT ?",
-            (entity, day, slug, before),
+            "SELECT IFNULL(day, ''), slug FROM mentions WHERE entity = ? AND IFNULL(day, '') <= ? "
+            "AND (IFNULL(day, '') < ? OR slug < ?) ORDER BY IFNULL(day, '') DESC, slug DESC LIMIT ?",
+            (entity, day, day, slug, before),
         ).fetchall()
         later = self.db.execute(
-            "SELECT IFNULL(day, ''), slug FROM mentions "
-            "WHERE entity = ? AND (IFNULL(day, ''), slug) >= (?, ?) "
-            "ORDER BY IFNULL(day, ''), slug LIMIT ?",
-            (entity, day, slug, after),
+            "SELECT IFNULL(day, ''), slug FROM mentions WHERE entity = ? AND IFNULL(day, '') >= ? "
+            "AND (IFNULL(day, '') > ? OR slug >= ?) ORDER BY IFNULL(day, ''), slug LIMIT ?",
+            (entity, day, day, slug, after),
         ).fetchall()
         return earlier[::-1] + later
 
@@ -949,6 +969,10 @@ class BuildCache:
             chunk = values[start : start + 500]
             rows.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), (*before, *chunk)))
         return rows
+
+
+def _within(within_month: bool | None) -> str:
+    return "" if within_month is None else f"AND within_month = {int(within_month)}"
 
 
 def _discard(path: Path) -> None:

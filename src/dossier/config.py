@@ -40,6 +40,9 @@ class SiteConfig:
     """How many related articles each article page suggests."""
     page_size: int = 100
     """How many articles a list (a topic, a tag, a source) shows on a page; longer lists get archive pages."""
+    timeline_page_size: int = 200
+    """How many events the timeline shows on one page: a longer timeline gets a page per year,
+    and a year with more events a page per month."""
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -52,6 +55,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "latest": (int,),
     "related": (int,),
     "page_size": (int,),
+    "timeline_page_size": (int,),
 }
 
 
@@ -93,8 +97,9 @@ def config_from_mapping(data: dict[str, Any], origin: str, warnings: list[str] |
         values[key] = value
     if problems:
         raise ConfigError("\n".join(problems))
-    if values.get("page_size") == 0:
-        problems.append(f"{origin}: option 'page_size' must be at least 1")
+    for key in ("page_size", "timeline_page_size"):
+        if values.get(key) == 0:
+            problems.append(f"{origin}: option {key!r} must be at least 1")
     if problems:
         raise ConfigError("\n".join(problems))
     config = SiteConfig(**values)

@@ -169,7 +169,7 @@ def _restore(context: Context, event_ids: set[str]) -> None:
         context.before.setdefault(eid, event)
         attached = tuple(undated_source(*row) for row in cache.attachments_of(eid))
         event = event.with_attached(attached)
-        cache.store_event(event, _exports(context, event))
+        cache.store_event(event, _exports(context, event), cache.sources_of(event.slugs))
 
 
 def _exports(context: Context, event: TimelineEvent) -> tuple[str, str]:

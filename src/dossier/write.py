@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from dossier.errors import BuildError
 
@@ -59,12 +60,12 @@ def copy_static(sources: Iterable[Path], destination: Path) -> list[str]:
     return sorted(f"static/{rel}" for rel in chosen)
 
 
-def _write_atomically(target: Path, text: str) -> None:
+def _write_atomically(target: Path, text: str | Iterable[str]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            _put(stream, text)
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException:
@@ -72,14 +73,22 @@ def _write_atomically(target: Path, text: str) -> None:
         raise
 
 
-def write_page(folder: Path, path: str, text: str, atomic: bool) -> None:
+def _put(stream: TextIO, text: str | Iterable[str]) -> None:
+    if isinstance(text, str):
+        stream.write(text)
+    else:
+        stream.writelines(text)  # large exports come in pieces, never joined in memory
+
+
+def write_page(folder: Path, path: str, text: str | Iterable[str], atomic: bool) -> None:
     """Write one page; ``atomic`` replaces an existing file through a temporary one."""
     target = folder / path
     if atomic:
         _write_atomically(target, text)
     else:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+        with target.open("w", encoding="utf-8", newline="\n") as stream:
+            _put(stream, text)
 
 
 class SiteWriter:
@@ -100,7 +109,7 @@ class SiteWriter:
             output.parent.mkdir(parents=True, exist_ok=True)
             self.folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
 
-    def write(self, path: str, text: str) -> None:
+    def write(self, path: str, text: str | Iterable[str]) -> None:
         write_page(self.folder, path, text, atomic=not self.fresh)
         self.written += 1
 

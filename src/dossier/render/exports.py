@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 from html import escape
 
 from dossier.cache import BuildCache
@@ -18,13 +19,20 @@ from dossier.render import urls
 from dossier.render.pages import Page
 
 
-def _joined(head: str, entries: list[str], tail: str) -> str:
-    return head + ",\n".join(entries) + tail
+def _joined(head: str, entries: Iterable[str], tail: str) -> Iterator[str]:
+    """A JSON document in pieces: ``head``, the entries separated by commas, ``tail``."""
+    yield head
+    separator = ""
+    for entry in entries:
+        yield separator
+        yield entry
+        separator = ",\n"
+    yield tail
 
 
-def annotations(cache: BuildCache) -> str:
+def annotations(cache: BuildCache) -> Iterator[str]:
     """Every article with its mentions and dates; offsets index the body (or the title, where so marked)."""
-    return _joined('{"articles": [\n', list(cache.annotations()), "\n]}\n")
+    return _joined('{"articles": [\n', cache.annotations(), "\n]}\n")
 
 
 def entity_entry(cache: BuildCache, entity: Entity, totals: dict[str, tuple[int, int]]) -> str:
@@ -54,17 +62,17 @@ def entities(cache: BuildCache, registry: dict[str, Entity], touched: set[str] |
             entry = entity_entry(cache, entity, totals)
             cache.store_entity_export(entity.id, entry)
         records.append(entry)
-    return _joined('{"entities": [\n', records, "\n]}\n")
+    return "".join(_joined('{"entities": [\n', records, "\n]}\n"))
 
 
-def timeline(cache: BuildCache) -> str:
-    return _joined('{"events": [\n', [export for export, _ in cache.event_exports()], "\n]}\n")
+def timeline(cache: BuildCache) -> Iterator[str]:
+    return _joined('{"events": [\n', (export for export, _ in cache.event_exports()), "\n]}\n")
 
 
-def timelinejs(cache: BuildCache, config: SiteConfig) -> str:
+def timelinejs(cache: BuildCache, config: SiteConfig) -> Iterator[str]:
     """The timeline in TimelineJS's JSON format, for embedding it elsewhere."""
     title = {"text": {"headline": escape(config.title), "text": f"<p>{escape(config.description)}</p>"}}
-    slides = [slide for _, slide in cache.event_exports()]
+    slides = (slide for _, slide in cache.event_exports())
     return _joined(
         '{"title": ' + json.dumps(title, ensure_ascii=False) + ',\n"events": [\n', slides, "\n]}\n"
     )

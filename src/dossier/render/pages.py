@@ -31,8 +31,7 @@ if TYPE_CHECKING:
     from dossier.analyze.events import TimelineEvent
 
 TOP_ARTICLES = 10  # the articles naming an entity most, listed first on its page when it has many
-TIMELINE_SINGLE = 500  # events the timeline shows on one page before it is split by year
-YEAR_SPLIT = 1000  # events in a year before its page is split by month
+WITHIN_MONTH = ("day", "week", "month")  # granularities a busy year's month pages show
 SOURCES_SHOWN = 10  # sources listed under one event on the timeline
 EVENTS_ON_TOPIC = 10
 UNATTRIBUTED = "Source not given"
@@ -57,13 +56,13 @@ class Page:
     key: str  # digest of the data the page shows
     build: Callable[[], dict[str, Any]] | None = None
     text: str | None = None
-    make: Callable[[], str] | None = None  # a large text, made only when the page is written
+    make: Callable[[], Iterable[str]] | None = None  # a large text, made in pieces when it is written
 
-    def content(self) -> str:
+    def content(self) -> Iterable[str]:
         """The text of a page that is not rendered from a template."""
         if self.text is not None:
-            return self.text
-        return self.make() if self.make is not None else ""
+            return [self.text]
+        return self.make() if self.make is not None else []
 
 
 def digest(*parts: Any) -> str:
@@ -248,39 +247,54 @@ class Planner:
     @property
     def timeline_layout(self) -> str:
         """How the timeline is split, as a string that changes whenever any event's page does."""
-        if sum(self.year_counts.values()) <= TIMELINE_SINGLE:
+        if sum(self.year_counts.values()) <= self.config.timeline_page_size:
             return "single"
-        return "years:" + ",".join(sorted(y for y, n in self.year_counts.items() if n > YEAR_SPLIT))
+        return "years:" + ",".join(sorted(y for y, n in self.year_counts.items() if self._split(y)))
 
-    def event_page(self, first_day: str) -> str:
-        """The timeline page that shows an event dated from ``first_day``."""
+    def _split(self, year: str) -> bool:
+        """Whether a year of the timeline has too many events for one page, and gets one per month."""
+        return self.year_counts.get(year, 0) > self.config.timeline_page_size
+
+    def event_page(self, first_day: str, within_month: bool) -> str:
+        """The timeline page that shows an event dated from ``first_day`` (to a day, week or month:
+        ``within_month``)."""
         year = first_day[:4]
         if self.timeline_layout == "single":
             return urls.TIMELINE
-        if self.year_counts.get(year, 0) > YEAR_SPLIT:
+        if within_month and self._split(year):
             return urls.timeline_page(first_day[:7])
         return urls.timeline_page(year)
 
-    def event_target(self, first_day: str) -> str:
+    def event_target(self, first_day: str, within_month: bool) -> str:
         """Where the timeline shows events from ``first_day`` on: a day's anchor, stable however the
         events of that day are merged (an event's id changes with its earliest report)."""
-        return f"{self.event_page(first_day)}#{day_anchor(first_day)}"
+        return f"{self.event_page(first_day, within_month)}#{day_anchor(first_day)}"
 
-    def event_brief(self, event: TimelineEvent) -> dict[str, Any]:
-        lead = next((s for s in event.sources if s.dated), event.sources[0])
+    def event_brief(self, event: TimelineEvent, sources: tuple | None = None) -> dict[str, Any]:
+        sources = event.sources if sources is None else sources
+        lead = next((s for s in sources if s.dated), sources[0])
         return {
             "id": event.id,
             "label": event.label,
             "datetime": datetime_attr(event.date.value),
             "inferred": event.inferred,
             "lead": plain(lead.sentence),
-            "target": self.event_target(event.first_day),
-            "sources": len(event.slugs),
+            "target": self.event_target(event.first_day, event.date.granularity in WITHIN_MONTH),
+            "sources": len({s.slug for s in sources}),
         }
 
-    def event_view(self, event: TimelineEvent) -> dict[str, Any]:
+    def event_view(self, event: TimelineEvent, outlets: list[str]) -> dict[str, Any]:
+        """An event on the timeline: its first reports quoted, its first articles linked.
+
+        ``outlets`` are the publications reporting it, stored with the event, so that
+        an event reported by thousands of articles needs only a few cards.
+        """
         sources = event.sources
-        cards = self.cards(event.slugs)
+        firsts: dict[str, str] = {}
+        for s in sources:
+            firsts.setdefault(s.slug, s.anchor)
+        slugs = list(firsts)
+        cards = self.cards([s.slug for s in sources[:SOURCES_SHOWN]] + slugs[:SOURCES_SHOWN])
         shown = [
             {
                 "slug": s.slug,
@@ -291,21 +305,18 @@ class Planner:
             }
             for s in sources[:SOURCES_SHOWN]
         ]
-        firsts = {}
-        for s in sources:
-            firsts.setdefault(s.slug, s.anchor)
         return {
-            **self.event_brief(event),
+            **self.event_brief(event, sources),
             "entities": [self.entity_view(e) for e in event.entities[:8] if e in self.entities],
             "entity_ids": [e for e in event.entities if e in self.entities],
-            "outlets": sorted({source_slug(cards[s].source) for s in event.slugs}),
+            "outlets": sorted({source_slug(o) for o in outlets}),
             "shown": shown,
             "more": len(sources) - len(shown),
             "articles": [
                 {"slug": s, "name": cards[s].source or cards[s].title, "anchor": firsts[s]}
-                for s in event.slugs[:SOURCES_SHOWN]
+                for s in slugs[:SOURCES_SHOWN]
             ],
-            "more_articles": max(0, len(event.slugs) - SOURCES_SHOWN),
+            "more_articles": max(0, len(slugs) - SOURCES_SHOWN),
             "day_anchor": None,  # set on the first event of its day on a timeline page
         }
 
@@ -387,16 +398,17 @@ class Planner:
         ).fetchone()
         if row is None:
             return []
+        events = self.cache.events_of_article(slug)
         event_views = [
             {
                 "label": label,
                 "datetime": datetime_attr(value),
                 "inferred": bool(inferred),
-                "target": self.event_target(first_day),
+                "target": self.event_target(first_day, bool(within_month)),
                 "anchor": anchor,
                 "sentence": plain(sentence),
             }
-            for _, label, value, inferred, first_day, anchor, sentence in self.cache.events_of_article(slug)
+            for label, value, inferred, first_day, within_month, anchor, sentence in events
         ]
         related = self.cache.related(slug)
         related_digests = self.cache.card_digests(related, with_excerpt=False)
@@ -504,13 +516,13 @@ class Planner:
             for slug in slugs
         ]
 
-    def _timeline_context(self, events: list[TimelineEvent], scope: str) -> dict[str, Any]:
+    def _timeline_context(self, events: list[tuple[TimelineEvent, list[str]]], scope: str) -> dict[str, Any]:
         years: dict[str, dict[str, list[dict[str, Any]]]] = {}
         labels: dict[str, str] = {}
         entity_counts: dict[str, int] = {}
         outlets: dict[str, str] = {}
         anchored: set[str] = set()
-        for event in events:
+        for event, event_outlets in events:
             year = event.first_day[:4]
             if event.date.granularity in ("day", "week", "month"):
                 key = event.first_day[:7]
@@ -520,16 +532,14 @@ class Planner:
                 labels[key] = (
                     event.label if event.date.granularity in ("decade", "century") else f"During {year}"
                 )
-            view = self.event_view(event)
+            view = self.event_view(event, event_outlets)
             if event.first_day not in anchored:
                 anchored.add(event.first_day)
                 view["day_anchor"] = day_anchor(event.first_day)
             years.setdefault(year, {}).setdefault(key, []).append(view)
             for e in view["entity_ids"]:
                 entity_counts[e] = entity_counts.get(e, 0) + 1
-            for slug in event.slugs:
-                card = self._cards[slug]
-                outlets[source_slug(card.source)] = card.source or UNATTRIBUTED
+            outlets.update((source_slug(o), o or UNATTRIBUTED) for o in event_outlets)
         ranked = sorted(entity_counts, key=lambda e: (-entity_counts[e], self.entities[e].name))
         return {
             "scope": scope,
@@ -547,55 +557,77 @@ class Planner:
             ],
         }
 
-    def _year_index(self) -> dict[str, Any]:
-        years = sorted(self.year_counts)
+    def _year_index(self, counted: bool) -> dict[str, Any]:
+        """The years of the timeline, linked; with their event counts on the timeline's own index only,
+        so that a year's page does not change whenever another year gains an event."""
         single = self.timeline_layout == "single"
         return {
-            "total": sum(self.year_counts.values()),
+            "total": sum(self.year_counts.values()) if counted else None,
             "year_index": [
                 {
                     "year": y,
-                    "count": self.year_counts[y],
+                    "count": self.year_counts[y] if counted else None,
                     "page": f"{urls.TIMELINE}#y{y}" if single else urls.timeline_page(y),
                 }
-                for y in years
+                for y in sorted(self.year_counts)
             ],
         }
 
-    def _timeline_page(self, path: str, prefix: str, scope: str, index: dict[str, Any]) -> Page:
-        events = self.cache.event_digests(prefix)
+    def _timeline_page(
+        self,
+        path: str,
+        prefix: str,
+        scope: str,
+        index: dict[str, Any],
+        within_month: bool | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> Page:
+        """A page of the timeline: the events dated in ``prefix`` (of a granularity, if given)."""
+        events = self.cache.event_digests(prefix, within_month)
+        label = month_label(scope) if len(scope) == 7 else scope
+        head = {**index, **(extra or {})}
         return Page(
             path,
             "timeline.html",
-            digest(index, scope, events, self.timeline_layout),
-            lambda: {**index, **self._timeline_context(self.cache.events_dated(prefix), scope)},
+            digest(head, scope, events, self.timeline_layout),
+            lambda: {
+                **head,
+                "scope_label": label,
+                "scope_count": len(events),
+                **self._timeline_context(self.cache.events_dated(prefix, within_month), scope),
+            },
         )
 
     def _plan_timeline(self, year: str | None = None) -> list[Page]:
         """The timeline index and, once it is long, one page per year (or per month of a busy year)."""
-        index = self._year_index()
         if year is None:
+            index = self._year_index(counted=True)
             if self.timeline_layout == "single":
                 return [self._timeline_page(urls.TIMELINE, "", "all", index)]
-            return [
-                Page(
-                    urls.TIMELINE,
-                    "timeline.html",
-                    digest(index, "index"),
-                    lambda: {**index, "scope": "index", "years": []},
-                )
-            ]
+            context = {**index, "scope": "index", "scope_label": "", "scope_count": 0, "years": []}
+            return [Page(urls.TIMELINE, "timeline.html", digest(context), lambda: context)]
         if self.timeline_layout == "single" or year not in self.year_counts:
             return []
-        if self.year_counts[year] <= YEAR_SPLIT:
+        index = self._year_index(counted=False)
+        if not self._split(year):
             return [self._timeline_page(urls.timeline_page(year), year, year, index)]
-        months = [m for (m,) in self.cache.db.execute(
-            "SELECT DISTINCT substr(first_day, 1, 7) FROM events WHERE first_day LIKE ? ORDER BY 1",
-            (year + "%",))]  # fmt: skip
-        month_index = {**index, "scope": year, "years": [], "month_index": [
-            {"key": m, "page": urls.timeline_page(m)} for m in months]}  # fmt: skip
-        plans = [Page(urls.timeline_page(year), "timeline.html", digest(month_index), lambda: month_index)]
-        plans += [self._timeline_page(urls.timeline_page(m), m, m, index) for m in months]
+        months = self.cache.db.execute(
+            "SELECT substr(first_day, 1, 7), COUNT(*) FROM events WHERE first_day LIKE ? "
+            "AND within_month = 1 GROUP BY 1 ORDER BY 1",
+            (year + "%",),
+        ).fetchall()
+        # a busy year: its page holds what is dated to the year, a half, a quarter or a season,
+        # and lists its months, each a page of what is dated to a day, a week or the month
+        month_index = {
+            "month_index": [
+                {"key": m, "label": month_label(m), "count": n, "page": urls.timeline_page(m)}
+                for m, n in months
+            ]
+        }
+        plans = [
+            self._timeline_page(urls.timeline_page(year), year, year, index, False, month_index),
+        ]
+        plans += [self._timeline_page(urls.timeline_page(m), m, m, index, True) for m, _ in months]
         return plans
 
     def _plan_tag(self, tag: str) -> list[Page]:
