@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from dossier.analyze.suggest import RECURRING_SQL
 from dossier.model import ArticleFacts, Card, SentenceReport
@@ -51,7 +51,8 @@ CREATE TABLE names (key TEXT, slug TEXT, path TEXT, position INTEGER, text TEXT,
                     context TEXT, canon TEXT);
 CREATE TABLE events (id TEXT PRIMARY KEY, bucket TEXT, first_day TEXT, last_day TEXT, sort TEXT,
                      precise INTEGER, sources INTEGER, label TEXT, date TEXT, inferred INTEGER,
-                     data BLOB, export TEXT, slide TEXT, digest TEXT, outlets TEXT, within_month INTEGER);
+                     data BLOB, export TEXT, slide TEXT, digest TEXT, outlets TEXT, within_month INTEGER,
+                     lead TEXT);
 CREATE TABLE event_entities (event TEXT, entity TEXT);
 CREATE TABLE event_members (event TEXT, slug TEXT, anchor TEXT, sentence TEXT);
 CREATE TABLE attachments (day TEXT, slug TEXT, sentence INTEGER, event TEXT, score REAL, anchor TEXT,
@@ -99,7 +100,7 @@ SCHEMA = TABLES + INDEXES
 
 
 # Bumped whenever the shape of a stored record (the pickled cards, reports, events) changes.
-RECORDS_FORMAT = 4
+RECORDS_FORMAT = 5
 # A cache made under another schema or record format is discarded.
 SCHEMA_VERSION = hashlib.sha1(f"{SCHEMA}|{RECORDS_FORMAT}".encode()).hexdigest()[:12]
 
@@ -231,6 +232,7 @@ class Touched:
         default_factory=set
     )  # (entity, day, slug) of comings and goings
     cards: set[str] = field(default_factory=set)  # slugs whose listing card changed
+    lines: set[str] = field(default_factory=set)  # slugs whose title, source, authors or date changed
     listing: bool = False  # the set or order of articles changed
 
     def __bool__(self) -> bool:
@@ -275,7 +277,8 @@ def touch(touched: Touched, slug: str, old: Contribution | None, new: Contributi
     if card_changed:
         touched.cards.add(slug)
         touched.listing = True
-    if moved or before.line != after.line:  # every topic lists it
+    if moved or before.line != after.line:  # every topic lists it; events and related lists name it
+        touched.lines.add(slug)
         touched.entities.update(before.mentions.keys() | after.mentions.keys())
     else:
         touched.entities.update(_differing(before.mentions, after.mentions))
@@ -616,11 +619,11 @@ class BuildCache:
         export, slide = exports or (None, None)
         digest = hashlib.sha1(f"{export}\x00{slide}\x00{outlets}".encode()).hexdigest() if exports else None
         self.db.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (event.id, event.bucket, event.first_day, event.window_end, event.sort, int(event.precise),
              len(event.slugs), event.label, event.date.value, int(event.inferred), dumps(event), export,
              slide, digest, json.dumps(outlets or [], ensure_ascii=False),
-             int(event.date.granularity in ("day", "week", "month"))),
+             int(event.date.granularity in ("day", "week", "month")), event.lead.sentence),
         )  # fmt: skip
         self.db.executemany(
             "INSERT INTO event_entities VALUES (?, ?)", [(event.id, e) for e in event.entities]
@@ -789,13 +792,23 @@ class BuildCache:
         row = self.db.execute("SELECT MIN(day), MAX(day) FROM articles").fetchone()
         return row[0], row[1]
 
-    def top_events_of(self, entity: str, limit: int) -> list[Any]:
+    def top_events_of(self, entity: str, limit: int) -> list[EventBrief]:
+        """The events naming an entity that the most articles report."""
         rows = self.db.execute(
-            "SELECT e.data FROM event_entities x JOIN events e ON e.id = x.event WHERE x.entity = ? "
+            f"SELECT {_BRIEF} FROM event_entities x JOIN events e ON e.id = x.event WHERE x.entity = ? "
             "ORDER BY e.sources DESC, e.sort DESC, e.id LIMIT ?",
             (entity, limit),
         )
-        return [loads(data) for (data,) in rows]
+        return [EventBrief(*row) for row in rows]
+
+    def latest_events(self, until: str, limit: int) -> list[EventBrief]:
+        """The latest events dated up to ``until`` whose date does not rest on an inferred one."""
+        rows = self.db.execute(
+            f"SELECT {_BRIEF} FROM events e WHERE e.first_day <= ? AND e.inferred = 0 "
+            "ORDER BY e.sort DESC, e.id DESC LIMIT ?",
+            (until, limit),
+        )
+        return [EventBrief(*row) for row in rows]
 
     def event_count_of(self, entity: str) -> int:
         return self.db.execute("SELECT COUNT(*) FROM event_entities WHERE entity = ?", (entity,)).fetchone()[
@@ -969,6 +982,22 @@ class BuildCache:
             chunk = values[start : start + 500]
             rows.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), (*before, *chunk)))
         return rows
+
+
+class EventBrief(NamedTuple):
+    """What a list of events shows of one, read without loading the event and all its sources."""
+
+    id: str
+    label: str
+    date: str
+    inferred: int
+    first_day: str
+    within_month: int
+    sources: int  # articles reporting it
+    lead: str  # the sentence that reports it first
+
+
+_BRIEF = "e.id, e.label, e.date, e.inferred, e.first_day, e.within_month, e.sources, e.lead"
 
 
 def _within(within_month: bool | None) -> str:

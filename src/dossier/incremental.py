@@ -21,9 +21,13 @@ from dossier.analyze.related import affected_by, posting_window, related_to
 from dossier.analyze.similarity import FeatureWeights
 from dossier.cache import BuildCache, Touched
 from dossier.config import SiteConfig
+from dossier.model import EventSource
 from dossier.render import urls
+from dossier.render.pages import SOURCES_SHOWN
 
-SLIDE_SOURCES = 10  # reports quoted on an event's TimelineJS slide
+# Articles quoted on an event's TimelineJS slide: those its timeline entry names, so that the
+# event's stored digest changes whenever the names its entry shows do.
+SLIDE_SOURCES = SOURCES_SHOWN
 
 
 @dataclass(slots=True)
@@ -57,7 +61,7 @@ def refresh(
     needs_sources = _recluster(context, sorted(touched.buckets))
     days = set(touched.days) | _window_days(context, needs_sources)
     needs_sources |= _reattach(context, sorted(days))
-    needs_sources |= cache.event_ids_of(touched.cards)
+    needs_sources |= cache.event_ids_of(touched.lines)  # their exports name their articles
     _restore(context, needs_sources)
     _compare(context)
     _relate(context, touched)
@@ -143,7 +147,7 @@ def _window_days(context: Context, event_ids: set[str]) -> set[str]:
 def _reattach(context: Context, days: list[str]) -> set[str]:
     """Decide again, for each day, which happening each undated sentence recounts."""
     cache, changed = context.cache, set()
-    totals: dict[str, float] = {}
+    totals: dict[str, int] = {}
     for day in days:
         found = attach_day(
             cache.undated_on(day),
@@ -191,7 +195,11 @@ def _exports(context: Context, event: TimelineEvent) -> tuple[str, str]:
             for s in sources
         ],
     }
-    shown = sources[:SLIDE_SOURCES]
+    firsts: dict[str, EventSource] = {}
+    for source in sources:
+        firsts.setdefault(source.slug, source)
+    # the first articles, each with its first sentence about it: the ones the timeline page names
+    shown = list(firsts.values())[:SLIDE_SOURCES]
     cards = context.cache.cards({s.slug for s in shown})
     lead = next((s for s in sources if s.dated), sources[0])
     headline = (
@@ -207,8 +215,8 @@ def _exports(context: Context, event: TimelineEvent) -> tuple[str, str]:
             f"<p>{escape(source.sentence)} — "
             f'<a href="{escape(link)}">{escape(card.source or card.title)}</a></p>'
         )
-    if len(sources) > len(shown):
-        paragraphs.append(f"<p>And {len(sources) - len(shown)} more reports.</p>")
+    if len(firsts) > len(shown):
+        paragraphs.append(f"<p>And {len(firsts) - len(shown)} more articles.</p>")
     slide: dict = {
         "unique_id": event.id,
         "start_date": _timelinejs_date(event.date.first_day, event.date.granularity),
@@ -301,6 +309,7 @@ def full(cache: BuildCache) -> Touched:
     touched = Touched(listing=True)
     touched.slugs = {s for (s,) in db.execute("SELECT slug FROM articles")}
     touched.cards = set(touched.slugs)
+    touched.lines = set(touched.slugs)
     touched.entities = {e for (e,) in db.execute("SELECT DISTINCT entity FROM mentions")}
     touched.buckets = {b for (b,) in db.execute("SELECT DISTINCT bucket FROM reports")}
     touched.days = {d for (d,) in db.execute("SELECT DISTINCT day FROM undated")}

@@ -182,8 +182,8 @@ class SentenceReport(NamedTuple):
     entities: tuple[str, ...]
     features: frozenset[str]  # content words and "@entity" names of the sentence
     local: frozenset[str]  # the same, within a few words of the date
-    features_weight: float = 0.0  # their total weights (see similarity.FeatureWeights)
-    local_weight: float = 0.0
+    features_weight: int = 0  # their total weights (see similarity.FeatureWeights)
+    local_weight: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,7 +191,7 @@ def groups_for(touched: Touched, refreshed: Refreshed, cache: BuildCache) -> lis
     if touched.listing:
         groups.add("articles")
     slugs = set(touched.slugs) | refreshed.related | refreshed.event_slugs
-    for slug in touched.cards:
+    for slug in touched.lines:  # pages that list it among their related articles
         slugs.update(cache.listing(slug))
     groups.update(f"article:{s}" for s in slugs)
     if touched.entities or refreshed.event_entities:
@@ -326,7 +326,7 @@ def summary(cache: BuildCache) -> dict[str, int]:
     ).fetchone()
     return {
         "articles": cache.count("articles"),
-        "entities": db.execute("SELECT COUNT(DISTINCT entity) FROM mentions").fetchone()[0],
+        "entities": len(cache.entity_totals()),
         "mentions": mentions,
         "dates": dates,
         "events": cache.count("events"),

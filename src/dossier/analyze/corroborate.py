@@ -33,7 +33,7 @@ def attach_day(
     events: list[TimelineEvent],
     weight: FeatureWeights,
     entity_types: dict[str, str],
-    totals: dict[str, float] | None = None,
+    totals: dict[str, int] | None = None,
 ) -> dict[tuple[str, int], Attachment]:
     """For the undated sentences published on one day, the happening each recounts (if any).
 

@@ -73,6 +73,11 @@ class TimelineEvent(NamedTuple):
         return tuple(dict.fromkeys(s.slug for s in self.sources))
 
     @property
+    def lead(self) -> EventSource:
+        """The source that reports it first with a date."""
+        return next((s for s in self.sources if s.dated), self.sources[0])
+
+    @property
     def precise(self) -> bool:
         return self.date.granularity in PRECISE
 
@@ -105,7 +110,7 @@ class _Group:
     reports: list[Report] = field(default_factory=list)
     signatures: dict[tuple[frozenset[str], frozenset[str]], Report] = field(default_factory=dict)
     features: set[str] = field(default_factory=set)
-    features_total: float = 0.0
+    features_total: int = 0
     dates: dict[str, Timex] = field(default_factory=dict)  # distinct dates of the members
 
     def add(self, report: Report, weight: FeatureWeights) -> None:

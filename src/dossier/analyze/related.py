@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from math import fsum
 
 from dossier.analyze.similarity import FeatureWeights
 
@@ -67,10 +66,10 @@ def related_to(
     their_days = days(candidates)
     target = _day_number(day)
 
-    def rank(other: str) -> tuple[float, int, str]:
+    def rank(other: str) -> tuple[int, int, str]:
         shared = entities & their_entities.get(other, set())
         return (
-            -fsum(weight.entity(e) for e in shared),
+            -sum(weight.entity(e) for e in shared),
             abs(_day_number(their_days.get(other, "")) - target),
             other,
         )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from math import fsum
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -40,7 +39,12 @@ def content_words(text: str) -> frozenset[str]:
 # the corpus, so that whether two reports merge depends on those reports alone (and an edit elsewhere
 # in an archive cannot change it): places say little, people and groups much; news verbs and nouns
 # that every sentence of the story uses say little.
-PLACE_WEIGHTS = {"country": 0.2, "region": 0.3, "city": 0.5, "province": 0.6, "place": 0.6}
+# Weights are whole numbers (tenths), so that every total is exact: a float sum over a set depends
+# on the set's iteration order, which changes from one process to the next, and a last-bit
+# difference could tip a merge decision and make two builds of the same articles differ.
+PLACE_WEIGHTS = {"country": 2, "region": 3, "city": 5, "province": 6, "place": 6}
+FULL_WEIGHT = 10  # a person, a group, a telling word
+GENERIC_WEIGHT = 4
 PLACE_TYPES = frozenset(PLACE_WEIGHTS)
 GENERIC_WORDS = frozenset(
     stem(w)
@@ -51,44 +55,39 @@ GENERIC_WORDS = frozenset(
 
 
 class FeatureWeights:
-    """Weights of sentence features: "@entity" by the entity's type, words by how generic they are.
-
-    Totals are exact sums (:func:`math.fsum`): a plain sum over a set depends on the set's
-    iteration order, which changes from one process to the next, and a last-bit difference
-    could tip a merge decision, so that two builds of the same articles would differ.
-    """
+    """Weights of sentence features: "@entity" by the entity's type, words by how generic they are."""
 
     def __init__(self, entity_types: dict[str, str]) -> None:
-        self._by_entity = {e: PLACE_WEIGHTS.get(kind, 1.0) for e, kind in entity_types.items()}
+        self._by_entity = {e: PLACE_WEIGHTS.get(kind, FULL_WEIGHT) for e, kind in entity_types.items()}
         self._features = {f"@{e}": w for e, w in self._by_entity.items()}
 
-    def __call__(self, feature: str) -> float:
+    def __call__(self, feature: str) -> int:
         if feature[:1] == "@":
-            return self._features.get(feature, 1.0)
-        return 0.4 if feature in GENERIC_WORDS else 1.0
+            return self._features.get(feature, FULL_WEIGHT)
+        return GENERIC_WEIGHT if feature in GENERIC_WORDS else FULL_WEIGHT
 
-    def entity(self, entity: str) -> float:
-        return self._by_entity.get(entity, 1.0)
+    def entity(self, entity: str) -> int:
+        return self._by_entity.get(entity, FULL_WEIGHT)
 
     def is_place(self, entity: str) -> bool:
-        return self._by_entity.get(entity, 1.0) < 1.0
+        return self._by_entity.get(entity, FULL_WEIGHT) < FULL_WEIGHT
 
-    def total(self, features: frozenset[str] | set[str]) -> float:
-        return fsum(self(x) for x in features)
+    def total(self, features: frozenset[str] | set[str]) -> int:
+        return sum(self(x) for x in features)
 
-    def shared(self, a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    def shared(self, a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
         """The weight of what ``a`` and ``b`` share (walking the smaller one)."""
         if len(a) > len(b):
             a, b = b, a
-        return fsum(self(x) for x in a if x in b)
+        return sum(self(x) for x in a if x in b)
 
 
 def weighted_jaccard(
     a: frozenset[str],
     b: frozenset[str],
     weight: FeatureWeights,
-    a_total: float | None = None,
-    b_total: float | None = None,
+    a_total: int | None = None,
+    b_total: int | None = None,
 ) -> float:
     """Shared weight over total weight (totals may be given when already known)."""
     shared = weight.shared(a, b)
@@ -104,8 +103,8 @@ def weighted_overlap(
     a: frozenset[str],
     b: frozenset[str],
     weight: FeatureWeights,
-    a_total: float | None = None,
-    b_total: float | None = None,
+    a_total: int | None = None,
+    b_total: int | None = None,
 ) -> float:
     """Shared weight over the weight of the smaller side: high when one is contained in the other."""
     smaller = min(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dossier.analyze.topics import topic_summary
-from dossier.cache import BuildCache, loads
+from dossier.cache import BuildCache, EventBrief
 from dossier.config import SiteConfig
 from dossier.model import Card, Entity
 from dossier.render import urls
@@ -270,17 +270,15 @@ class Planner:
         events of that day are merged (an event's id changes with its earliest report)."""
         return f"{self.event_page(first_day, within_month)}#{day_anchor(first_day)}"
 
-    def event_brief(self, event: TimelineEvent, sources: tuple | None = None) -> dict[str, Any]:
-        sources = event.sources if sources is None else sources
-        lead = next((s for s in sources if s.dated), sources[0])
+    def event_brief(self, brief: EventBrief) -> dict[str, Any]:
         return {
-            "id": event.id,
-            "label": event.label,
-            "datetime": datetime_attr(event.date.value),
-            "inferred": event.inferred,
-            "lead": plain(lead.sentence),
-            "target": self.event_target(event.first_day, event.date.granularity in WITHIN_MONTH),
-            "sources": len({s.slug for s in sources}),
+            "id": brief.id,
+            "label": brief.label,
+            "datetime": datetime_attr(brief.date),
+            "inferred": bool(brief.inferred),
+            "lead": plain(brief.lead),
+            "target": self.event_target(brief.first_day, bool(brief.within_month)),
+            "sources": brief.sources,
         }
 
     def event_view(self, event: TimelineEvent, outlets: list[str]) -> dict[str, Any]:
@@ -306,7 +304,18 @@ class Planner:
             for s in sources[:SOURCES_SHOWN]
         ]
         return {
-            **self.event_brief(event, sources),
+            **self.event_brief(
+                EventBrief(
+                    event.id,
+                    event.label,
+                    event.date.value,
+                    event.inferred,
+                    event.first_day,
+                    event.date.granularity in WITHIN_MONTH,
+                    len(slugs),
+                    event.lead.sentence,
+                )
+            ),
             "entities": [self.entity_view(e) for e in event.entities[:8] if e in self.entities],
             "entity_ids": [e for e in event.entities if e in self.entities],
             "outlets": sorted({source_slug(o) for o in outlets}),
@@ -352,11 +361,7 @@ class Planner:
         totals = cache.entity_totals()
         known = [e for e in totals if e in self.entities]
         top = sorted(known, key=lambda e: (-totals[e][0], self.entities[e].name))
-        rows = cache.db.execute(
-            "SELECT data FROM events WHERE first_day <= ? ORDER BY sort DESC, id DESC LIMIT ?",
-            (last or "9999", config.latest * 3),
-        )
-        recent = [e for e in (loads(d) for (d,) in rows) if not e.inferred][: config.latest]
+        recent = cache.latest_events(last or "9999", config.latest)
         cards = self.cards(latest)
         return {
             "latest": [self.card_view(cards[s]) for s in latest],
