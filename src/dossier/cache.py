@@ -384,10 +384,6 @@ class BuildCache:
         return dict(rows)
 
     @property
-    def is_fresh(self) -> bool:
-        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0 and not self.is_complete
-
-    @property
     def is_complete(self) -> bool:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
         return row is not None and row[0] == "yes"
@@ -598,10 +594,6 @@ class BuildCache:
         )
         return [loads(data) for (data,) in rows]
 
-    def iter_events(self) -> Iterator[Any]:
-        for (data,) in self.db.execute("SELECT data FROM events ORDER BY sort, id"):
-            yield loads(data)
-
     def events(self, ids: Iterable[str]) -> dict[str, Any]:
         rows = self._select_in("SELECT id, data FROM events WHERE id IN ({})", list(ids))
         return {eid: loads(data) for eid, data in rows}
@@ -762,9 +754,6 @@ class BuildCache:
         )
         return {slug: (count, sentence, anchor) for slug, count, sentence, anchor in rows}
 
-    def entity_slugs(self, entity: str) -> list[str]:
-        return [slug for (slug,) in self.db.execute("SELECT slug FROM mentions WHERE entity = ?", (entity,))]
-
     def spellings(self, entity: str) -> list[tuple[str, int]]:
         return list(self.db.execute("SELECT text, count FROM spelled WHERE entity = ?", (entity,)))
 
@@ -892,13 +881,6 @@ class BuildCache:
     def all_tags(self) -> list[str]:
         return [t for (t,) in self.db.execute("SELECT DISTINCT tag FROM tags ORDER BY tag")]
 
-    def source_members(self, source: str) -> list[str]:
-        rows = self.db.execute(
-            "SELECT slug FROM articles WHERE IFNULL(source, '') = ? ORDER BY day IS NULL, day DESC, slug",
-            (source,),
-        )
-        return [slug for (slug,) in rows]
-
     def source_counts(self) -> list[tuple[str, int]]:
         return list(
             self.db.execute("SELECT IFNULL(source, ''), COUNT(*) FROM articles GROUP BY IFNULL(source, '')")
@@ -958,20 +940,12 @@ class BuildCache:
     def page_fingerprints(self, group: str) -> dict[str, str]:
         return dict(self.db.execute("SELECT path, fingerprint FROM pages WHERE grp = ?", (group,)))
 
-    def all_page_paths(self) -> set[str]:
-        return {path for (path,) in self.db.execute("SELECT path FROM pages")}
-
     def replace_pages(self, group: str, fingerprints: dict[str, str]) -> None:
         self.db.execute("DELETE FROM pages WHERE grp = ?", (group,))
         self.db.executemany(
             "INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
             [(p, group, f) for p, f in sorted(fingerprints.items())],
         )
-
-    def page_groups(self, prefix: str) -> list[str]:
-        return [
-            g for (g,) in self.db.execute("SELECT DISTINCT grp FROM pages WHERE grp LIKE ?", (prefix + "%",))
-        ]
 
     # --- helpers ----------------------------------------------------------------------------------------
 

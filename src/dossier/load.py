@@ -289,7 +289,7 @@ def walk_article_files(folder: Path) -> list[tuple[str, os.stat_result]]:
                     continue
                 if entry.is_dir():
                     pending.append((f"{prefix}{entry.name}/", entry.path))
-                elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in suffixes:
+                elif entry.name.lower().endswith(suffixes) and entry.is_file():
                     found.append((prefix + entry.name, entry.stat()))
     found.sort(key=lambda item: item[0])
     return found

@@ -44,7 +44,7 @@ def _head(article: Article, warnings: list[str]) -> Head:
     return (article.title, article.slug or None, article.draft, tuple(warnings), derived)
 
 
-ArticleFile = tuple[str, Path, os.stat_result]  # path relative to the site, full path, stat
+ArticleFile = tuple[str, str, os.stat_result]  # path relative to the site, full path, stat
 
 
 def list_article_files(folder: Path, site: Path) -> list[ArticleFile]:
@@ -53,7 +53,8 @@ def list_article_files(folder: Path, site: Path) -> list[ArticleFile]:
         raise ContentError("articles folder not found", _relative(folder, site))
     base = _relative(folder, site)
     prefix = "" if base == "." else base.rstrip("/") + "/"
-    return [(prefix + name, folder / name, stat) for name, stat in walk_article_files(folder)]
+    base_path = f"{folder}{os.sep}"
+    return [(prefix + name, base_path + name, stat) for name, stat in walk_article_files(folder)]
 
 
 def stamps_match(files: list[ArticleFile], stamps: dict[str, tuple[int, int]]) -> bool:
@@ -78,12 +79,12 @@ def scan_articles(
             scan.entries[rel] = known
             continue
         scan.restamped = True
-        digest = _digest(path.read_bytes())
+        digest = _digest(Path(path).read_bytes())
         if known is not None and known[2] == digest:
             scan.entries[rel] = (stat.st_mtime_ns, stat.st_size, digest, known[3])
         else:
             scan.entries[rel] = (stat.st_mtime_ns, stat.st_size, digest, None)
-            to_read.append((path, rel))
+            to_read.append((Path(path), rel))
     scan.restamped = scan.restamped or scan.entries.keys() != cached.keys()
     for rel, result, warnings in parallel.run(_read, to_read, _nothing, (), jobs, len(to_read)):
         if isinstance(result, ContentError):
