@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from dossier.check import broken_links
 from dossier.pipeline import BuildOptions, build
 from tests.conftest import ROOT
-from tests.sitecheck import broken_links
 from tests.test_incremental import clean_build, snapshot
 
 ARTICLES = 120

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from dossier.check import broken_links
 from dossier.pipeline import BuildOptions, BuildResult, build
 from tests.conftest import ROOT, copy_site
-from tests.sitecheck import broken_links
 
 VOX = "behind-iraqs-call-to-remove-us-led-forces"
 AHRAM = "the-end-of-the-us-led-coalition-in-iraq"

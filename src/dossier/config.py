@@ -43,6 +43,10 @@ class SiteConfig:
     timeline_page_size: int = 200
     """How many events the timeline shows on one page: a longer timeline gets a page per year,
     and a year with more events a page per month."""
+    feed_items: int = 20
+    """How many of the newest articles the Atom feeds carry (the site's feed and each topic's)."""
+    search: bool = True
+    """Index article and topic pages for full-text search (with Pagefind) and add a search page."""
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -56,6 +60,8 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "related": (int,),
     "page_size": (int,),
     "timeline_page_size": (int,),
+    "feed_items": (int,),
+    "search": (bool,),
 }
 
 
@@ -87,7 +93,7 @@ def config_from_mapping(data: dict[str, Any], origin: str, warnings: list[str] |
                 warnings.append(f"{origin}: unknown option {key!r} ignored")
             continue
         expected = _TYPES[key]
-        if isinstance(value, bool) or not isinstance(value, expected):
+        if isinstance(value, bool) != (bool in expected) or not isinstance(value, expected):
             names = " or ".join("null" if t is type(None) else t.__name__ for t in expected)
             problems.append(f"{origin}: option {key!r} must be {names}, found {value!r}")
             continue
@@ -97,7 +103,7 @@ def config_from_mapping(data: dict[str, Any], origin: str, warnings: list[str] |
         values[key] = value
     if problems:
         raise ConfigError("\n".join(problems))
-    for key in ("page_size", "timeline_page_size"):
+    for key in ("page_size", "timeline_page_size", "feed_items"):
         if values.get(key) == 0:
             problems.append(f"{origin}: option {key!r} must be at least 1")
     if problems:

@@ -29,10 +29,11 @@ from dossier.config import SiteConfig, load_config, with_overrides
 from dossier.errors import BuildError, ContentError, RegistryError
 from dossier.incremental import Refreshed, refresh
 from dossier.render import templates_digest
-from dossier.render.exports import export_pages
+from dossier.render.exports import discovery_pages, export_pages
 from dossier.render.pages import Planner
 from dossier.report import Reporter
 from dossier.scan import Scan, articles_to_extract, list_article_files, scan_articles, stamps_match
+from dossier.search import index_site
 from dossier.write import SiteWriter, check_output, is_generated
 
 if TYPE_CHECKING:
@@ -120,6 +121,11 @@ def prepare(options: BuildOptions) -> Prepared:
     config = with_overrides(load_config(site / CONFIG_FILE, warnings), base_url=options.base_url)
     output = options.output if options.output is not None else site / config.output
     check_output(output, site)
+    if not config.base_url:
+        warnings.append(
+            f"{CONFIG_FILE}: no base_url (or --base-url): the Atom feeds and the sitemap are left out, "
+            "since they need absolute links"
+        )
     registry_path = site / REGISTRY_FILE
     if not registry_path.is_file():
         raise RegistryError("entity registry not found", REGISTRY_FILE)
@@ -265,25 +271,35 @@ def _build(
         else:
             local = GroupRenderer(cache, *renderer_args[1:])
             results = (local.render(job) for job in jobs)
+        searchable = False  # whether an article or topic page changed, and the search index with it
         for result in results:
             cache.replace_pages(result.group, result.fingerprints)
             writer.written += result.written
+            searchable = searchable or (
+                bool(result.written or result.removed) and result.group.startswith(("article:", "topic:"))
+            )
             for path in result.removed:
                 writer.remove(path)
             reporter.advance()
+        if rewrite:  # groups the site no longer has
+            planned = [*groups, "data"]
+            cache.db.execute(f"DELETE FROM pages WHERE grp NOT IN ({','.join('?' * len(planned))})", planned)
         exports = export_pages(
             cache, config, prepared.registry.entities, None if rewrite else touched.entities
-        )
+        ) + discovery_pages(cache, config, prepared.registry.entities)
         before = cache.page_fingerprints("data")
         now = {page.path: fingerprint(page, templates_sum) for page in exports}
         for page in exports:
             if rewrite or before.get(page.path) != now[page.path]:
                 writer.write(page.path, page.content())
         cache.replace_pages("data", now)
-        if rewrite:
-            planned = [*groups, "data"]
-            cache.db.execute(f"DELETE FROM pages WHERE grp NOT IN ({','.join('?' * len(planned))})", planned)
+        for path in before.keys() - now.keys():
+            writer.remove(path)
         reporter.finish("render", f"{writer.written} files written, {writer.removed} removed")
+        if config.search and (rewrite or searchable):
+            reporter.start("search")
+            index_site(writer.folder)
+            reporter.finish("search", "article and topic pages indexed")
     _remember_scan(cache, scan, options)
     cache.set_meta("templates", templates_sum)
     cache.set_meta("layout", planner.timeline_layout)

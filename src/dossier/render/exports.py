@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from html import escape
 
@@ -16,6 +18,7 @@ from dossier.cache import BuildCache
 from dossier.config import SiteConfig
 from dossier.model import Entity
 from dossier.render import urls
+from dossier.render.feeds import robots, sitemap_files
 from dossier.render.pages import Page
 
 
@@ -107,3 +110,54 @@ def export_pages(
             make=lambda: timelinejs(cache, config),
         ),
     ]
+
+
+NOT_LISTED = (urls.NOT_FOUND, urls.SEARCH)
+
+_APOSTROPHES = re.compile(r"[’'ʼʻʿʾ`´]")
+_SEPARATORS = re.compile(r"[\W_]+")
+_DOUBLED = re.compile(r"([^\W\d_])\1+")
+_ARTICLE = re.compile(r"(?:^| )(?:al|el) ")
+
+
+def search_key(text: str) -> str:
+    """A spelling reduced to what readers vary least: no case, diacritics, apostrophes, doubled
+    letters or leading "al-". ``static/search.js`` reduces queries the same way."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    folded = _SEPARATORS.sub(" ", _APOSTROPHES.sub("", folded.lower())).strip()
+    return _ARTICLE.sub(" ", _DOUBLED.sub(r"\1", folded)).strip()
+
+
+def search_names(registry: dict[str, Entity]) -> str:
+    """``data/names.json``: every spelling of every entity, so that the search page can look for an
+    entity under all its names whichever one the reader typed (short, ambiguous keys left out)."""
+    owners: dict[str, set[str]] = {}
+    for entity in registry.values():
+        for name in (entity.name, *entity.aliases):
+            key = search_key(name)
+            if len(key) >= 3:
+                owners.setdefault(key, set()).add(entity.id)
+    keys = {key: ids.pop() for key, ids in sorted(owners.items()) if len(ids) == 1}
+    names = {e.id: [e.name, *e.aliases] for e in registry.values() if e.id in keys.values()}
+    return json.dumps({"keys": keys, "names": names}, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def discovery_pages(cache: BuildCache, config: SiteConfig, registry: dict[str, Entity]) -> list[Page]:
+    """``robots.txt``, the names the search page expands queries with and, for a site with a
+    ``base_url``, the sitemap of every HTML page."""
+    pages = [Page(urls.ROBOTS, None, _key(config.base_url), text=robots(config.base_url))]
+    if config.search:
+        names = search_names(registry)
+        pages.append(Page(urls.data("names.json"), None, _key(names), text=names))
+    if not config.base_url:
+        return pages
+    paths = [
+        path
+        for (path,) in cache.db.execute(
+            "SELECT path FROM pages WHERE grp != 'data' AND path LIKE '%.html' ORDER BY path"
+        )
+        if path not in NOT_LISTED
+    ]
+    for name, text in sitemap_files(config.base_url, paths).items():
+        pages.append(Page(name, None, _key(text), text=text))
+    return pages

@@ -23,6 +23,7 @@ from dossier.config import SiteConfig
 from dossier.model import Card, Entity
 from dossier.render import urls
 from dossier.render.charts import monthly_bars
+from dossier.render.feeds import absolute, absolute_links, feed_entry, feed_view
 from dossier.render.text import plain
 from dossier.slugs import slugify, tag_slug
 from dossier.timex import parse_timex
@@ -75,6 +76,23 @@ def type_label(kind: str) -> str:
 
 def source_slug(source: str | None) -> str:
     return slugify(source or UNATTRIBUTED) or "source"
+
+
+def script_language(text: str) -> str | None:
+    """``ar`` for a name in Arabic script, so that it is marked up (and read aloud) as such."""
+    return "ar" if any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text) else None
+
+
+def other_names(entity: Entity, seen: Iterable[str]) -> list[dict[str, str | None]]:
+    """The registry's spellings of an entity that the articles do not use (native-script names too),
+    shown on its page so that readers, and search, find it under any of them."""
+    known = {name.casefold() for name in seen} | {entity.name.casefold()}
+    names = []
+    for alias in entity.aliases:
+        if alias.casefold() not in known:
+            known.add(alias.casefold())
+            names.append({"text": alias, "lang": script_language(alias)})
+    return names
 
 
 def datetime_attr(value: str) -> str:
@@ -339,6 +357,8 @@ class Planner:
     def all_groups(self) -> list[str]:
         db = self.cache.db
         groups = ["index", "articles", "topics", "timeline", "sources", "404"]
+        if self.config.search:
+            groups.append("search")
         if self.timeline_layout != "single":
             groups += [f"timeline:{y}" for y in sorted(self.year_counts)]
         groups += [f"article:{s}" for (s,) in db.execute("SELECT slug FROM articles ORDER BY slug")]
@@ -352,7 +372,52 @@ class Planner:
 
     def _plan_index(self) -> list[Page]:
         context = self._index_context()
-        return [Page(urls.INDEX, "index.html", digest(context), lambda: context)]
+        return [Page(urls.INDEX, "index.html", digest(context), lambda: context), *self._site_feed()]
+
+    def _site_feed(self) -> list[Page]:
+        """The Atom feed of the newest articles, with their full text."""
+        base = self.config.base_url
+        if not base:
+            return []
+        slugs = self.cache.latest_slugs(self.config.feed_items)
+        keys = self.cache.db.execute(
+            f"SELECT slug, key FROM articles WHERE slug IN ({','.join('?' * len(slugs))})", slugs
+        ).fetchall()
+
+        def build() -> dict[str, Any]:
+            entries = []
+            for slug in slugs:
+                card, _, _, summary, _, body = self.cache.article(slug)
+                url = absolute(base, urls.article(slug))
+                entries.append(feed_entry(card, url, summary, absolute_links(body, url)))
+            return feed_view(absolute(base, urls.FEED), absolute(base, urls.INDEX), self.config.title,
+                             self.config.description, entries)  # fmt: skip
+
+        return [Page(urls.FEED, "feed.xml", digest(base, self.config.title, self.config.description,
+                                                   slugs, sorted(keys)), build)]  # fmt: skip
+
+    def _topic_feed(self, entity: Entity, rows: list[Row]) -> list[Page]:
+        """A topic's Atom feed: the newest articles naming it."""
+        base = self.config.base_url
+        if not base:
+            return []
+        newest = rows[: self.config.feed_items]
+
+        def build() -> dict[str, Any]:
+            cards = self.cards(slug for slug, *_ in newest)
+            entries = [
+                feed_entry(cards[slug], absolute(base, urls.article(slug)), None, None) for slug, *_ in newest
+            ]
+            return feed_view(
+                absolute(base, urls.topic_feed(entity.id)),
+                absolute(base, urls.topic(entity.id)),
+                f"{entity.name} · {self.config.title}",
+                entity.description or f"Articles naming {entity.name}",
+                entries,
+            )
+
+        key = digest(base, self.config.title, entity.name, entity.description, newest)
+        return [Page(urls.topic_feed(entity.id), "feed.xml", key, build)]
 
     def _index_context(self) -> dict[str, Any]:
         cache, config = self.cache, self.config
@@ -478,6 +543,7 @@ class Planner:
             "mentions": summary.mentions,
             "articles": summary.articles,
             "aliases": list(summary.aliases_seen),
+            "other_names": other_names(entity, summary.aliases_seen),
             "first_seen": day_label(summary.first_seen),
             "last_seen": day_label(summary.last_seen),
             "chart": monthly_bars(summary.by_month, f"Mentions of {entity.name} per month"),
@@ -487,6 +553,7 @@ class Planner:
             "events": [self.event_brief(e) for e in self.cache.top_events_of(entity_id, EVENTS_ON_TOPIC)],
             "event_count": self.cache.event_count_of(entity_id),
         }
+        feed = self._topic_feed(entity, rows)
         if len(rows) <= self.config.page_size:  # one page: all of them, most mentions first
             rows = self.cache.topic_order(entity_id)
         parts = paged(urls.topic(entity_id), rows, self.config.page_size)
@@ -505,7 +572,7 @@ class Planner:
                 }
 
             plans.append(Page(part.path, "topic.html", digest(title, shown_head, part.rows, part.nav), build))
-        return plans
+        return plans + feed
 
     def _topic_rows(self, entity_id: str, rows: list[Row]) -> list[dict[str, Any]]:
         slugs = [slug for slug, *_ in rows]
@@ -677,3 +744,6 @@ class Planner:
 
     def _plan_404(self) -> list[Page]:
         return [Page(urls.NOT_FOUND, "404.html", "404", dict)]
+
+    def _plan_search(self) -> list[Page]:
+        return [Page(urls.SEARCH, "search.html", "search", dict)]

@@ -24,6 +24,7 @@ from dossier import __version__
 from dossier.config import SiteConfig
 from dossier.errors import BuildError
 from dossier.render import urls
+from dossier.render.feeds import absolute
 from dossier.render.pages import Page, type_label
 
 
@@ -55,7 +56,13 @@ class SiteRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals.update(link=_link, urls=urls, site=config, version=__version__)
+        self.env.globals.update(
+            link=_link,
+            urls=urls,
+            site=config,
+            version=__version__,
+            absolute_url=lambda path: absolute(config.base_url or "", path),
+        )
         self.env.filters.update(plural=plural, type_label=type_label)
 
     def render(self, page: Page, context: dict[str, Any] | None = None) -> str:

@@ -14,6 +14,10 @@ TOPICS = "topics/index.html"
 TIMELINE = "timeline/index.html"
 SOURCES = "sources/index.html"
 NOT_FOUND = "404.html"
+SEARCH = "search.html"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
 
 
 def article(slug: str) -> str:
@@ -22,6 +26,10 @@ def article(slug: str) -> str:
 
 def topic(entity_id: str) -> str:
     return f"topics/{entity_id}.html"
+
+
+def topic_feed(entity_id: str) -> str:
+    return f"topics/{entity_id}.xml"
 
 
 def tag(slug: str) -> str:

@@ -1,4 +1,8 @@
-"""Helpers to check a built site: every internal link and fragment resolves."""
+"""Checking a built site: every internal link leads to a file, and every fragment to an id in it.
+
+``python build.py check`` runs this over the output after validating the
+inputs; the tests run it over every site they build.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ class _Collector(HTMLParser):
         self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Collect ids and the targets of links, images and scripts."""
         for name, value in attrs:
             if value is None:
                 continue
@@ -24,6 +29,7 @@ class _Collector(HTMLParser):
 
 
 def parse(path: Path) -> _Collector:
+    """The ids and links of one HTML file."""
     collector = _Collector()
     collector.feed(path.read_text(encoding="utf-8"))
     return collector

@@ -1,0 +1,146 @@
+// dossier — the search page: queries the Pagefind index written at build time, in the browser.
+// Result links are made relative to this page, so search works at a domain root, under a sub-path
+// and in a bucket. Pages opened from disk cannot load the index; the page then says so.
+(function () {
+  "use strict";
+
+  var form = document.querySelector(".search-form");
+  if (!form) return;
+  var input = form.querySelector("input");
+  var status = document.querySelector(".search-status");
+  var list = document.querySelector(".search-results");
+  var offline = document.querySelector(".search-offline");
+  var bundle = new URL(form.dataset.bundle, window.location.href);
+  var namesUrl = new URL(form.dataset.names, window.location.href);
+  var names = null;
+  var root = new URL("./", window.location.href).pathname;
+  var pagefind = null;
+  var latest = 0;
+
+  function say(text) { status.textContent = text; }
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(bundle.href).then(function (module) {
+        return module.options({ baseUrl: root }).then(function () { return module; });
+      });
+    }
+    return pagefind;
+  }
+
+  // The reduction of data/names.json (see search_key in dossier/render/exports.py).
+  function key(text) {
+    return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[’'ʼʻʿʾ`´]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim()
+      .replace(/(\p{L})\1+/gu, "$1").replace(/(^| )(al|el) /g, " ").trim();
+  }
+
+  function loadNames() {
+    if (!names) {
+      names = fetch(namesUrl.href)
+        .then(function (response) { return response.ok ? response.json() : { keys: {}, names: {} }; })
+        .catch(function () { return { keys: {}, names: {} }; });
+    }
+    return names;
+  }
+
+  // What to look for: the query, and every spelling of the entity it names, if it names one.
+  function terms(query, table) {
+    var id = table.keys[key(query)];
+    var all = [query];
+    if (id) {
+      table.names[id].forEach(function (name) {
+        // short forms ("HaN") would match the start of unrelated words
+        if (name.length >= 4 && all.indexOf(name) < 0) all.push(name);
+      });
+    }
+    return { entity: id ? table.names[id][0] : null, all: all };
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    var title = document.createElement("h2");
+    title.className = "card-title";
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.dir = "auto";
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    title.appendChild(link);
+    var excerpt = document.createElement("p");
+    excerpt.className = "excerpt";
+    excerpt.dir = "auto";
+    // Pagefind's excerpt is escaped text with <mark> around the matched words: rebuild it as
+    // nodes rather than trusting it as HTML.
+    data.excerpt.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
+      var hit = /^<mark>(.*)<\/mark>$/.exec(part);
+      var text = decode(hit ? hit[1] : part);
+      if (hit) {
+        var mark = document.createElement("mark");
+        mark.textContent = text;
+        excerpt.appendChild(mark);
+      } else {
+        excerpt.appendChild(document.createTextNode(text));
+      }
+    });
+    li.appendChild(title);
+    li.appendChild(excerpt);
+    return li;
+  }
+
+  function decode(text) {
+    var box = document.createElement("textarea");
+    box.innerHTML = text;
+    return box.value;
+  }
+
+  function run(query) {
+    var ticket = ++latest;
+    list.textContent = "";
+    if (!query.trim()) { say("Type a word and press Enter."); return; }
+    say("Searching…");
+    var wanted = null;
+    Promise.all([load(), loadNames()]).then(function (loaded) {
+      var module = loaded[0];
+      wanted = terms(query, loaded[1]);
+      return Promise.all(wanted.all.map(function (term) { return module.search(term); }));
+    }).then(function (searches) {
+      if (ticket !== latest) return null;
+      var best = {};
+      searches.forEach(function (search) {
+        search.results.forEach(function (r) {
+          if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
+        });
+      });
+      var results = Object.keys(best).map(function (id) { return best[id]; });
+      results.sort(function (a, b) { return b.score - a.score; });
+      var found = results.length;
+      var named = wanted.entity && wanted.entity !== query ? " (" + wanted.entity + ", under all its spellings)" : "";
+      say(found === 0 ? "Nothing found for “" + query + "”." :
+        found + (found === 1 ? " page" : " pages") + " found for “" + query + "”" + named + (found > 20 ? "; the first 20:" : "."));
+      return Promise.all(results.slice(0, 20).map(function (r) { return r.data(); }));
+    }).then(function (results) {
+      if (!results || ticket !== latest) return;
+      results.forEach(function (data) { list.appendChild(item(data)); });
+    }).catch(function () {
+      say("");
+      offline.hidden = false;
+    });
+  }
+
+  var query = new URLSearchParams(window.location.search).get("q") || "";
+  input.value = query;
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var value = input.value;
+    try {
+      window.history.replaceState(null, "", "?q=" + encodeURIComponent(value));
+    } catch (err) { /* pages opened from disk */ }
+    run(value);
+  });
+  if (window.location.protocol === "file:") {
+    offline.hidden = false;
+    say("");
+    return;
+  }
+  if (query) run(query);
+})();

@@ -1,0 +1,253 @@
+"""The seed site in a real browser: headless Chromium through Playwright.
+
+The site is served under a sub-path on 127.0.0.1, as a host like a project
+page or a bucket would; a reader clicks from the front page to an article, a
+topic and the timeline, searches, filters the timeline, and the pages are
+checked with axe-core. The same site is opened from disk. Screenshots are
+saved under ``test-artifacts/`` (or ``$DOSSIER_ARTIFACTS``).
+
+Skipped when Playwright or Chromium is missing, unless ``DOSSIER_REQUIRE_BROWSER``
+is set (CI sets it, so that there the tests cannot silently not run).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dossier.pipeline import BuildOptions, build
+from tests.conftest import ROOT, copy_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]  # fmt: skip
+PREFIX = "/news/iraq/"  # the sub-path the site is served under
+ARTIFACTS = Path(os.environ.get("DOSSIER_ARTIFACTS", ROOT / "test-artifacts"))
+
+try:
+    from playwright.sync_api import Browser, ConsoleMessage, sync_playwright
+except ImportError:  # pragma: no cover - depends on the machine
+    sync_playwright = None
+
+if sync_playwright is None or not CHROMIUM.exists():
+    if os.environ.get("DOSSIER_REQUIRE_BROWSER"):
+        raise RuntimeError("browser tests required, but Playwright or /usr/bin/chromium is missing")
+    pytest.skip("Playwright or Chromium not installed", allow_module_level=True)
+
+
+class _SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves the site's folder under PREFIX only, like a host that puts it in a sub-folder."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(PREFIX):
+            return str(Path(self.directory) / "no-such-file")
+        return super().translate_path("/" + path[len(PREFIX) :])
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = copy_site(tmp_path_factory.mktemp("browser-site"))
+    result = build(
+        BuildOptions(site=folder, output=folder / "_site", base_url="https://example.org/news/iraq/")
+    )
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    handler = functools.partial(_SubPathHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Watched:
+    """A page with its console errors and failed requests recorded."""
+
+    def __init__(self, browser: Browser, color_scheme: str = "light") -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url} {r.failure}"))
+        self.page.on(
+            "response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}")
+        )
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type in ("error", "warning"):
+            self.errors.append(f"console {message.type}: {message.text}")
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def reader(browser: Browser) -> Iterator[Watched]:
+    watched = Watched(browser)
+    yield watched
+    watched.close()
+    assert watched.errors == []
+
+
+def test_reader_clicks_from_front_page_to_article_topic_and_timeline(reader: Watched, server: str) -> None:
+    page = reader.page
+    page.goto(server)
+    reader.shot("index")
+    page.locator(".card-title a").first.click()
+    page.wait_for_load_state()
+    assert "/articles/" in page.url
+    article_title = page.locator("h1").inner_text()
+    assert article_title
+    reader.shot("article")
+
+    entity = page.locator(".prose a.ent").first
+    name = entity.get_attribute("title")
+    entity.click()
+    page.wait_for_load_state()
+    assert "/topics/" in page.url
+    assert page.locator("h1").inner_text() == name
+    reader.shot("topic")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Timeline").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"{PREFIX}timeline/index.html")
+    assert page.locator(".timeline .event").count() > 0
+    reader.shot("timeline")
+
+
+def _articles_naming(site: Path, entity_id: str) -> set[str]:
+    entities = json.loads((site / "data" / "entities.json").read_text(encoding="utf-8"))["entities"]
+    return set(next(e for e in entities if e["id"] == entity_id)["articles"])
+
+
+@pytest.mark.parametrize("query", ["Nujaba", "Nujabaa", "النجباء"])
+def test_search_finds_every_article_naming_an_entity(
+    reader: Watched, server: str, site: Path, query: str
+) -> None:
+    page = reader.page
+    page.goto(server + "search.html")
+    page.get_by_label("Search for").fill(query)
+    page.get_by_label("Search for").press("Enter")
+    page.wait_for_selector(".search-results li", timeout=15_000)
+    links = page.locator(".search-results li h2 a")
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    assert all(h.startswith(PREFIX) for h in hrefs), hrefs
+    found = {h.rsplit("/", 1)[-1].removesuffix(".html") for h in hrefs if "/articles/" in h}
+    assert found >= _articles_naming(site, "harakat-al-nujaba")
+    assert f"{PREFIX}topics/harakat-al-nujaba.html" in hrefs
+    if query == "Nujaba":
+        reader.shot("search")
+    links.first.click()  # results lead to real pages under the sub-path
+    page.wait_for_load_state()
+    assert page.locator("h1").count() == 1
+
+
+def test_timeline_filter_shows_only_the_entitys_events(reader: Watched, server: str, site: Path) -> None:
+    page = reader.page
+    page.goto(server + "timeline/index.html")
+    total = page.locator(".timeline .event").count()
+    page.select_option("#filter-entity", "isis")
+    visible = page.locator(".timeline .event:not(.filtered-out)")
+    timeline = json.loads((site / "data" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    expected = [e for e in timeline if "isis" in e["entities"]]
+    assert 0 < visible.count() == len(expected) < total
+    for i in range(visible.count()):
+        assert "isis" in (visible.nth(i).get_attribute("data-entities") or "").split()
+        assert visible.nth(i).is_visible()
+    assert "entity=isis" in page.url
+    reader.shot("timeline-isis")
+
+
+def test_site_opened_from_disk_has_its_styles(browser: Browser, site: Path) -> None:
+    watched = Watched(browser)
+    page = watched.page
+    page.goto((site / "index.html").as_uri())
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(251, 250, 247)"  # the stylesheet's --bg
+    page.locator(".card-title a").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and "/articles/" in page.url
+    watched.shot("from-disk-article")
+    page.goto((site / "search.html").as_uri())
+    assert page.locator(".search-offline").is_visible()
+    watched.close()
+    assert watched.errors == []
+
+
+def test_dark_scheme_follows_the_readers_setting(browser: Browser, server: str) -> None:
+    watched = Watched(browser, color_scheme="dark")
+    watched.page.goto(server + "topics/isis.html")
+    assert watched.page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(20, 21, 23)"
+    watched.shot("topic-dark")
+    watched.close()
+
+
+AXE_PAGES = [
+    "index.html", "articles/index.html", "topics/index.html", "topics/isis.html", "timeline/index.html",
+    "sources/index.html", "search.html", "404.html",
+]  # fmt: skip
+
+
+def _axe_script() -> str:
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_pages_pass_axe_core(browser: Browser, server: str, site: Path, color_scheme: str) -> None:
+    article = sorted((site / "articles").glob("*.html"))[0].relative_to(site).as_posix()
+    watched = Watched(browser, color_scheme=color_scheme)
+    page = watched.page
+    problems = []
+    for path in [*AXE_PAGES, article]:
+        page.goto(server + path)
+        page.add_script_tag(content=_axe_script())
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        for violation in result["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [n["target"] for n in violation["nodes"][:3]]
+                problems.append(f"{path}: {violation['id']} ({violation['impact']}): {targets}")
+    watched.close()
+    assert problems == []
+
+
+def test_keyboard_reaches_skip_link_and_main_content(reader: Watched, server: str) -> None:
+    page = reader.page
+    page.goto(server + "topics/isis.html")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert "skip-link" in focused
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
