@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -19,7 +20,7 @@ from dossier.errors import BuildError, DossierError
 from dossier.pipeline import BuildOptions, BuildResult, build, unknown_names
 from dossier.report import ConsoleReporter, group_warnings
 
-COMMANDS = ("build", "suggest")
+COMMANDS = ("build", "serve", "new", "check", "suggest")
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
@@ -42,6 +43,24 @@ def parser(default_site: Path) -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)"
     )
+    serve_cmd = commands.add_parser("serve", help="preview the site on 127.0.0.1, rebuilt on every change")
+    serve_cmd.add_argument(
+        "--port", type=int, default=8000, help="port (default: %(default)s; 0: any free one)"
+    )
+    check_cmd = commands.add_parser(
+        "check", help="validate articles, registry and configuration, and every link of the built site"
+    )
+    for sub in (build_cmd, serve_cmd, check_cmd):
+        if sub is not build_cmd:
+            sub.add_argument(
+                "--site", type=Path, default=default_site, help="site folder (default: %(default)s)"
+            )
+            sub.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+            sub.add_argument("--base-url", help="absolute URL the site will be published at")
+        sub.add_argument("--strict", action="store_true", help="treat warnings as errors (exit code 1)")
+    new_cmd = commands.add_parser("new", help="create an article file with complete frontmatter")
+    new_cmd.add_argument("title", help="the article's title (its file name is made from it)")
+    new_cmd.add_argument("--site", type=Path, default=default_site, help="site folder (default: %(default)s)")
     suggest_cmd = commands.add_parser("suggest", help="list recurring names the registry does not know")
     suggest_cmd.add_argument(
         "--site", type=Path, default=default_site, help="site folder (default: %(default)s)"
@@ -49,7 +68,7 @@ def parser(default_site: Path) -> argparse.ArgumentParser:
     suggest_cmd.add_argument(
         "--minimum", type=int, default=2, help="list names seen at least this often (default: 2)"
     )
-    for sub in (build_cmd, suggest_cmd):
+    for sub in (build_cmd, serve_cmd, check_cmd, new_cmd, suggest_cmd):
         sub.add_argument("--quiet", "-q", action="store_true", help="print only problems and the result")
         sub.add_argument("--verbose", "-v", action="store_true", help="print every warning")
         sub.add_argument("--debug", action="store_true", help="show tracebacks for errors")
@@ -76,6 +95,7 @@ def print_summary(console: Console, result: BuildResult, verbose: bool) -> None:
             f"{escape(str(result.output))} "
             f"({s['articles']} articles; {result.seconds:.2f} s)"
         )
+        print_future(console, result)
         return
     console.print(
         f"[bold green]Built[/] {s['articles']} articles: {s['entities']} entities, {s['mentions']} mentions, "
@@ -83,6 +103,7 @@ def print_summary(console: Console, result: BuildResult, verbose: bool) -> None:
         f"{result.removed} removed in {escape(str(result.output))} in {result.seconds:.2f} s "
         f"({len(result.warnings)} warnings)"
     )
+    print_future(console, result)
     if s.get("unknown names"):
         console.print(
             f"{s['unknown names']} recurring names are not in the registry; "
@@ -90,17 +111,98 @@ def print_summary(console: Console, result: BuildResult, verbose: bool) -> None:
         )
 
 
+def print_future(console: Console, result: BuildResult) -> None:
+    if result.future:
+        shown = ", ".join(result.future[:5]) + (
+            f" and {len(result.future) - 5} more" if len(result.future) > 5 else ""
+        )
+        console.print(
+            f"[yellow]note:[/] {len(result.future)} articles are dated in the future "
+            f"(built as dated): {escape(shown)}"
+        )
+
+
+def build_options(args: argparse.Namespace, **overrides: Any) -> BuildOptions:
+    values = {
+        "site": args.site,
+        "output": getattr(args, "output", None),
+        "drafts": args.drafts,
+        "base_url": args.base_url,
+        "clean": getattr(args, "clean", False),
+        "jobs": getattr(args, "jobs", 0),
+        "strict": args.strict,
+    }
+    return BuildOptions(**{**values, **overrides})
+
+
 def run_build(args: argparse.Namespace, console: Console) -> int:
-    options = BuildOptions(
-        site=args.site,
-        output=args.output,
-        drafts=args.drafts,
-        base_url=args.base_url,
-        clean=args.clean,
-        jobs=args.jobs,
-    )
-    result = build(options, ConsoleReporter(console, verbose=args.verbose, quiet=args.quiet))
+    result = build(build_options(args), ConsoleReporter(console, verbose=args.verbose, quiet=args.quiet))
     print_summary(console, result, args.verbose)
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace, console: Console) -> int:
+    """Build (incrementally), then check every internal link and anchor of the output."""
+    from dossier.check import broken_links
+
+    result = build(build_options(args), ConsoleReporter(console, verbose=args.verbose, quiet=True))
+    print_summary(console, result, args.verbose)
+    problems = broken_links(result.output)
+    for problem in problems:
+        console.print(f"[bold red]broken link:[/] {escape(problem)}")
+    if problems:
+        console.print(
+            f"[bold red]Check failed:[/] {len(problems)} broken links in {escape(str(result.output))}"
+        )
+        return EXIT_ERRORS
+    console.print(
+        "[bold green]Check passed:[/] articles, registry and configuration are valid; "
+        "every internal link and anchor resolves."
+    )
+    return EXIT_OK
+
+
+def run_new(args: argparse.Namespace, console: Console) -> int:
+    from dossier.new import create_article
+
+    path = create_article(args.site, args.title)
+    console.print(
+        f"[bold green]Created[/] {escape(str(path))} — a draft: fill in the frontmatter and the text, "
+        "then set draft: false (or preview it with: python build.py serve --drafts)."
+    )
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace, console: Console) -> int:
+    from dossier.pipeline import CACHE_FOLDER
+    from dossier.serve import serve
+
+    output = args.site / CACHE_FOLDER / "preview"
+    options = build_options(args, output=output)
+    reporter = ConsoleReporter(console, verbose=args.verbose, quiet=args.quiet)
+
+    def rebuild() -> None:
+        print_summary(console, build(options, reporter), args.verbose)
+
+    def on_error(errors: list[str]) -> None:
+        for line in errors:
+            console.print(f"[bold red]error:[/] {escape(line)}")
+        console.print("[bold red]Build failed;[/] the pages show the errors until the files are fixed.")
+
+    try:
+        serve(
+            args.site,
+            output,
+            args.port,
+            rebuild,
+            on_error,
+            lambda url: console.print(f"[bold]Serving[/] {url} — rebuilt on every change; Ctrl+C stops."),
+        )
+    except KeyboardInterrupt:
+        console.print("Stopped.")
+    except OSError as exc:  # the port is taken, say
+        console.print(f"[bold red]error:[/] cannot serve on port {args.port}: {escape(str(exc))}")
+        return EXIT_ERRORS
     return EXIT_OK
 
 
@@ -137,7 +239,8 @@ def main(argv: Sequence[str] | None = None, default_site: Path | None = None) ->
     except SystemExit as exc:  # argparse has printed the usage problem
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     try:
-        return run_suggest(args, console) if args.command == "suggest" else run_build(args, console)
+        command = {"suggest": run_suggest, "serve": run_serve, "new": run_new, "check": run_check}
+        return command.get(args.command, run_build)(args, console)
     except DossierError as error:
         if args.debug:
             raise

@@ -17,6 +17,7 @@ import hashlib
 import json
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -57,6 +58,7 @@ class BuildOptions:
     base_url: str | None = None
     clean: bool = False  # ignore the cache and write a fresh site
     jobs: int = 0  # worker processes; 0: one per core
+    strict: bool = False  # warnings fail the build, before anything is written
 
 
 @dataclass(slots=True)
@@ -68,6 +70,7 @@ class BuildResult:
     seconds: float
     warnings: list[str] = field(default_factory=list)
     nothing_changed: bool = False
+    future: list[str] = field(default_factory=list)  # articles dated after today (built, and flagged)
 
 
 @dataclass
@@ -105,8 +108,9 @@ def template_dirs(site: Path) -> list[Path]:
 
 
 def cache_file(output: Path) -> Path:
-    """The cache lives next to the output folder."""
-    return output.parent / CACHE_FOLDER / f"{output.name}.sqlite"
+    """The cache lives next to the output folder (or beside it, for an output inside the cache folder)."""
+    folder = output.parent if output.parent.name == CACHE_FOLDER else output.parent / CACHE_FOLDER
+    return folder / f"{output.name}.sqlite"
 
 
 def _digest(data: bytes) -> str:
@@ -240,13 +244,21 @@ def _build(
     )
     scan, touched, refreshed = update_cache(prepared, cache, options, reporter)
     warnings = prepared.warnings + scan.warnings
+    if options.strict and warnings:
+        raise BuildError(
+            f"{len(warnings)} warnings, and --strict turns them into errors",
+            problems=[BuildError(w) for w in warnings],
+        )
+    future = [path for (path,) in cache.db.execute(
+        "SELECT path FROM articles WHERE day > ? ORDER BY path", (date.today().isoformat(),)
+    )]  # fmt: skip
     if not touched and not rewrite:  # nothing changed, so neither did the timeline's layout
         if scan.restamped or cache.meta("drafts") != str(options.drafts):
             _remember_scan(cache, scan, options)
             cache.commit()
         totals = json.loads(cache.meta("summary") or "{}")
         return BuildResult(
-            output, totals, 0, 0, time.perf_counter() - started, warnings, nothing_changed=True
+            output, totals, 0, 0, time.perf_counter() - started, warnings, nothing_changed=True, future=future
         )
     planner = Planner(cache, config, prepared.registry.entities)
     rewrite = rewrite or cache.meta("layout") != planner.timeline_layout
@@ -308,7 +320,7 @@ def _build(
     cache.mark_complete()
     cache.commit()
     elapsed = time.perf_counter() - started
-    return BuildResult(output, totals, writer.written, writer.removed, elapsed, warnings)
+    return BuildResult(output, totals, writer.written, writer.removed, elapsed, warnings, future=future)
 
 
 def _remember_scan(cache: BuildCache, scan: Scan, options: BuildOptions) -> None:
