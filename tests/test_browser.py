@@ -251,3 +251,31 @@ def test_keyboard_reaches_skip_link_and_main_content(reader: Watched, server: st
     assert page.locator(".skip-link").is_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+SHOWN_PAGES = [
+    ("index", "index.html"),
+    ("topic-sudani", "topics/mohammed-shia-al-sudani.html"),
+    ("topic-pmf", "topics/popular-mobilization-forces.html"),
+    ("timeline", "timeline/index.html"),
+    ("timeline-isis", "timeline/index.html?entity=isis"),
+    ("search-kataib", "search.html?q=Kata%27ib+Hezbollah"),
+]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_pages_fit_phone_and_desktop_widths(browser: Browser, server: str, width: int) -> None:
+    """No page scrolls sideways; the screenshots of each width are kept as artifacts."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    wide = []
+    for name, path in SHOWN_PAGES:
+        page.goto(server + path)
+        if name.startswith("search"):
+            page.wait_for_selector(".search-results li", timeout=15_000)
+        if page.evaluate("document.documentElement.scrollWidth") > width:
+            wide.append(path)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+    context.close()
+    assert wide == []
