@@ -424,6 +424,10 @@ class BuildCache:
     def article_keys(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT slug, key FROM articles"))
 
+    def article_versions(self, slugs: list[str]) -> list[tuple[str, str]]:
+        """(slug, key) of some articles, in slug order: a digest of what their pages show."""
+        return sorted(self._select_in("SELECT slug, key FROM articles WHERE slug IN ({})", slugs))
+
     def remove_article(self, slug: str) -> None:
         """Delete every row the article contributed, keeping a note of them for :meth:`add_rows`."""
         db = self.db

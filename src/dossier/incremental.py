@@ -241,7 +241,7 @@ def _timelinejs_date(day: date, granularity: str) -> dict[str, int]:
 
 def _site_link(config: SiteConfig, path: str) -> str:
     """Absolute where the site's address is known, else relative to the site's root."""
-    return f"{config.base_url.rstrip('/')}/{path}" if config.base_url else path
+    return urls.absolute(config.base_url, path) if config.base_url else path
 
 
 def _relate(context: Context, touched: Touched) -> None:

@@ -60,6 +60,11 @@ class PreviewState:
             self.errors = errors
 
 
+def with_reload(html: str) -> str:
+    """A served page with the script that reloads it after the next build."""
+    return html.replace("</body>", f"{RELOAD_SCRIPT}\n</body>", 1)
+
+
 def error_page(errors: list[str]) -> str:
     items = "".join(f"<li><pre>{escape(e)}</pre></li>" for e in errors)
     return (
@@ -92,14 +97,11 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         if local.is_dir():
             local = local / "index.html"
         if local.suffix == ".html" and local.is_file():
-            html = local.read_text(encoding="utf-8")
-            html = html.replace("</body>", f"{RELOAD_SCRIPT}\n</body>", 1)
-            return self._send(html.encode("utf-8"), "text/html")
-        if not local.exists():
-            missing = Path(self.directory) / "404.html"
-            if missing.is_file():
-                body = missing.read_text(encoding="utf-8").replace("</body>", f"{RELOAD_SCRIPT}\n</body>", 1)
-                return self._send(body.encode("utf-8"), "text/html", HTTPStatus.NOT_FOUND)
+            return self._send(with_reload(local.read_text(encoding="utf-8")).encode(), "text/html")
+        missing = Path(self.directory) / "404.html"
+        if not local.exists() and missing.is_file():
+            page = with_reload(missing.read_text(encoding="utf-8"))
+            return self._send(page.encode(), "text/html", HTTPStatus.NOT_FOUND)
         return super().do_GET()
 
     def _send(self, body: bytes, kind: str, status: HTTPStatus = HTTPStatus.OK) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import quote, urljoin
+from urllib.parse import urljoin
 
 from dossier.model import Card
+from dossier.render.urls import absolute
 from dossier.timex import parse_timex
 
 SITEMAP_LIMIT = 50_000  # URLs one sitemap file may list (sitemaps.org)
@@ -20,11 +21,6 @@ EPOCH = "1970-01-01T00:00:00Z"
 
 _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-def absolute(base_url: str, path: str) -> str:
-    """The public URL of an output file (``path`` is relative to the site's root)."""
-    return base_url.rstrip("/") + "/" + quote(path, safe="/._-~#")
 
 
 def absolute_links(html: str, page_url: str) -> str:

@@ -23,7 +23,7 @@ from dossier.config import SiteConfig
 from dossier.model import Card, Entity
 from dossier.render import urls
 from dossier.render.charts import monthly_bars
-from dossier.render.feeds import absolute, absolute_links, feed_entry, feed_view
+from dossier.render.feeds import absolute_links, feed_entry, feed_view
 from dossier.render.text import plain
 from dossier.slugs import slugify, tag_slug
 from dossier.timex import parse_timex
@@ -380,21 +380,24 @@ class Planner:
         if not base:
             return []
         slugs = self.cache.latest_slugs(self.config.feed_items)
-        keys = self.cache.db.execute(
-            f"SELECT slug, key FROM articles WHERE slug IN ({','.join('?' * len(slugs))})", slugs
-        ).fetchall()
+        keys = self.cache.article_versions(slugs)
 
         def build() -> dict[str, Any]:
             entries = []
             for slug in slugs:
                 card, _, _, summary, _, body = self.cache.article(slug)
-                url = absolute(base, urls.article(slug))
+                url = urls.absolute(base, urls.article(slug))
                 entries.append(feed_entry(card, url, summary, absolute_links(body, url)))
-            return feed_view(absolute(base, urls.FEED), absolute(base, urls.INDEX), self.config.title,
-                             self.config.description, entries)  # fmt: skip
+            return feed_view(
+                urls.absolute(base, urls.FEED),
+                urls.absolute(base, urls.INDEX),
+                self.config.title,
+                self.config.description,
+                entries,
+            )
 
         return [Page(urls.FEED, "feed.xml", digest(base, self.config.title, self.config.description,
-                                                   slugs, sorted(keys)), build)]  # fmt: skip
+                                                   slugs, keys), build)]  # fmt: skip
 
     def _topic_feed(self, entity: Entity, rows: list[Row]) -> list[Page]:
         """A topic's Atom feed: the newest articles naming it."""
@@ -406,11 +409,12 @@ class Planner:
         def build() -> dict[str, Any]:
             cards = self.cards(slug for slug, *_ in newest)
             entries = [
-                feed_entry(cards[slug], absolute(base, urls.article(slug)), None, None) for slug, *_ in newest
+                feed_entry(cards[slug], urls.absolute(base, urls.article(slug)), None, None)
+                for slug, *_ in newest
             ]
             return feed_view(
-                absolute(base, urls.topic_feed(entity.id)),
-                absolute(base, urls.topic(entity.id)),
+                urls.absolute(base, urls.topic_feed(entity.id)),
+                urls.absolute(base, urls.topic(entity.id)),
                 f"{entity.name} · {self.config.title}",
                 entity.description or f"Articles naming {entity.name}",
                 entries,

@@ -24,7 +24,6 @@ from dossier import __version__
 from dossier.config import SiteConfig
 from dossier.errors import BuildError
 from dossier.render import urls
-from dossier.render.feeds import absolute
 from dossier.render.pages import Page, type_label
 
 
@@ -61,7 +60,7 @@ class SiteRenderer:
             urls=urls,
             site=config,
             version=__version__,
-            absolute_url=lambda path: absolute(config.base_url or "", path),
+            absolute_url=lambda path: urls.absolute(config.base_url or "", path),
         )
         self.env.filters.update(plural=plural, type_label=type_label)
 

@@ -57,6 +57,11 @@ def data(name: str) -> str:
     return f"data/{name}"
 
 
+def absolute(base_url: str, path: str) -> str:
+    """The public URL of an output file (``path`` is relative to the site's root), for feeds and exports."""
+    return base_url.rstrip("/") + "/" + quote(path, safe="/._-~#")
+
+
 def relative(from_page: str, to_path: str) -> str:
     """The href from one output file to another, percent-encoded for non-ASCII slugs.
 
