@@ -99,11 +99,7 @@ def _full_scan(text: str, profile: str) -> list[tuple]:
                     proposals.append(
                         rules.Candidate(match.start(), match.end(), rule.name, fields, order=order)
                     )
-    chosen = rules._longest_first(proposals)
-    for candidate in chosen:
-        rules._attach_modifier(text, candidate, chosen)
-        rules._apply_profile(text, candidate, profile)
-    return [(c.start, c.end, c.rule, c.mod) for c in chosen]
+    return [(c.start, c.end, c.rule, c.mod) for c in rules.choose(text, proposals, profile)]
 
 
 @pytest.mark.parametrize("profile", [NEWS, TIMEML])

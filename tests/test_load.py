@@ -129,7 +129,7 @@ def test_folder_load_collects_every_error_and_numbers_duplicate_slugs(tmp_path: 
     result = load_articles(tmp_path / "articles", tmp_path)
     assert sorted(e.path for e in result.errors) == ["articles/bad1.md", "articles/bad2.md"]
     assert sorted(a.slug for a in result.articles) == ["same-title", "same-title-2"]
-    assert any("already taken" in w for w in result.warnings)
+    assert any("is taken by articles/one.md" in w for w in result.warnings)
 
 
 def test_explicit_slugs_must_not_collide(tmp_path: Path) -> None:

@@ -58,6 +58,11 @@ def parser(default_site: Path) -> argparse.ArgumentParser:
             sub.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
             sub.add_argument("--base-url", help="absolute URL the site will be published at")
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors (exit code 1)")
+        sub.add_argument(
+            "--keep-going",
+            action="store_true",
+            help="build without the articles that cannot be used, listing them as warnings",
+        )
     new_cmd = commands.add_parser("new", help="create an article file with complete frontmatter")
     new_cmd.add_argument("title", help="the article's title (its file name is made from it)")
     new_cmd.add_argument("--site", type=Path, default=default_site, help="site folder (default: %(default)s)")
@@ -96,6 +101,7 @@ def print_summary(console: Console, result: BuildResult, verbose: bool) -> None:
             f"({s['articles']} articles; {result.seconds:.2f} s)"
         )
         print_future(console, result)
+        print_left_out(console, result)
         return
     console.print(
         f"[bold green]Built[/] {s['articles']} articles: {s['entities']} entities, {s['mentions']} mentions, "
@@ -104,10 +110,19 @@ def print_summary(console: Console, result: BuildResult, verbose: bool) -> None:
         f"({len(result.warnings)} warnings)"
     )
     print_future(console, result)
+    print_left_out(console, result)
     if s.get("unknown names"):
         console.print(
             f"{s['unknown names']} recurring names are not in the registry; "
             "see them with: python build.py suggest"
+        )
+
+
+def print_left_out(console: Console, result: BuildResult) -> None:
+    if result.left_out:
+        console.print(
+            f"[yellow]note:[/] {len(result.left_out)} articles were left out because they cannot be used "
+            "(see the warnings above); the build without --keep-going fails on them."
         )
 
 
@@ -131,6 +146,7 @@ def build_options(args: argparse.Namespace, **overrides: Any) -> BuildOptions:
         "clean": getattr(args, "clean", False),
         "jobs": getattr(args, "jobs", 0),
         "strict": args.strict,
+        "keep_going": args.keep_going,
     }
     return BuildOptions(**{**values, **overrides})
 
@@ -248,4 +264,13 @@ def main(argv: Sequence[str] | None = None, default_site: Path | None = None) ->
         return EXIT_ERRORS
     except KeyboardInterrupt:
         console.print("[bold red]Interrupted;[/] the previous site was left as it was.")
+        return EXIT_ERRORS
+    except Exception as error:  # a bug, not bad input: say so, without a wall of traceback
+        if args.debug:
+            raise
+        console.print(
+            f"[bold red]internal error:[/] {escape(type(error).__name__)}: {escape(str(error))}\n"
+            "This is a bug in dossier, not a problem with your files; the previous site was left as it "
+            "was. Run the same command with --debug to see where it happened, and report it."
+        )
         return EXIT_ERRORS

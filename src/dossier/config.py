@@ -47,6 +47,9 @@ class SiteConfig:
     """How many of the newest articles the Atom feeds carry (the site's feed and each topic's)."""
     search: bool = True
     """Index article and topic pages for full-text search (with Pagefind) and add a search page."""
+    allow_html: bool = False
+    """Pass raw HTML in article bodies through, cleaned by an allowlist sanitizer (no scripts, styles,
+    event handlers or script links). Off: raw HTML is shown as text."""
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -62,6 +65,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "timeline_page_size": (int,),
     "feed_items": (int,),
     "search": (bool,),
+    "allow_html": (bool,),
 }
 
 

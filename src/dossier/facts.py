@@ -11,7 +11,7 @@ article, the registry and dossier stay the same.
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
 from dossier.analyze.similarity import FeatureWeights, content_words
@@ -40,15 +40,24 @@ def _sentence_of(starts: list[int], sentences: tuple[Sentence, ...], offset: int
     return sentences[index]
 
 
-def _words_and_names(body: str, start: int, end: int, mentions: list[Mention]) -> frozenset[str]:
-    """Content words of ``body[start:end]`` outside names, plus the names as "@id" features."""
+def _words_and_names(text: str, base: int, start: int, end: int, mentions: list[Mention]) -> frozenset[str]:
+    """Content words of body[start:end] outside names, plus the names as "@id" features.
+
+    ``text`` is the stretch of the body that begins at offset ``base`` (a sentence, not the whole
+    body, so that a long article is never copied once per date).
+    """
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     pieces, cursor = [], start
     for mention in inside:
-        pieces.append(body[cursor : mention.start])
+        pieces.append(text[cursor - base : mention.start - base])
         cursor = mention.end
-    pieces.append(body[cursor:end])
+    pieces.append(text[cursor - base : end - base])
     return content_words(" ".join(pieces)) | {f"@{m.entity}" for m in inside}
+
+
+def _mentions_within(mentions: list[Mention], starts: list[int], sentence: Sentence) -> list[Mention]:
+    """The mentions that start inside ``sentence``; ``starts`` are the mentions' sorted start offsets."""
+    return mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
 
 
 def _topic_rows(annotated: AnnotatedArticle, starts: list[int]) -> tuple[TopicRow, ...]:
@@ -87,7 +96,8 @@ def _pairs(annotated: AnnotatedArticle, starts: list[int]) -> tuple[tuple[str, s
 def _reports(annotated: AnnotatedArticle, starts: list[int]) -> tuple[SentenceReport, ...]:
     """Every (sentence, date) pair, once per sentence and date value."""
     body = annotated.article.body
-    mentions = list(annotated.body_mentions())
+    mentions = sorted(annotated.body_mentions(), key=lambda m: m.start)
+    mention_starts = [m.start for m in mentions]
     found: list[SentenceReport] = []
     seen: set[tuple[int, str]] = set()
     for date in annotated.body_dates():
@@ -96,10 +106,11 @@ def _reports(annotated: AnnotatedArticle, starts: list[int]) -> tuple[SentenceRe
         if timex is None or sentence is None or (sentence.index, timex.value) in seen:
             continue
         seen.add((sentence.index, timex.value))
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        blanked = (
-            body[: date.start] + " " * (date.end - date.start) + body[date.end :]
-        )  # a shared date is not shared wording
+        inside = _mentions_within(mentions, mention_starts, sentence)
+        date_end = min(date.end, sentence.end)
+        blanked = (  # the sentence with its date blanked: a shared date is not shared wording
+            body[sentence.start : date.start] + " " * (date_end - date.start) + body[date_end : sentence.end]
+        )
         found.append(
             SentenceReport(
                 sentence=sentence.index,
@@ -110,9 +121,10 @@ def _reports(annotated: AnnotatedArticle, starts: list[int]) -> tuple[SentenceRe
                 date_text=date.text,
                 inferred=annotated.published.inferred and date.kind not in ("absolute", "anaphoric"),
                 entities=tuple(dict.fromkeys(m.entity for m in inside)),
-                features=_words_and_names(blanked, sentence.start, sentence.end, inside),
+                features=_words_and_names(blanked, sentence.start, sentence.start, sentence.end, inside),
                 local=_words_and_names(
                     blanked,
+                    sentence.start,
                     max(sentence.start, date.start - LOCAL_WINDOW),
                     min(sentence.end, date.end + LOCAL_WINDOW),
                     inside,
@@ -130,16 +142,18 @@ def _undated(
     if annotated.published.day is None or annotated.published.inferred:
         return ()
     body = annotated.article.body
-    mentions = list(annotated.body_mentions())
+    mentions = sorted(annotated.body_mentions(), key=lambda m: m.start)
+    mention_starts = [m.start for m in mentions]
     found = []
     for sentence in annotated.sentences:
         if sentence.index in dated:
             continue
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        inside = _mentions_within(mentions, mention_starts, sentence)
         entities = tuple(dict.fromkeys(m.entity for m in inside))
         if len(entities) < 2 or all(weight.is_place(e) for e in entities):
             continue
-        features = _words_and_names(body, sentence.start, sentence.end, inside)
+        text = body[sentence.start : sentence.end]
+        features = _words_and_names(text, sentence.start, sentence.start, sentence.end, inside)
         found.append(
             SentenceReport(
                 sentence.index,

@@ -32,6 +32,11 @@ UNKNOWN = frozenset({"", "unknown", "n/a", "none", "null"})
 _FRONTMATTER = frontmatter.YAMLHandler()
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
 _SEPARATOR = re.compile(r"^-{3,}\s*$")
+_YAML_HINTS = {
+    "mapping values": " (quote values that contain ': ')",
+    "end of stream": " (is a quote or bracket left open?)",
+    "found character '\\t'": " (indent with spaces, not tabs)",
+}
 
 
 @dataclass(slots=True)
@@ -168,8 +173,10 @@ def split_frontmatter(text: str) -> tuple[dict[str, Any], int]:
             mark = exc.context_mark  # "unexpected end": point at what was left open instead
         line = text.count("\n", 0, opening.end()) + mark.line + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        hint = " (quote values that contain ': ')" if "mapping values" in problem else ""
+        hint = next((hint for key, hint in _YAML_HINTS.items() if key in problem), "")
         raise ContentError(f"invalid YAML in frontmatter: {problem}{hint}", line=line) from None
+    except RecursionError:
+        raise ContentError("frontmatter is nested too deeply to read", line=1) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -211,19 +218,36 @@ def _body_start(text: str, offset: int) -> int:
         offset = newline + 1
 
 
-def parse_metadata(raw: dict[str, Any], where: str, warnings: list[str]) -> dict[str, Any]:
-    """Apply the field table; unknown keys warn, bad values raise with the key named."""
+def key_lines(text: str, end: int) -> dict[str, int]:
+    """1-based line of each top-level ``key:`` in ``text[:end]`` (the header), for error messages."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text[:end].split("\n"), start=1):
+        match = _HEADER_LINE.match(line)
+        if match is not None:
+            lines.setdefault(match.group(1).lower(), number)
+    return lines
+
+
+def parse_metadata(
+    raw: dict[str, Any], where: str, warnings: list[str], lines: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """Apply the field table; unknown keys warn, bad values raise with the key (and its line) named."""
     meta: dict[str, Any] = {}
+    lines = lines or {}
     for key, value in raw.items():
         name = str(key).lower()
+        at = f"{where}:{lines[name]}" if name in lines else where
         parser = FIELDS.get(name)
         if parser is None:
-            warnings.append(f"{where}: unknown frontmatter key {key!r} ignored")
+            warnings.append(f"{at}: unknown frontmatter key {key!r} ignored (known: {', '.join(FIELDS)})")
             continue
         if name == "tags" and isinstance(value, str):
-            warnings.append(f"{where}: 'tags' given as text; read as a comma-separated list")
+            warnings.append(f"{at}: 'tags' given as text; read as a comma-separated list")
             value = [v.strip() for v in value.split(",") if v.strip()]
-        meta["authors" if name == "author" else name] = parser(value, name)
+        try:
+            meta["authors" if name == "author" else name] = parser(value, name)
+        except ContentError as error:
+            raise ContentError(error.message, line=lines.get(name)) from None
     return meta
 
 
@@ -235,7 +259,7 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
             raise ContentError("empty file; write a title and some text, or delete it")
         markup = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
         raw, offset = split_frontmatter(text) if markup == "markdown" else split_text_header(text)
-        meta = parse_metadata(raw, rel, warnings)
+        meta = parse_metadata(raw, rel, warnings, key_lines(text, offset))
         start = _body_start(text, offset)
         if not meta.get("title") and markup == "text":
             start = _title_from_first_line(text, start, meta)
@@ -328,7 +352,7 @@ def assign_slugs(
     articles = list(articles)
     heads = [(a.source_path, a.slug or None, derived_slug(a.source_path, a.title)) for a in articles]
     names = slug_names(heads, errors, warnings)
-    return [replace(article, slug=names[article.source_path]) for article in articles]
+    return [replace(a, slug=names[a.source_path]) for a in articles if a.source_path in names]
 
 
 def derived_slug(path: str, title: str) -> str:
@@ -339,8 +363,9 @@ def derived_slug(path: str, title: str) -> str:
 def slug_names(
     heads: list[tuple[str, str | None, str]], errors: list[ContentError], warnings: list[str]
 ) -> dict[str, str]:
-    """path → slug for (path, explicit slug, derived slug) triples: explicit slugs must not collide,
-    derived ones are numbered in path order and give way to explicit ones."""
+    """path → slug for (path, explicit slug, derived slug) triples: explicit slugs must not collide
+    (a later claimant is an error, and left out), derived ones are numbered in path order and give
+    way to explicit ones."""
     explicit: dict[str, str] = {}
     for path, slug, _ in sorted(heads):
         if slug:
@@ -352,12 +377,18 @@ def slug_names(
                 )
             else:
                 explicit[slug] = path
+    claimed = set(explicit.values())
+    heads = [head for head in heads if not head[1] or head[0] in claimed]
     wanted = {path: slug or derived for path, slug, derived in heads}
     order = sorted(heads, key=lambda head: (not head[1], head[0]))
     final = dict(zip((h[0] for h in order), unique_slugs([wanted[h[0]] for h in order]), strict=True))
+    owner = {slug: path for path, slug in final.items()}
     for path, slug, _ in heads:
         if final[path] != wanted[path] and not slug:
-            warnings.append(f"{path}: slug {wanted[path]!r} already taken; using {final[path]!r}")
+            warnings.append(
+                f"{path}: slug {wanted[path]!r} is taken by {owner[wanted[path]]}; using {final[path]!r} "
+                "(set 'slug:' to choose another)"
+            )
     return final
 
 

@@ -59,6 +59,7 @@ class BuildOptions:
     clean: bool = False  # ignore the cache and write a fresh site
     jobs: int = 0  # worker processes; 0: one per core
     strict: bool = False  # warnings fail the build, before anything is written
+    keep_going: bool = False  # leave out articles that cannot be used (each one a warning) instead of failing
 
 
 @dataclass(slots=True)
@@ -71,6 +72,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     nothing_changed: bool = False
     future: list[str] = field(default_factory=list)  # articles dated after today (built, and flagged)
+    left_out: list[str] = field(default_factory=list)  # articles that could not be used (--keep-going)
 
 
 @dataclass
@@ -158,8 +160,9 @@ def update_cache(
         unchanged = Scan(warnings=json.loads(cache.meta("warnings") or "[]"), unchanged=True)
         return unchanged, Touched(), Refreshed()
     scan = scan_articles(files, cache.sources(), options.drafts, prepared.signature["registry"], jobs)
-    if scan.errors:
+    if scan.errors and not options.keep_going:
         raise BuildError(f"{len(scan.errors)} of the articles cannot be used", problems=list(scan.errors))
+    scan.warnings.extend(f"{error} — left out of the site (--keep-going)" for error in scan.errors)
     existing = cache.article_keys()
     stale = sorted(slug for slug, key in existing.items() if scan.keys.get(slug, ("", ""))[1] != key)
     fresh = sorted(slug for slug, (_, key) in scan.keys.items() if existing.get(slug) != key)
@@ -174,7 +177,14 @@ def update_cache(
     if jobs_list:
         from dossier.work import Workshop
 
-        for rows in parallel.run(_extract, jobs_list, Workshop, (prepared.registry,), jobs, len(jobs_list)):
+        for rows in parallel.run(
+            _extract,
+            jobs_list,
+            Workshop,
+            (prepared.registry, prepared.config.allow_html),
+            jobs,
+            len(jobs_list),
+        ):
             cache.add_rows(rows, touched)
             reporter.advance()
     cache.settle(touched)
@@ -244,6 +254,7 @@ def _build(
     )
     scan, touched, refreshed = update_cache(prepared, cache, options, reporter)
     warnings = prepared.warnings + scan.warnings
+    left_out = sorted({error.path or "" for error in scan.errors})
     if options.strict and warnings:
         raise BuildError(
             f"{len(warnings)} warnings, and --strict turns them into errors",
@@ -258,8 +269,9 @@ def _build(
             cache.commit()
         totals = json.loads(cache.meta("summary") or "{}")
         return BuildResult(
-            output, totals, 0, 0, time.perf_counter() - started, warnings, nothing_changed=True, future=future
-        )
+            output, totals, 0, 0, time.perf_counter() - started, warnings,
+            nothing_changed=True, future=future, left_out=left_out,
+        )  # fmt: skip
     planner = Planner(cache, config, prepared.registry.entities)
     rewrite = rewrite or cache.meta("layout") != planner.timeline_layout
 
@@ -308,10 +320,10 @@ def _build(
         for path in before.keys() - now.keys():
             writer.remove(path)
         reporter.finish("render", f"{writer.written} files written, {writer.removed} removed")
-        if config.search and (rewrite or searchable):
-            reporter.start("search")
-            index_site(writer.folder)
-            reporter.finish("search", "article and topic pages indexed")
+        if config.search and rewrite:  # indexed before the new site is swapped in
+            _index(writer.folder, reporter)
+    if config.search and searchable and not rewrite:  # the changed pages are in place: index them
+        _index(output, reporter)
     _remember_scan(cache, scan, options)
     cache.set_meta("templates", templates_sum)
     cache.set_meta("layout", planner.timeline_layout)
@@ -320,7 +332,15 @@ def _build(
     cache.mark_complete()
     cache.commit()
     elapsed = time.perf_counter() - started
-    return BuildResult(output, totals, writer.written, writer.removed, elapsed, warnings, future=future)
+    return BuildResult(
+        output, totals, writer.written, writer.removed, elapsed, warnings, future=future, left_out=left_out
+    )
+
+
+def _index(folder: Path, reporter: Reporter) -> None:
+    reporter.start("search")
+    index_site(folder)
+    reporter.finish("search", "article and topic pages indexed")
 
 
 def _remember_scan(cache: BuildCache, scan: Scan, options: BuildOptions) -> None:

@@ -100,6 +100,8 @@ def scan_articles(
     slugs = slug_names(
         [(rel, head[1], head[4]) for rel, head in included.items()], scan.errors, scan.warnings
     )
+    for rel in included.keys() - slugs.keys():  # lost a slug to another article: read again next time
+        del scan.entries[rel]
     for rel, slug in slugs.items():
         key = _digest(f"{scan.entries[rel][2]}|{rel}|{slug}|{registry_digest}|{__version__}".encode())
         scan.keys[slug] = (rel, key)

@@ -18,10 +18,10 @@ from dossier.render.text import excerpt
 
 
 class Workshop:
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, allow_html: bool = False) -> None:
         self.entities = registry.entities
         self.matcher = Matcher(registry)
-        self.parsers = {"markdown": markdown_parser(), "text": text_parser()}
+        self.parsers = {"markdown": markdown_parser(allow_html), "text": text_parser()}
         self.weight = FeatureWeights({e.id: e.type for e in registry.entities.values()})
 
     def facts(self, article: Article, key: str) -> ArticleFacts:

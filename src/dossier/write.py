@@ -1,11 +1,12 @@
 """Pages → the output folder, without ever leaving a half-written site.
 
-A fresh site is written into a temporary folder beside the output and only
-then swapped in, so a failed or interrupted build leaves the previous site as
-it was. An incremental build replaces only the files whose content changed,
-each through a temporary file and a rename. A marker file identifies folders
-dossier made; it never replaces or deletes a folder without one, so
-``--output ~`` or ``--output .`` cannot wipe anything.
+Every build writes into a private folder beside the output first. A fresh
+site is then swapped in whole; an incremental build's changed files are
+moved into place, each by an atomic rename, only once every page has been
+rendered. So a build that fails (a template error, an interrupt) leaves the
+previous site exactly as it was. A marker file identifies folders dossier
+made; it never replaces or deletes a folder without one, so ``--output ~``
+or ``--output .`` cannot wipe anything.
 """
 
 from __future__ import annotations
@@ -60,19 +61,6 @@ def copy_static(sources: Iterable[Path], destination: Path) -> list[str]:
     return sorted(f"static/{rel}" for rel in chosen)
 
 
-def _write_atomically(target: Path, text: str | Iterable[str]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            _put(stream, text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _put(stream: TextIO, text: str | Iterable[str]) -> None:
     if isinstance(text, str):
         stream.write(text)
@@ -80,22 +68,21 @@ def _put(stream: TextIO, text: str | Iterable[str]) -> None:
         stream.writelines(text)  # large exports come in pieces, never joined in memory
 
 
-def write_page(folder: Path, path: str, text: str | Iterable[str], atomic: bool) -> None:
-    """Write one page; ``atomic`` replaces an existing file through a temporary one."""
+def write_page(folder: Path, path: str, text: str | Iterable[str]) -> None:
+    """Write one page into a build's private folder."""
     target = folder / path
-    if atomic:
-        _write_atomically(target, text)
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w", encoding="utf-8", newline="\n") as stream:
-            _put(stream, text)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="\n") as stream:
+        _put(stream, text)
 
 
 class SiteWriter:
-    """Writes one build's files: into a fresh folder swapped in at the end, or in place.
+    """Writes one build's files into a private folder, published only when the build succeeds.
 
-    Use as a context manager; leaving it with an exception discards a fresh
-    folder and keeps the previous site.
+    ``fresh``: the folder becomes the whole new site. Otherwise it holds the
+    changed files, moved into the existing site at the end, and the removals
+    wait until then too. Use as a context manager; leaving it with an
+    exception discards the private folder and keeps the previous site.
     """
 
     def __init__(self, output: Path, fresh: bool, static: list[Path]) -> None:
@@ -104,21 +91,19 @@ class SiteWriter:
         self.static = static
         self.written = 0
         self.removed = 0
-        self.folder = output
-        if fresh:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            self.folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+        self.removals: list[str] = []
+        output.parent.mkdir(parents=True, exist_ok=True)
+        kind = "new" if fresh else "changes"
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.{kind}-", dir=output.parent))
 
     def write(self, path: str, text: str | Iterable[str]) -> None:
-        write_page(self.folder, path, text, atomic=not self.fresh)
+        write_page(self.folder, path, text)
         self.written += 1
 
     def remove(self, path: str) -> None:
-        if not self.fresh:
-            target = self.output / path
-            if target.is_file():
-                target.unlink()
-                self.removed += 1
+        if not self.fresh and (self.output / path).is_file():
+            self.removals.append(path)
+            self.removed += 1
 
     def __enter__(self) -> SiteWriter:
         return self
@@ -126,19 +111,29 @@ class SiteWriter:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        if kind is not None:
-            if self.fresh:
-                shutil.rmtree(self.folder, ignore_errors=True)
-            return
-        if self.fresh:
-            self.written += len(copy_static(self.static, self.folder))
-            (self.folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-            os.chmod(self.folder, 0o755)
-            try:
+        try:
+            if kind is None and self.fresh:
+                self.written += len(copy_static(self.static, self.folder))
+                (self.folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                os.chmod(self.folder, 0o755)
                 swap_in(self.folder, self.output)
-            except BaseException:
-                shutil.rmtree(self.folder, ignore_errors=True)
-                raise
+            elif kind is None:
+                move_into(self.folder, self.output, self.removals)
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def move_into(changes: Path, output: Path, removals: Iterable[str]) -> None:
+    """Publish an incremental build: delete what went away, then rename each changed file into place."""
+    for path in removals:
+        (output / path).unlink(missing_ok=True)
+    for directory, _, names in os.walk(changes):
+        for name in names:
+            source = Path(directory) / name
+            target = output / source.relative_to(changes)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(source, 0o644)
+            os.replace(source, target)
 
 
 def swap_in(staging: Path, output: Path) -> None:

@@ -9,6 +9,9 @@ trimmed ("Prime Minister", "The"); demonyms of registry places ("Iraqi",
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from dossier.extract.entities import Match
 from dossier.extract.tokens import Tokens, fold
 from dossier.model import BODY, NameOccurrence, Sentence
@@ -38,15 +41,24 @@ def _is_demonym(key: str, place_keys: frozenset[str]) -> bool:
     return False
 
 
+_HEADING_LINE = re.compile(r"[ \t]*#")
+
+
 def _headings(tokens: Tokens, sentences: tuple[Sentence, ...]) -> list[tuple[int, int]]:
     """Spans of Markdown headings, whose capitals say nothing about names."""
     text = tokens.text
     spans = []
     for sentence in sentences:
         line_start = text.rfind("\n", 0, sentence.start) + 1
-        if text[line_start : sentence.start].lstrip().startswith("#"):
+        if _HEADING_LINE.match(text, line_start, sentence.start):
             spans.append((sentence.start, sentence.end))
     return spans
+
+
+def _in_spans(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` lies in one of ``spans`` (sorted, not overlapping; ``starts`` their starts)."""
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i][1]
 
 
 def unknown_names(
@@ -67,6 +79,7 @@ def unknown_names(
         for k in range(match.first_token, match.end_token):
             covered[k] = True
     headlines = _headings(tokens, sentences)
+    headline_starts = [start for start, _ in headlines]
     sentence_starts = {s.start for s in sentences}
     # words this text also writes in lower case are ordinary words set in title case ("National Security")
     lower_case = {
@@ -95,7 +108,7 @@ def unknown_names(
         occurrence = _trimmed(tokens, i, j, ignorable, place_keys, sentence_starts, field)
         if (
             occurrence is not None
-            and not any(s <= occurrence.start < e for s, e in headlines)
+            and not _in_spans(headlines, headline_starts, occurrence.start)
             and not all(w in lower_case or w in CONNECTORS for w in occurrence.key.split())
         ):
             found.append(occurrence)

@@ -76,7 +76,7 @@ class GroupRenderer:
         written = 0
         for page in pages:
             if self.rewrite or job.before.get(page.path) != now[page.path]:
-                write_page(self.folder, page.path, self.renderer.render(page), atomic=not self.rewrite)
+                write_page(self.folder, page.path, self.renderer.render(page))
                 written += 1
         return GroupResult(job.group, now, written, tuple(sorted(job.before.keys() - now.keys())))
 

@@ -9,7 +9,7 @@ around its text. Raw HTML in articles is not passed through.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -24,14 +24,59 @@ _DATETIME_GRANULARITIES = frozenset({"day", "week", "month", "year"})
 _NEWLINE = re.compile("\n")
 
 
-def markdown_parser() -> MarkdownIt:
-    """CommonMark with raw HTML off: pasted markup is shown as text, never run."""
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+_UNSAFE_LINK = re.compile(r"^(?:javascript|vbscript|data|file):", re.IGNORECASE)
+
+
+def safe_link(url: str) -> bool:
+    """Whether a link or image target may reach the page: never a script, ``data:`` or ``file:`` URL.
+
+    Stricter than markdown-it's own check, which lets ``data:image/…`` through. A rejected
+    link stays in the text as the Markdown that was written.
+    """
+    return _UNSAFE_LINK.match(url.strip()) is None
+
+
+def markdown_parser(allow_html: bool = False) -> MarkdownIt:
+    """CommonMark; raw HTML off unless the site allows it (then :func:`sanitize` cleans the result)."""
+    parser = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
+    parser.validateLink = safe_link
+    return parser
 
 
 def text_parser() -> MarkdownIt:
     """Plain text: paragraphs separated by blank lines, nothing else interpreted."""
-    return MarkdownIt("zero")
+    parser = MarkdownIt("zero")
+    parser.validateLink = safe_link
+    return parser
+
+
+_MARKUP_ATTRIBUTES = {
+    "*": {"title", "lang", "dir"},
+    "a": {"href", "class"},
+    "span": {"class", "id", "data-s"},
+    "time": {"class", "datetime", "data-timex"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "code": {"class"},
+}
+
+
+def sanitize(html: str) -> str:
+    """An allowlist pass over a body rendered with raw HTML on: the sanitizer keeps structure and
+    dossier's own markup (entity links, dates, sentence anchors) and drops scripts, styles, frames,
+    forms, event handlers and links to anything but http(s), mailto and relative URLs."""
+    import nh3  # only sites that allow raw HTML need it
+
+    return nh3.clean(
+        html,
+        tags=set(nh3.ALLOWED_TAGS) - {"area", "map"},
+        attributes=_MARKUP_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        strip_comments=True,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +136,14 @@ def body_marks(
     return kept, sentences
 
 
-def _align(content: str, source: str, cursor: int) -> tuple[list[int] | None, int]:
-    """Source offsets of each character of a text token, searching forward from ``cursor``."""
-    found = source.find(content, cursor)
+def _align(content: str, body: str, cursor: int, limit: int) -> tuple[list[int] | None, int]:
+    """Body offsets of each character of a text token, searching ``body[cursor:limit]``."""
+    found = body.find(content, cursor, limit)
     if found != -1 and found - cursor < 400:
         return list(range(found, found + len(content))), found + len(content)
     positions, j = [], cursor
     for ch in content:  # escapes and entities: match character by character
-        k = source.find(ch, j)
+        k = body.find(ch, j, limit)
         if k == -1 or k - j > 16:
             return None, cursor
         positions.append(k)
@@ -106,13 +151,13 @@ def _align(content: str, source: str, cursor: int) -> tuple[list[int] | None, in
     return positions, j
 
 
-def _with_marks(content: str, positions: list[int], a: int, b: int, marks: list[Mark], linkable: bool) -> str:
+def _with_marks(content: str, positions: list[int], a: int, b: int, marks: Marks, linkable: bool) -> str:
     """``content[a:b]``, escaped, with the marks that lie wholly inside it wrapped around their text."""
     if a >= b:
         return ""
     low, high = positions[a], positions[b - 1] + 1
     pieces, cursor = [], a
-    for mark in marks:
+    for mark in marks.overlapping(low, high):
         if mark.start < low or mark.end > high or (not linkable and mark.open.startswith("<a ")):
             continue
         i, j = bisect_left(positions, mark.start, a, b), bisect_left(positions, mark.end, a, b)
@@ -125,13 +170,11 @@ def _with_marks(content: str, positions: list[int], a: int, b: int, marks: list[
     return "".join(pieces)
 
 
-def _render_text(
-    content: str, positions: list[int], marks: list[Mark], sentences: list[Mark], linkable: bool
-) -> str:
+def _render_text(content: str, positions: list[int], marks: Marks, sentences: Marks, linkable: bool) -> str:
     """One text token: each sentence piece in a ``<span class="s">``, the first carrying its anchor id."""
     first, last = positions[0], positions[-1] + 1
     out, cursor = [], 0
-    for sentence in sentences:
+    for sentence in sentences.overlapping(first, last):
         if sentence.end <= first or sentence.start >= last:
             continue
         a = max(bisect_left(positions, sentence.start), cursor)
@@ -145,8 +188,26 @@ def _render_text(
     return "".join(out)
 
 
+class Marks:
+    """Non-overlapping marks sorted by start, found by range in logarithmic time (long articles
+    have tens of thousands)."""
+
+    def __init__(self, marks: list[Mark]) -> None:
+        self.marks = sorted(marks, key=lambda mark: mark.start)
+        self.ends = [mark.end for mark in self.marks]  # ascending too, since marks do not overlap
+
+    def overlapping(self, low: int, high: int) -> list[Mark]:
+        """The marks that reach into ``[low, high)``."""
+        first = bisect_right(self.ends, low)
+        last = first
+        while last < len(self.marks) and self.marks[last].start < high:
+            last += 1
+        return self.marks[first:last]
+
+
 def annotate_tokens(tokens: list[Token], body: str, marks: list[Mark], sentences: list[Mark]) -> None:
     """Store the rendered HTML of every inline text token in ``token.meta["html"]``."""
+    inline, spans = Marks(marks), Marks(sentences)
     line_starts = [0, *(m.end() for m in _NEWLINE.finditer(body)), len(body) + 1]
     for block in tokens:
         if block.type != "inline" or not block.children or block.map is None:
@@ -154,7 +215,6 @@ def annotate_tokens(tokens: list[Token], body: str, marks: list[Mark], sentences
         first_line, last_line = block.map
         cursor = line_starts[min(first_line, len(line_starts) - 1)]
         source_end = line_starts[min(last_line, len(line_starts) - 1)]
-        source = body[:source_end]
         link_depth = 0
         for child in block.children:
             if child.type == "link_open":
@@ -162,10 +222,10 @@ def annotate_tokens(tokens: list[Token], body: str, marks: list[Mark], sentences
             elif child.type == "link_close":
                 link_depth -= 1
             elif child.type == "text" and child.content:
-                positions, cursor = _align(child.content, source, cursor)
+                positions, cursor = _align(child.content, body, cursor, source_end)
                 if positions is not None:
                     child.meta["html"] = _render_text(
-                        child.content, positions, marks, sentences, link_depth == 0
+                        child.content, positions, inline, spans, link_depth == 0
                     )
 
 
@@ -185,4 +245,5 @@ def render_body(
     tokens = parser.parse(annotated.article.body)
     marks, sentences = body_marks(annotated, entities, topic_href)
     annotate_tokens(tokens, annotated.article.body, marks, sentences)
-    return parser.renderer.render(tokens, parser.options, {})
+    html = parser.renderer.render(tokens, parser.options, {})
+    return sanitize(html) if parser.options.get("html") else html

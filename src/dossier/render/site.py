@@ -6,6 +6,7 @@ compute nothing but links and labels.
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ class SiteRenderer:
     def __init__(self, config: SiteConfig, template_dirs: list[Path], compiled: Path | None = None) -> None:
         """``compiled``: a folder to keep compiled templates in between builds."""
         self.config = config
+        self.template_dirs = template_dirs
         bytecode = None
         if compiled is not None:
             compiled.mkdir(parents=True, exist_ok=True)
@@ -78,3 +80,20 @@ class SiteRenderer:
             ) from None
         except TemplateError as exc:
             raise BuildError(f"template {page.template} (rendering {page.path}): {exc}") from None
+        except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as exc:
+            where = self.template_line(exc)
+            if where is None:
+                raise  # not in a template: a bug in dossier, reported as one
+            raise BuildError(
+                f"{where}: template error (rendering {page.path}): {type(exc).__name__}: {exc}"
+            ) from exc
+
+    def template_line(self, error: BaseException) -> str | None:
+        """``templates/x.html:LINE`` of the innermost template frame an error passed through, if any."""
+        found = None
+        for frame in traceback.extract_tb(error.__traceback__):
+            path = Path(frame.filename)
+            for folder in self.template_dirs:
+                if path.is_relative_to(folder):
+                    found = f"{folder.name}/{path.relative_to(folder).as_posix()}:{frame.lineno}"
+        return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -368,33 +369,47 @@ def find_candidates(text: str, profile: str = NEWS, tokens: Tokens | None = None
                 seen.add(match.span())
                 fields = {k: v for k, v in match.groupdict().items() if v is not None}
                 proposals.append(Candidate(match.start(), match.end(), rule.name, fields, order=order))
+    return choose(text, proposals, profile)
+
+
+def choose(text: str, proposals: list[Candidate], profile: str) -> list[Candidate]:
+    """The proposals that win (longest first, no overlaps), widened over modifiers, in reading order."""
     chosen = _longest_first(proposals)
-    for candidate in chosen:
-        _attach_modifier(text, candidate, chosen)
+    for index, candidate in enumerate(chosen):
+        _attach_modifier(text, candidate, chosen[index - 1] if index else None)
         _apply_profile(text, candidate, profile)
     return chosen
 
 
 def _longest_first(proposals: list[Candidate]) -> list[Candidate]:
+    """The longest proposals that do not overlap one taken before, in reading order.
+
+    The taken spans are kept sorted and never overlap, so only the neighbours of a
+    proposal's place need checking: linear in practice even for a book-length text.
+    """
     proposals.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     taken: list[Candidate] = []
+    starts: list[int] = []
     for candidate in proposals:
-        if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
-            taken.append(candidate)
-    taken.sort(key=lambda c: c.start)
+        i = bisect_right(starts, candidate.start)
+        if i > 0 and taken[i - 1].end > candidate.start:
+            continue
+        if i < len(taken) and taken[i].start < candidate.end:
+            continue
+        taken.insert(i, candidate)
+        starts.insert(i, candidate.start)
     return taken
 
 
-def _attach_modifier(text: str, candidate: Candidate, chosen: list[Candidate]) -> None:
+def _attach_modifier(text: str, candidate: Candidate, before: Candidate | None) -> None:
+    """Widen a date over a modifier before it ("early", "the end of"), unless the date before reaches it."""
     if candidate.rule not in _MODIFIABLE:
         return
     match = _MODIFIER_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
     if match is None:
         return
     start = match.start() if match.group("the") is None else match.start("phrase")
-    if any(
-        other is not candidate and other.start < candidate.start and other.end > start for other in chosen
-    ):
+    if before is not None and before.end > start:
         return
     word = (match.group("phrase") or match.group("fuzzy")).lower()
     candidate.mod = MODIFIERS[word]
