@@ -281,3 +281,26 @@ def test_pages_fit_phone_and_desktop_widths(browser: Browser, server: str, width
         page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
     context.close()
     assert wide == []
+
+
+def test_hostile_articles_run_no_script(browser: Browser, tmp_path: Path) -> None:
+    """The XSS fixtures, opened in a real browser: no dialog opens and no injected code runs."""
+    from tests.test_safety import hostile_site
+
+    site = hostile_site(tmp_path / "hostile")
+    watched = Watched(browser)
+    page = watched.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    pages = ["index.html", "articles/hostile-body.html", "topics/hostile.html", "timeline/index.html"]
+    pages += [p.relative_to(site).as_posix() for p in (site / "articles").glob("script-*.html")]
+    for path in pages:
+        page.goto((site / path).as_uri())
+        for link in page.locator("main a:visible").all()[:40]:
+            link.hover(timeout=2000)  # mouse-over handlers, had any survived
+        page.keyboard.press("Tab")
+        assert page.evaluate("typeof window.alert === 'function' && document.scripts.length") <= 1
+    watched.shot("hostile-article")
+    watched.close()
+    assert dialogs == []
+    assert watched.errors == []

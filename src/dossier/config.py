@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from dossier.errors import ConfigError
-from dossier.yamlfast import SafeLoader
+from dossier.yamlfast import SafeLoader, describe_error, key_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,40 +69,55 @@ _TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
+_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", type(None): "empty"}
+
+
 def load_config(path: Path, warnings: list[str] | None = None) -> SiteConfig:
     """Read and validate ``site.yaml``; a missing file gives the defaults."""
     if not path.exists():
         return SiteConfig()
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SafeLoader)
+        text = path.read_text(encoding="utf-8-sig")
+        data = yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{path.name}{line}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        message, line = describe_error(exc, text)
+        raise ConfigError(
+            f"{path.name}{'' if line is None else f':{line}'}: invalid YAML: {message}"
+        ) from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path.name}: not UTF-8 text") from None
+    except RecursionError:
+        raise ConfigError(f"{path.name}: nested too deeply to read") from None
     if data is None:
         return SiteConfig()
     if not isinstance(data, dict):
         raise ConfigError(f"{path.name}: expected a mapping of options, found {type(data).__name__}")
-    return config_from_mapping(data, path.name, warnings)
+    return config_from_mapping(data, path.name, warnings, key_lines(text))
 
 
-def config_from_mapping(data: dict[str, Any], origin: str, warnings: list[str] | None = None) -> SiteConfig:
+def config_from_mapping(
+    data: dict[str, Any],
+    origin: str,
+    warnings: list[str] | None = None,
+    lines: dict[str, int] | None = None,
+) -> SiteConfig:
+    """Validate options; ``lines`` (option → line in the file) locate the messages."""
     problems: list[str] = []
     values: dict[str, Any] = {}
+    lines = lines or {}
     for key, value in data.items():
+        where = f"{origin}:{lines[str(key).lower()]}" if str(key).lower() in lines else origin
         if key not in _TYPES:
             if warnings is not None:
-                warnings.append(f"{origin}: unknown option {key!r} ignored")
+                warnings.append(f"{where}: unknown option {key!r} ignored (known: {', '.join(_TYPES)})")
             continue
         expected = _TYPES[key]
         if isinstance(value, bool) != (bool in expected) or not isinstance(value, expected):
-            names = " or ".join("null" if t is type(None) else t.__name__ for t in expected)
-            problems.append(f"{origin}: option {key!r} must be {names}, found {value!r}")
+            names = " or ".join(_TYPE_NAMES[t] for t in expected)
+            problems.append(f"{where}: option {key!r} must be {names}, found {value!r}")
             continue
         if isinstance(value, int) and value < 0:
-            problems.append(f"{origin}: option {key!r} must not be negative")
+            problems.append(f"{where}: option {key!r} must not be negative")
             continue
         values[key] = value
     if problems:

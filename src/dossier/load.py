@@ -23,7 +23,7 @@ import yaml
 from dossier.errors import ContentError
 from dossier.model import Article
 from dossier.slugs import slugify, unique_slugs
-from dossier.yamlfast import SafeLoader
+from dossier.yamlfast import SafeLoader, describe_error, key_lines
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",)
@@ -32,11 +32,6 @@ UNKNOWN = frozenset({"", "unknown", "n/a", "none", "null"})
 _FRONTMATTER = frontmatter.YAMLHandler()
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
 _SEPARATOR = re.compile(r"^-{3,}\s*$")
-_YAML_HINTS = {
-    "mapping values": " (quote values that contain ': ')",
-    "end of stream": " (is a quote or bracket left open?)",
-    "found character '\\t'": " (indent with spaces, not tabs)",
-}
 
 
 @dataclass(slots=True)
@@ -164,17 +159,8 @@ def split_frontmatter(text: str) -> tuple[dict[str, Any], int]:
     try:
         data = yaml.load(raw, Loader=SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        if (
-            mark is not None
-            and mark.index >= len(raw.rstrip())
-            and getattr(exc, "context_mark", None) is not None
-        ):
-            mark = exc.context_mark  # "unexpected end": point at what was left open instead
-        line = text.count("\n", 0, opening.end()) + mark.line + 1 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        hint = next((hint for key, hint in _YAML_HINTS.items() if key in problem), "")
-        raise ContentError(f"invalid YAML in frontmatter: {problem}{hint}", line=line) from None
+        message, line = describe_error(exc, raw, first_line=text.count("\n", 0, opening.end()) + 1)
+        raise ContentError(f"invalid YAML in the frontmatter: {message}", line=line or 1) from None
     except RecursionError:
         raise ContentError("frontmatter is nested too deeply to read", line=1) from None
     if data is None:
@@ -218,16 +204,6 @@ def _body_start(text: str, offset: int) -> int:
         offset = newline + 1
 
 
-def key_lines(text: str, end: int) -> dict[str, int]:
-    """1-based line of each top-level ``key:`` in ``text[:end]`` (the header), for error messages."""
-    lines: dict[str, int] = {}
-    for number, line in enumerate(text[:end].split("\n"), start=1):
-        match = _HEADER_LINE.match(line)
-        if match is not None:
-            lines.setdefault(match.group(1).lower(), number)
-    return lines
-
-
 def parse_metadata(
     raw: dict[str, Any], where: str, warnings: list[str], lines: dict[str, int] | None = None
 ) -> dict[str, Any]:
@@ -259,7 +235,7 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
             raise ContentError("empty file; write a title and some text, or delete it")
         markup = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
         raw, offset = split_frontmatter(text) if markup == "markdown" else split_text_header(text)
-        meta = parse_metadata(raw, rel, warnings, key_lines(text, offset))
+        meta = parse_metadata(raw, rel, warnings, key_lines(text[:offset]))
         start = _body_start(text, offset)
         if not meta.get("title") and markup == "text":
             start = _title_from_first_line(text, start, meta)

@@ -76,7 +76,7 @@ class DateMention:
     end: int
     text: str
     value: str | None
-    kind: str  # absolute, partial, relative, anaphoric
+    kind: str  # absolute, partial, relative, anaphoric, reference ("now", "the future")
     mod: str | None = None
     field: str = BODY
 

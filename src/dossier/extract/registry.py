@@ -38,7 +38,7 @@ import yaml
 from dossier.errors import RegistryError
 from dossier.extract.tokens import alias_keys
 from dossier.model import Entity
-from dossier.yamlfast import SafeLoader
+from dossier.yamlfast import SafeLoader, describe_error
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ALIAS_OPTIONS = frozenset(
@@ -97,16 +97,15 @@ def load_registry(path: Path) -> Registry:
     if not path.exists():
         raise RegistryError("entity registry not found", where)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SafeLoader)
+        text = path.read_text(encoding="utf-8-sig")
+        data = yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise RegistryError(
-            f"invalid YAML: {getattr(exc, 'problem', None) or exc}",
-            where,
-            mark.line + 1 if mark is not None else None,
-        ) from None
+        message, line = describe_error(exc, text)
+        raise RegistryError(f"invalid YAML: {message}", where, line) from None
     except UnicodeDecodeError:
         raise RegistryError("not UTF-8 text", where) from None
+    except RecursionError:
+        raise RegistryError("nested too deeply to read", where) from None
     return registry_from_data(data, where)
 
 

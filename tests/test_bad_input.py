@@ -1,0 +1,201 @@
+"""Bad input, end to end: each case in fixtures/bad_input/ gets the outcome cases.yaml promises.
+
+A case folder is laid over a small site that has been built once; the build runs
+through the command line, as an editor would run it, and its output is checked.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html import unescape
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dossier.cli import main
+from tests.conftest import FIXTURES, ROOT
+
+BAD = FIXTURES / "bad_input"
+CASES: dict[str, dict] = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))
+SEED = "vox-behind-iraqs-call-to-remove-us-led-forces.md"
+
+
+def _of(outcome: str) -> list[str]:
+    return [name for name, case in CASES.items() if case["outcome"] == outcome]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A one-article site, built, with its cache: the state an editor's folder is in before a mistake."""
+    site = tmp_path_factory.mktemp("base")
+    (site / "articles").mkdir()
+    shutil.copy(ROOT / "articles" / SEED, site / "articles" / SEED)
+    shutil.copy(ROOT / "entities.yaml", site / "entities.yaml")
+    (site / "site.yaml").write_text(
+        "title: Iraq and the coalition\nbase_url: https://example.org/iraq/\n", encoding="utf-8"
+    )
+    assert main(["build", "--site", str(site), "-q"]) == 0
+    return site
+
+
+def site_with(case: str, built_base: Path, tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(built_base, site)
+    shutil.copytree(BAD / case, site, dirs_exist_ok=True)
+    return site
+
+
+def heading(html: str) -> str:
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
+    assert found is not None
+    return unescape(found.group(1))
+
+
+def run(site: Path, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["build", "--site", str(site), *options])
+    return code, capsys.readouterr().out
+
+
+def test_every_fixture_folder_has_an_expected_outcome() -> None:
+    folders = {p.name for p in BAD.iterdir() if p.is_dir()}
+    assert folders == set(CASES)
+
+
+@pytest.mark.parametrize("case", _of("error"))
+def test_error_names_the_file_and_keeps_the_previous_site(
+    case: str, built_base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = site_with(case, built_base, tmp_path)
+    before = snapshot(site / "_site")
+    code, out = run(site, capsys)
+    assert code == 1
+    for line in CASES[case]["says"]:
+        assert line in out
+    assert "Traceback" not in out
+    assert snapshot(site / "_site") == before
+
+
+ARTICLE_ERRORS = [name for name in _of("error") if all("articles/" in s for s in CASES[name]["says"])]
+
+
+@pytest.mark.parametrize("case", ARTICLE_ERRORS)
+def test_keep_going_builds_the_rest_and_lists_the_bad_file(
+    case: str, built_base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = site_with(case, built_base, tmp_path)
+    code, out = run(site, capsys, "--keep-going")
+    assert code == 0
+    for line in CASES[case]["says"]:
+        assert f"warning: {line}" in out
+    assert "left out of the site (--keep-going)" in out
+    assert "articles were left out" in out
+    pages = sorted(p.name for p in (site / "_site" / "articles").glob("*.html"))
+    kept = CASES[case].get("kept")
+    assert pages == sorted(["index.html", "behind-iraqs-call-to-remove-us-led-forces.html"]
+                           + ([Path(kept).name] if kept else []))  # fmt: skip
+
+
+@pytest.mark.parametrize("case", _of("warning"))
+def test_accepted_with_a_warning(
+    case: str, built_base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = site_with(case, built_base, tmp_path)
+    code, out = run(site, capsys)
+    assert code == 0
+    for line in CASES[case]["says"]:
+        assert f"warning: {line}" in out
+    expected = CASES[case]
+    if "page" in expected:
+        html = (site / "_site" / expected["page"]).read_text(encoding="utf-8")
+        if "title" in expected:
+            assert heading(html) == expected["title"]
+        if "text" in expected:
+            assert expected["text"] in html
+    for path in expected.get("has", []):
+        assert (site / "_site" / path).is_file()
+
+
+@pytest.mark.parametrize("case", _of("silent"))
+def test_accepted_silently(
+    case: str, built_base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = site_with(case, built_base, tmp_path)
+    code, out = run(site, capsys)
+    assert code == 0
+    assert "warning:" not in out
+    assert "(0 warnings)" in out
+    html = (site / "_site" / CASES[case]["page"]).read_text(encoding="utf-8")
+    assert heading(html) == CASES[case]["title"]
+
+
+def test_all_bad_articles_are_reported_in_one_run(
+    built_base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_base, site)
+    for case in ARTICLE_ERRORS:
+        shutil.copytree(BAD / case, site, dirs_exist_ok=True)
+    code, out = run(site, capsys)
+    assert code == 1
+    for case in ARTICLE_ERRORS:
+        for line in CASES[case]["says"]:
+            assert line in out
+    count = sum(len(CASES[case]["says"]) for case in ARTICLE_ERRORS)
+    assert f"{count} of the articles cannot be used" in out
+
+
+def test_titles_that_give_the_same_slug_are_numbered_the_same_way_every_time(
+    built_base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = site_with("same-title", built_base, tmp_path)
+    assert run(site, capsys, "--clean")[0] == 0
+    first = snapshot(site / "_site")
+    assert run(site, capsys, "--clean")[0] == 0
+    assert snapshot(site / "_site") == first
+    html = (site / "_site/articles/iraq-and-the-coalition.html").read_text(encoding="utf-8")
+    assert heading(html) == "Iraq and the coalition"
+
+
+def test_a_five_megabyte_article_builds(
+    built_base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Linear time: the markup, the facts and the date rules once went quadratic on long texts."""
+    site = tmp_path / "site"
+    shutil.copytree(built_base, site)
+    body = (ROOT / "articles" / SEED).read_text(encoding="utf-8").split("---\n", 2)[2]
+    copies = 5_000_000 // len(body.encode("utf-8")) + 1
+    (site / "articles" / "long.md").write_text(
+        "---\ntitle: A very long article\ndate: 2024-02-01\n---\n" + body * copies, encoding="utf-8"
+    )
+    code, out = run(site, capsys, "-q")
+    assert code == 0, out
+    assert (site / "articles" / "long.md").stat().st_size > 5_000_000
+    page = (site / "_site/articles/a-very-long-article.html").read_text(encoding="utf-8")
+    assert page.count('class="ent ent-person"') > copies  # every copy of the text is marked up
+
+
+def test_deeply_nested_markdown_builds(
+    built_base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_base, site)
+    nested = (
+        ">" * 5000 + " a quote inside five thousand quotes, about Sudani\n\n"
+        + "".join("  " * i + "- a list item\n" for i in range(1000)) + "\n"
+        + "*" * 20000 + "emphasis" + "*" * 20000 + "\n\n"
+        + "[" * 10000 + "brackets" + "]" * 10000 + "\n\n"
+        + "(" * 10000 + "\n\n" + "`" * 5000 + "\n"
+    )  # fmt: skip
+    (site / "articles" / "nested.md").write_text(
+        "---\ntitle: Nested\ndate: 2024-02-01\n---\n" + nested, encoding="utf-8"
+    )
+    code, out = run(site, capsys, "-q")
+    assert code == 0, out
+    assert "Sudani" in (site / "_site/articles/nested.html").read_text(encoding="utf-8")
