@@ -216,7 +216,8 @@ def test_dark_scheme_follows_the_readers_setting(browser: Browser, server: str) 
 
 AXE_PAGES = [
     "index.html", "articles/index.html", "topics/index.html", "topics/isis.html", "timeline/index.html",
-    "sources/index.html", "search.html", "404.html",
+    "sources/index.html", "search.html", "404.html", "voices/index.html", "figures/index.html",
+    "coverage/index.html",
 ]  # fmt: skip
 
 
@@ -262,6 +263,9 @@ SHOWN_PAGES = [
     ("timeline", "timeline/index.html"),
     ("timeline-isis", "timeline/index.html?entity=isis"),
     ("search-kataib", "search.html?q=Kata%27ib+Hezbollah"),
+    ("voices", "voices/index.html"),
+    ("figures", "figures/index.html"),
+    ("coverage", "coverage/index.html"),
 ]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from dossier.analyze.suggest import RECURRING_SQL
-from dossier.model import ArticleFacts, Card, SentenceReport
+from dossier.model import ArticleFacts, Card, Figure, SentenceReport, Statement
 from dossier.slugs import tag_slug as tag_key
 from dossier.timex import parse_timex, week_value
 
@@ -58,6 +59,8 @@ CREATE TABLE event_members (event TEXT, slug TEXT, anchor TEXT, sentence TEXT);
 CREATE TABLE attachments (day TEXT, slug TEXT, sentence INTEGER, event TEXT, score REAL, anchor TEXT,
                           text TEXT);
 CREATE TABLE related (slug TEXT, rank INTEGER, other TEXT);
+CREATE TABLE statements (slug TEXT, day TEXT, speaker TEXT, entity TEXT, position INTEGER, data BLOB);
+CREATE TABLE figures (slug TEXT, day TEXT, quantity TEXT, position INTEGER, data BLOB);
 CREATE TABLE entity_exports (entity TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE pages (path TEXT PRIMARY KEY, grp TEXT NOT NULL, fingerprint TEXT NOT NULL);
 """
@@ -73,6 +76,9 @@ CREATE INDEX IF NOT EXISTS tags_tag ON tags (tag);
 CREATE INDEX IF NOT EXISTS tags_slug ON tags (slug);
 CREATE INDEX IF NOT EXISTS authors_author ON authors (author);
 CREATE INDEX IF NOT EXISTS authors_slug ON authors (slug);
+CREATE INDEX IF NOT EXISTS statements_slug ON statements (slug);
+CREATE INDEX IF NOT EXISTS statements_entity ON statements (entity);
+CREATE INDEX IF NOT EXISTS figures_slug ON figures (slug);
 CREATE INDEX IF NOT EXISTS articles_day ON articles (day);
 CREATE INDEX IF NOT EXISTS articles_path ON articles (path);
 CREATE INDEX IF NOT EXISTS articles_order ON articles (day IS NULL, day DESC, slug, card_digest);
@@ -145,6 +151,16 @@ class ArticleRows:
     spellings: tuple[tuple[str, str, int], ...]
     entities: tuple[str, ...]
     buckets: tuple[str, ...]
+    statements: list[tuple] = field(default_factory=list)
+    figures: list[tuple] = field(default_factory=list)
+
+
+def speaker_key(statement: Statement) -> str:
+    """Statements with one key have one speaker: a registry entity, or a name (folded), or a role."""
+    if statement.entity:
+        return statement.entity
+    folded = " ".join(re.sub(r"\b(?:al|el)[- ]", "", statement.speaker.casefold()).split())
+    return f"{statement.speaker_kind}:{folded}"
 
 
 def _row_digest(*parts: object) -> str:
@@ -206,6 +222,8 @@ def article_rows(facts: ArticleFacts) -> ArticleRows:
         spellings=facts.spellings,
         entities=tuple(m.entity for m in facts.mentions),
         buckets=tuple(sorted({r[0] for r in reports})),
+        statements=[(slug, day, speaker_key(st), st.entity, st.start, dumps(st)) for st in facts.statements],
+        figures=[(slug, day, fig.quantity, fig.start, dumps(fig)) for fig in facts.figures],
     )
 
 
@@ -254,6 +272,16 @@ class Contribution:
     undated: list[tuple]  # (sentence, signature) of the sentences that may recount a happening
     tags: frozenset[str]
     authors: frozenset[str]
+    voices: dict[str, str] = field(default_factory=dict)  # speaking entity → digest of its statements
+
+
+def _voices(rows: Iterable[tuple[str | None, bytes]]) -> dict[str, str]:
+    """entity → digest of what it says in one article, from (entity, statement blob) rows."""
+    said: dict[str, list[bytes]] = {}
+    for entity, blob in rows:
+        if entity:
+            said.setdefault(entity, []).append(blob)
+    return {e: hashlib.sha1(b"".join(blobs)).hexdigest() for e, blobs in said.items()}
 
 
 def _differing(old: dict, new: dict) -> set:
@@ -291,6 +319,7 @@ def touch(touched: Touched, slug: str, old: Contribution | None, new: Contributi
     for a, b in _differing(before.pairs, after.pairs):
         touched.entities.update((a, b))
     touched.entities.update(e for e, _ in _differing(before.spellings, after.spellings))
+    touched.entities.update(_differing(before.voices, after.voices))  # their "what they said"
     if moved:  # its sentences' places in the corpus order changed too
         touched.buckets.update(before.reports.keys() | after.reports.keys())
     else:
@@ -466,8 +495,12 @@ class BuildCache:
             ).fetchall(),
             tags=frozenset(tag_key(t) for t in tags),
             authors=frozenset(a for (a,) in db.execute("SELECT author FROM authors WHERE slug = ?", (slug,))),
+            voices=_voices(
+                db.execute("SELECT entity, data FROM statements WHERE slug = ? ORDER BY position", (slug,))
+            ),
         )
-        for table in ("articles", "mentions", "tags", "authors", "reports", "undated", "names"):
+        for table in ("articles", "mentions", "tags", "authors", "reports", "undated", "names", "statements",
+                      "figures"):  # fmt: skip
             db.execute(f"DELETE FROM {table} WHERE slug = ?", (slug,))
 
     def add_rows(self, rows: ArticleRows, touched: Touched) -> None:
@@ -481,6 +514,8 @@ class BuildCache:
             ("reports", 7, rows.reports),
             ("undated", 5, rows.undated),
             ("names", 8, rows.names),
+            ("statements", 6, rows.statements),
+            ("figures", 5, rows.figures),
         ):
             if values:
                 db.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * columns)})", values)
@@ -503,6 +538,7 @@ class BuildCache:
             undated=[(sentence, sig) for _, _, sentence, sig, _ in rows.undated],
             tags=frozenset(t[0] for t in rows.tags),
             authors=frozenset(a[0] for a in rows.authors),
+            voices=_voices((entity, blob) for _, _, _, entity, _, blob in rows.statements),
         )
         touch(touched, rows.slug, self._removed.pop(rows.slug, None), new)
 
@@ -884,6 +920,37 @@ class BuildCache:
 
     def all_tags(self) -> list[str]:
         return [t for (t,) in self.db.execute("SELECT DISTINCT tag FROM tags ORDER BY tag")]
+
+    def statements(self, entity: str | None = None) -> list[tuple[str, str | None, Statement]]:
+        """(slug, day, statement) of every statement (or of one speaking entity), newest first."""
+        where, args = ("WHERE entity = ?", (entity,)) if entity else ("", ())
+        rows = self.db.execute(
+            f"SELECT slug, day, data FROM statements {where} ORDER BY day IS NULL, day DESC, slug, position",
+            args,
+        )
+        return [(slug, day, loads(blob)) for slug, day, blob in rows]
+
+    def figures(self) -> list[tuple[str, str | None, Figure]]:
+        """(slug, day, figure) of every numeric claim, by quantity, then oldest first."""
+        rows = self.db.execute(
+            "SELECT slug, day, data FROM figures ORDER BY quantity, day IS NULL, day, slug, position"
+        )
+        return [(slug, day, loads(blob)) for slug, day, blob in rows]
+
+    def entity_counts_by_source(self) -> list[tuple[str, str, int, int]]:
+        """(source, entity, mentions, articles) for every outlet and entity it names."""
+        return list(
+            self.db.execute(
+                "SELECT IFNULL(a.source, ''), m.entity, SUM(m.count), COUNT(*) FROM mentions m "
+                "JOIN articles a ON a.slug = m.slug GROUP BY IFNULL(a.source, ''), m.entity"
+            )
+        )
+
+    def source_days(self) -> list[tuple[str, str]]:
+        """(source, day) of every dated article."""
+        return list(
+            self.db.execute("SELECT IFNULL(source, ''), day FROM articles WHERE day IS NOT NULL ORDER BY day")
+        )
 
     def source_counts(self) -> list[tuple[str, int]]:
         return list(

@@ -253,6 +253,8 @@ def article_facts(
         annotations=_annotations_entry(annotated),
         mention_count=len(annotated.mentions),
         date_count=len(annotated.dates),
+        statements=annotated.statements,
+        figures=annotated.figures,
     )
 
 

@@ -121,6 +121,43 @@ class PublicationDate:
 
 
 @dataclass(frozen=True, slots=True)
+class Statement:
+    """Something a speaker said: ``text == body[start:end]`` is what was said (quoted or reported)."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str  # the registry id when ``entity`` is set, else the name or role as written
+    entity: str | None
+    title: str | None  # "a senior fellow at …", "analyst"
+    speaker_kind: str  # entity, person, role
+    kind: str  # direct (a quotation) or reported
+    sentence: int  # index of the sentence the attribution is in
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A numeric claim: ``text == body[start:end]`` ("about 2,500 American soldiers")."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    hedge: str | None  # about, nearly, over, at least, up to, under
+    unit: str  # the kind of thing counted: troops, attacks, US dollars, percent…
+    counted: str  # what it counts, as written ("American soldiers"); may be empty
+    place: str | None  # registry id of the place it is about
+    holds: str | None  # the date it holds for, when its sentence gives one (a TIMEX value)
+    when: str  # that date as written, with its preposition ("since mid-October"); "" without one
+    sentence: int
+
+    @property
+    def quantity(self) -> str:
+        """Figures with the same key count the same thing in the same place."""
+        return f"{self.unit}@{self.place}" if self.place else self.unit
+
+
+@dataclass(frozen=True, slots=True)
 class AnnotatedArticle:
     """An article with everything the extractor found in it."""
 
@@ -130,6 +167,8 @@ class AnnotatedArticle:
     mentions: tuple[Mention, ...]
     dates: tuple[DateMention, ...]
     unknown_names: tuple[NameOccurrence, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -240,6 +279,8 @@ class ArticleFacts:
     annotations: str  # this article's entry of data/annotations.json
     mention_count: int = 0
     date_count: int = 0
+    statements: tuple[Statement, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
     @property
     def slug(self) -> str:

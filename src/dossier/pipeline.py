@@ -207,7 +207,7 @@ def _extract(workshop: Workshop, job: tuple) -> ArticleRows:
 
 def groups_for(touched: Touched, refreshed: Refreshed, cache: BuildCache) -> list[str]:
     """The page groups an incremental build has to look at again."""
-    groups = {"index"}
+    groups = {"index", "voices", "figures", "coverage"}  # cross-article views: any edit may change them
     if touched.listing:
         groups.add("articles")
     slugs = set(touched.slugs) | refreshed.related | refreshed.event_slugs

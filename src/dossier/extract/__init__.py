@@ -11,9 +11,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from dossier.analyze.similarity import PLACE_TYPES
 from dossier.extract.dates import Anchor, find_candidates, infer_publication, resolve_candidates
 from dossier.extract.entities import Match, Matcher, resolve_mentions
+from dossier.extract.figures import find_figures
 from dossier.extract.names import unknown_names
+from dossier.extract.quotes import find_statements
 from dossier.extract.sentences import split_sentences
 from dossier.extract.tokens import Tokens, tokenize
 from dossier.model import (
@@ -21,10 +24,12 @@ from dossier.model import (
     AnnotatedArticle,
     Article,
     DateMention,
+    Figure,
     Mention,
     NameOccurrence,
     PublicationDate,
     Sentence,
+    Statement,
 )
 from dossier.timex import parse_timex
 
@@ -54,6 +59,8 @@ class ExtractionState:
     body_tokens: Tokens | None = None
     body_matches: list[Match] = field(default_factory=list)
     unknown_names: tuple[NameOccurrence, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
 
 def find_sentences(state: ExtractionState) -> None:
@@ -111,11 +118,25 @@ def find_unknown_names(state: ExtractionState) -> None:
     )
 
 
+def find_voices(state: ExtractionState) -> None:
+    """Who said what: quotations and reported speech with their speakers."""
+    persons = frozenset(e for e, kind in state.matcher.types.items() if kind == "person")
+    state.statements = find_statements(state.prose, state.sentences, state.mentions, persons)
+
+
+def find_numbers(state: ExtractionState) -> None:
+    """Numeric claims: what they count, where, and the date they hold for."""
+    places = frozenset(e for e, kind in state.matcher.types.items() if kind in PLACE_TYPES)
+    state.figures = find_figures(state.prose, state.sentences, state.mentions, state.dates, places)
+
+
 STEPS: tuple[tuple[str, Callable[[ExtractionState], None]], ...] = (
     ("sentences", find_sentences),
     ("entities", find_entities),
     ("dates", find_dates),
     ("unknown names", find_unknown_names),
+    ("statements", find_voices),
+    ("figures", find_numbers),
 )
 
 
@@ -130,4 +151,6 @@ def extract_article(article: Article, matcher: Matcher) -> AnnotatedArticle:
         mentions=state.mentions,
         dates=state.dates,
         unknown_names=state.unknown_names,
+        statements=state.statements,
+        figures=state.figures,
     )

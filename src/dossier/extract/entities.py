@@ -107,6 +107,7 @@ class Matcher:
                 # Unconditional aliases are tried before conditional ones of the same form.
                 candidates.sort(key=lambda c: c.spec.conditional)
         self.single_keys = frozenset(key for key, node in self.trie.items() if _END in node)
+        self.types = {entity.id: entity.type for entity in registry.entities.values()}
 
     def find(self, text: str) -> list[Match]:
         """Every name in ``text``, left to right, longest first, before article-level rules."""

@@ -15,8 +15,10 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from dossier.analyze.claims import COVERAGE_WINDOW, event_coverage, group_figures, group_voices
 from dossier.analyze.topics import topic_summary
 from dossier.cache import BuildCache, EventBrief
 from dossier.config import SiteConfig
@@ -36,6 +38,9 @@ WITHIN_MONTH = ("day", "week", "month")  # granularities a busy year's month pag
 SOURCES_SHOWN = 10  # sources listed under one event on the timeline
 EVENTS_ON_TOPIC = 10
 UNATTRIBUTED = "Source not given"
+STATEMENTS_ON_TOPIC = 12  # what a speaking entity said, on its topic page (the rest on the Voices page)
+COVERAGE_COLUMNS = 12  # entities in the sources × entities table: the most mentioned
+COVERAGE_DAYS = COVERAGE_WINDOW.days
 TYPE_ORDER = (
     "person", "armed-group", "political-group", "coalition", "military", "government", "organization",
     "country", "region", "province", "city", "military-base", "place",
@@ -356,7 +361,17 @@ class Planner:
 
     def all_groups(self) -> list[str]:
         db = self.cache.db
-        groups = ["index", "articles", "topics", "timeline", "sources", "404"]
+        groups = [
+            "index",
+            "articles",
+            "topics",
+            "timeline",
+            "sources",
+            "voices",
+            "figures",
+            "coverage",
+            "404",
+        ]
         if self.config.search:
             groups.append("search")
         if self.timeline_layout != "single":
@@ -556,6 +571,10 @@ class Planner:
             ],
             "events": [self.event_brief(e) for e in self.cache.top_events_of(entity_id, EVENTS_ON_TOPIC)],
             "event_count": self.cache.event_count_of(entity_id),
+            "said": [
+                self.statement_view(*row) for row in self.cache.statements(entity_id)[:STATEMENTS_ON_TOPIC]
+            ],
+            "said_count": len(self.cache.statements(entity_id)),
         }
         feed = self._topic_feed(entity, rows)
         if len(rows) <= self.config.page_size:  # one page: all of them, most mentions first
@@ -745,6 +764,113 @@ class Planner:
         ]
         context = {"sources": sources, "authors": authors}
         return [Page(urls.SOURCES, "sources.html", digest(context), lambda: context)]
+
+    def source_line(self, slug: str) -> dict[str, Any]:
+        """What a claim shows of its article: only this, so that an edit elsewhere in the article
+        (its excerpt, say) does not make the page that lists the claim render again."""
+        card = self.cards([slug])[slug]
+        return {"slug": slug, "title": card.title, "source": card.source}
+
+    def statement_view(self, slug: str, day: str | None, statement: Any) -> dict[str, Any]:
+        return {
+            "text": statement.text,
+            "kind": statement.kind,
+            "title": statement.title,
+            "card": self.source_line(slug),
+            "target": f"{urls.article(slug)}#s{statement.sentence + 1}",
+            "day": day_label(day),
+        }
+
+    def _plan_voices(self) -> list[Page]:
+        names = {e.id: e.name for e in self.entities.values()}
+        voices = []
+        for voice in group_voices(self.cache.statements(), names):
+            entity = voice.entity if voice.entity in self.entities else None
+            voices.append({
+                "key": voice.key,
+                "anchor": "voice-" + (slugify(voice.key) or "speaker"),
+                "name": voice.name,
+                "entity": self.entity_view(entity) if entity else None,
+                "kind": voice.kind,
+                "titles": voice.titles[:3],
+                "articles": voice.articles,
+                "statements": [self.statement_view(*row) for row in voice.statements],
+            })  # fmt: skip
+        context = {
+            "named": [v for v in voices if v["kind"] != "role"],
+            "unnamed": [v for v in voices if v["kind"] == "role"],
+            "count": sum(len(v["statements"]) for v in voices),
+        }
+        return [Page(urls.VOICES, "voices.html", digest(context), lambda: context)]
+
+    def _plan_figures(self) -> list[Page]:
+        groups = []
+        for group in group_figures(self.cache.figures()):
+            place = self.entity_view(group.place) if group.place in self.entities else None
+            claims = []
+            for slug, day, figure in group.claims:
+                claims.append({
+                    "text": figure.text,
+                    "value": f"{figure.value:,.0f}" if figure.value.is_integer() else f"{figure.value:,}",
+                    "hedge": figure.hedge,
+                    "counted": figure.counted,
+                    "when": figure.when,
+                    "card": self.source_line(slug),
+                    "day": day_label(day),
+                    "target": f"{urls.article(slug)}#s{figure.sentence + 1}",
+                })  # fmt: skip
+            groups.append({
+                "anchor": "figure-" + (slugify(group.quantity) or "quantity"),
+                "unit": group.unit,
+                "place": place,
+                "disagree": group.disagree,
+                "sources": group.sources,
+                "claims": claims,
+            })  # fmt: skip
+        context = {"groups": groups, "count": sum(len(g["claims"]) for g in groups)}
+        return [Page(urls.FIGURES, "figures.html", digest(context), lambda: context)]
+
+    def _plan_coverage(self) -> list[Page]:
+        counts = self.cache.entity_counts_by_source()
+        totals: dict[str, int] = {}
+        for _, entity, mentions, _ in counts:
+            if entity in self.entities:
+                totals[entity] = totals.get(entity, 0) + mentions
+        columns = sorted(totals, key=lambda e: (-totals[e], self.entities[e].name.casefold()))[
+            :COVERAGE_COLUMNS
+        ]
+        cells: dict[str, dict[str, tuple[int, int]]] = {}
+        for source, entity, mentions, articles in counts:
+            cells.setdefault(source, {})[entity] = (mentions, articles)
+        source_counts = dict(self.cache.source_counts())
+        rows = [
+            {"name": s or UNATTRIBUTED, "slug": source_slug(s), "articles": source_counts.get(s, 0),
+             "cells": [cells[s].get(e, (0, 0)) for e in columns]}
+            for s in sorted(cells, key=lambda s: (s == "", s.casefold()))
+        ]  # fmt: skip
+        publications: dict[str, list[date]] = {}
+        for source, day in self.cache.source_days():
+            publications.setdefault(source or UNATTRIBUTED, []).append(date.fromisoformat(day))
+        events = []
+        for event, outlets in self.cache.events_dated(""):
+            seen = event_coverage(event.date.first_day, event.date.last_day,
+                                  [o or UNATTRIBUTED for o in outlets], publications)  # fmt: skip
+            events.append({
+                "label": event.label,
+                "datetime": datetime_attr(event.date.value),
+                "lead": plain(event.lead.sentence),
+                "target": self.event_target(event.date.first_day.isoformat(),
+                                            event.date.granularity in ("day", "week", "month")),
+                "reported": list(seen.reported_by),
+                "silent": list(seen.silent),
+            })  # fmt: skip
+        context = {
+            "columns": [self.entity_view(e, totals[e]) for e in columns],
+            "rows": rows,
+            "events": events,
+            "window": COVERAGE_DAYS,
+        }
+        return [Page(urls.COVERAGE, "coverage.html", digest(context), lambda: context)]
 
     def _plan_404(self) -> list[Page]:
         return [Page(urls.NOT_FOUND, "404.html", "404", dict)]
