@@ -114,3 +114,31 @@ def test_matcher_finds_registry_entities_inside_the_text(text: str) -> None:
     assert [(m.entity, m.start, m.end) for m in MATCHER.find(text)] == [
         (m.entity, m.start, m.end) for m in matches
     ]
+
+
+PIECES_SPOKEN = [*PIECES, "“", "”", "said", "told Vox", "according to", ", a senior fellow at the Institute,",
+                 "he said", "she added", "announced that", "about", "2,500", "900", "$550 million", "percent",
+                 "troops", "attacks", "in Iraq", "since", "F-16", "aged 45"]  # fmt: skip
+spoken = st.lists(st.one_of(st.sampled_from(PIECES_SPOKEN), st.text(max_size=5)), max_size=50).map(" ".join)
+
+
+@SETTINGS
+@given(text=spoken)
+@example(text="“A b c d e,” he said. “F g h i j.” “K l m n o,” said")
+@example(text="According to , ,” said “")
+def test_voices_and_figures_lie_in_the_text(text: str) -> None:
+    from datetime import date as day
+
+    from dossier.extract import extract_article
+
+    article = Article(source_path="p.md", slug="p", title="P", body=text, markup="markdown",
+                      published=day(2024, 1, 8))  # fmt: skip
+    annotated = extract_article(article, MATCHER)
+    for statement in annotated.statements:
+        assert 0 <= statement.start < statement.end <= len(text)
+        assert text[statement.start : statement.end] == statement.text
+        assert statement.kind in ("direct", "reported") and statement.speaker
+    for figure in annotated.figures:
+        assert 0 <= figure.start < figure.end <= len(text)
+        assert text[figure.start : figure.end] == figure.text
+        assert figure.value >= 0 and figure.unit

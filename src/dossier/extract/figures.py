@@ -16,7 +16,8 @@ serial numbers ("F-16", "Resolution 2334"), ordinals.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 
 from dossier.model import BODY, DateMention, Figure, Mention, Sentence
 
@@ -128,9 +129,10 @@ def find_figures(
     date_spans = [(d.start, d.end) for d in dates if d.field == BODY]
     places = [m for m in mentions if m.field == BODY and m.entity in place_ids]
     found: list[Figure] = []
+    spots = number_spots(text)
     for sentence in sentences:
         last_unit: tuple[str, str] | None = None
-        for match in _FIGURE.finditer(text, sentence.start, sentence.end):
+        for match in _figures_in(text, sentence, spots):
             number = match.group("number")
             if number.startswith("0") or _is_part_of_something_else(
                 text, match.start("number"), match.end(), date_spans
@@ -155,6 +157,42 @@ def find_figures(
                        unit, what, _place_of(text, end, places, sentence), holds, when, sentence.index)
             )  # fmt: skip
     return tuple(found)
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def number_spots(text: str) -> list[int]:
+    """Where numbers start (digit runs, and number words at word boundaries), in order: found with
+    plain substring search, since the full figure pattern is slow to run at every position."""
+    spots = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    lowered = text.lower()
+    for word in NUMBER_WORDS:
+        position = lowered.find(word)
+        while position != -1:
+            end = position + len(word)
+            if (position == 0 or not lowered[position - 1].isalnum()) and (
+                end == len(lowered) or not lowered[end].isalnum()
+            ):
+                spots.append(position)
+            position = lowered.find(word, position + 1)
+    return sorted(set(spots))
+
+
+def _figures_in(text: str, sentence: Sentence, spots: list[int]) -> Iterator[re.Match[str]]:
+    """Matches of the figure pattern, tried only around the numbers of a sentence."""
+    position = sentence.start
+    for spot in spots[bisect_left(spots, sentence.start) : bisect_left(spots, sentence.end)]:
+        if spot < position:
+            continue
+        lower = max(position, spot - 24)
+        for match in _FIGURE.finditer(text, lower, min(sentence.end, spot + 60)):
+            if match.end() <= spot:
+                continue
+            if match.start("number") <= spot < match.end("number"):
+                position = match.end()
+                yield match
+            break
 
 
 _COUNT_LEAD = re.compile(r"\b(?:number(?:ing|ed|s)?|total(?:ing|led)?|of)\s+(?:is\s+|was\s+)?(?:\w+\s+)?$")

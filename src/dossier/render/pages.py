@@ -38,6 +38,13 @@ WITHIN_MONTH = ("day", "week", "month")  # granularities a busy year's month pag
 SOURCES_SHOWN = 10  # sources listed under one event on the timeline
 EVENTS_ON_TOPIC = 10
 UNATTRIBUTED = "Source not given"
+# Bounds that keep the cross-article pages from growing with the archive; data/voices.json and
+# data/figures.json hold everything.
+SPEAKERS_SHOWN = 100  # speakers with a section on the Voices page (the others are listed by name)
+STATEMENTS_SHOWN = 10  # newest statements per speaker there
+QUANTITIES_SHOWN = 100  # quantities on the Figures page
+CLAIMS_SHOWN = 25  # claims per quantity there
+COVERAGE_EVENTS = 200  # the most recent events on the Coverage page
 STATEMENTS_ON_TOPIC = 12  # what a speaking entity said, on its topic page (the rest on the Voices page)
 COVERAGE_COLUMNS = 12  # entities in the sources × entities table: the most mentioned
 COVERAGE_DAYS = COVERAGE_WINDOW.days
@@ -783,32 +790,42 @@ class Planner:
 
     def _plan_voices(self) -> list[Page]:
         names = {e.id: e.name for e in self.entities.values()}
-        voices = []
-        for voice in group_voices(self.cache.statements(), names):
+        grouped = group_voices(self.cache.statements(), names)
+        named = [v for v in grouped if v.kind != "role"]
+        unnamed = [row for v in grouped if v.kind == "role" for row in v.statements]
+        unnamed.sort(key=lambda row: (row[1] is None, row[1] or ""), reverse=True)
+        sections = []
+        for voice in named[:SPEAKERS_SHOWN]:
             entity = voice.entity if voice.entity in self.entities else None
-            voices.append({
-                "key": voice.key,
+            sections.append({
                 "anchor": "voice-" + (slugify(voice.key) or "speaker"),
                 "name": voice.name,
                 "entity": self.entity_view(entity) if entity else None,
-                "kind": voice.kind,
                 "titles": voice.titles[:3],
                 "articles": voice.articles,
-                "statements": [self.statement_view(*row) for row in voice.statements],
+                "total": len(voice.statements),
+                "statements": [self.statement_view(*row) for row in voice.statements[:STATEMENTS_SHOWN]],
             })  # fmt: skip
+        roles = {id(s): v.name for v in grouped if v.kind == "role" for _, _, s in v.statements}
         context = {
-            "named": [v for v in voices if v["kind"] != "role"],
-            "unnamed": [v for v in voices if v["kind"] == "role"],
-            "count": sum(len(v["statements"]) for v in voices),
+            "named": sections,
+            "others": [{"name": v.name, "count": len(v.statements)} for v in named[SPEAKERS_SHOWN:]],
+            "unnamed": [
+                {**self.statement_view(*row), "speaker": roles[id(row[2])]}
+                for row in unnamed[: STATEMENTS_SHOWN * 3]
+            ],
+            "unnamed_total": len(unnamed),
+            "count": sum(len(v.statements) for v in grouped),
         }
         return [Page(urls.VOICES, "voices.html", digest(context), lambda: context)]
 
     def _plan_figures(self) -> list[Page]:
         groups = []
-        for group in group_figures(self.cache.figures()):
+        rows = self.cache.figures()
+        for group in group_figures(rows)[:QUANTITIES_SHOWN]:
             place = self.entity_view(group.place) if group.place in self.entities else None
             claims = []
-            for slug, day, figure in group.claims:
+            for slug, day, figure in group.claims[-CLAIMS_SHOWN:]:
                 claims.append({
                     "text": figure.text,
                     "value": f"{figure.value:,.0f}" if figure.value.is_integer() else f"{figure.value:,}",
@@ -826,8 +843,9 @@ class Planner:
                 "disagree": group.disagree,
                 "sources": group.sources,
                 "claims": claims,
+                "total": len(group.claims),
             })  # fmt: skip
-        context = {"groups": groups, "count": sum(len(g["claims"]) for g in groups)}
+        context = {"groups": groups, "count": len(rows)}
         return [Page(urls.FIGURES, "figures.html", digest(context), lambda: context)]
 
     def _plan_coverage(self) -> list[Page]:
@@ -852,7 +870,7 @@ class Planner:
         for source, day in self.cache.source_days():
             publications.setdefault(source or UNATTRIBUTED, []).append(date.fromisoformat(day))
         events = []
-        for event, outlets in self.cache.events_dated(""):
+        for event, outlets in self.cache.events_dated("")[-COVERAGE_EVENTS:]:
             seen = event_coverage(event.date.first_day, event.date.last_day,
                                   [o or UNATTRIBUTED for o in outlets], publications)  # fmt: skip
             events.append({
@@ -867,7 +885,8 @@ class Planner:
         context = {
             "columns": [self.entity_view(e, totals[e]) for e in columns],
             "rows": rows,
-            "events": events,
+            "events": events[::-1],  # newest first
+            "limit": COVERAGE_EVENTS,
             "window": COVERAGE_DAYS,
         }
         return [Page(urls.COVERAGE, "coverage.html", digest(context), lambda: context)]
