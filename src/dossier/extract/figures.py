@@ -126,11 +126,20 @@ def find_figures(
     place_ids: frozenset[str],
 ) -> tuple[Figure, ...]:
     """Every numeric claim in ``text`` (the article's prose), in reading order."""
-    date_spans = [(d.start, d.end) for d in dates if d.field == BODY]
-    places = [m for m in mentions if m.field == BODY and m.entity in place_ids]
+    body_dates = sorted((d for d in dates if d.field == BODY), key=lambda d: d.start)
+    places = sorted((m for m in mentions if m.field == BODY and m.entity in place_ids), key=lambda m: m.start)
+    date_starts, place_starts = [d.start for d in body_dates], [m.start for m in places]
     found: list[Figure] = []
     spots = number_spots(text)
     for sentence in sentences:
+        # what a sentence's figures are checked against: its own dates and places only
+        its_dates = body_dates[
+            bisect_left(date_starts, sentence.start) : bisect_left(date_starts, sentence.end)
+        ]
+        its_places = places[
+            bisect_left(place_starts, sentence.start) : bisect_left(place_starts, sentence.end)
+        ]
+        date_spans = [(d.start, d.end) for d in its_dates]
         last_unit: tuple[str, str] | None = None
         for match in _figures_in(text, sentence, spots):
             number = match.group("number")
@@ -144,17 +153,14 @@ def find_figures(
             unit, what, end = counted
             last_unit = (unit, what)
             hedge = match.group("hedge")
-            start = (
-                match.start("hedge")
-                if hedge
-                else match.start("currency")
-                if match.group("currency")
-                else (match.start("number"))
-            )
-            holds, when = _date_for(text, dates, sentence)
+            if hedge:
+                start = match.start("hedge")
+            else:
+                start = match.start("currency") if match.group("currency") else match.start("number")
+            holds, when = _date_for(text, its_dates, sentence)
             found.append(
                 Figure(start, end, text[start:end], _value(match), HEDGES[hedge.lower()] if hedge else None,
-                       unit, what, _place_of(text, end, places, sentence), holds, when, sentence.index)
+                       unit, what, _place_of(text, end, its_places, sentence), holds, when, sentence.index)
             )  # fmt: skip
     return tuple(found)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -110,6 +110,33 @@ class Quotation:
     @property
     def outer(self) -> tuple[int, int]:
         return self.start - 1, self.end + 1
+
+
+class Quotations:
+    """The quotations of a text (sorted, not overlapping), found by position in logarithmic time:
+    a book-length text has thousands."""
+
+    def __init__(self, quotes: Quotations) -> None:
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+        self.ends = [q.outer[1] for q in quotes]
+
+    def containing(self, offset: int) -> Quotation | None:
+        i = bisect_right(self.starts, offset) - 1
+        return self.quotes[i] if i >= 0 and offset < self.quotes[i].end else None
+
+    def closed_by(self, offset: int) -> Iterator[Quotation]:
+        """The quotations closed at or before ``offset``, nearest first."""
+        for i in range(bisect_right(self.ends, offset) - 1, -1, -1):
+            yield self.quotes[i]
+
+    def opening_at(self, mark: int) -> Quotation | None:
+        """The quotation whose opening mark is at ``mark``."""
+        i = bisect_left(self.starts, mark + 1)
+        return self.quotes[i] if i < len(self.quotes) and self.quotes[i].start == mark + 1 else None
+
+    def starting_in(self, start: int, end: int) -> list[Quotation]:
+        return self.quotes[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +364,7 @@ def find_statements(
     person_ids: frozenset[str] = frozenset(),
 ) -> tuple[Statement, ...]:
     """Every attributed statement of ``text`` (the article's prose), in reading order."""
-    quotes = [q for q in find_quotations(text) if _is_statement_quote(text, q)]
+    quotes = Quotations([q for q in find_quotations(text) if _is_statement_quote(text, q)])
     resolver = SpeakerResolver(text, mentions, person_ids)
     found: list[Statement] = []
     used_quotes: set[Quotation] = set()
@@ -362,13 +389,6 @@ def find_statements(
             statements = [continued] if continued is not None else []
         found.extend(statements)
     return tuple(found)
-
-
-def _inside_quote(quotes: list[Quotation], offset: int) -> Quotation | None:
-    for quote in quotes:
-        if quote.start <= offset < quote.end:
-            return quote
-    return None
 
 
 class Cue(NamedTuple):
@@ -408,7 +428,7 @@ def _sentence_statements(
     text: str,
     all_cues: list[Cue],
     sentence: Sentence,
-    quotes: list[Quotation],
+    quotes: Quotations,
     resolver: SpeakerResolver,
     used: set[Quotation],
 ) -> list[Statement]:
@@ -417,7 +437,7 @@ def _sentence_statements(
     found: list[Statement] = []
     cues = sorted((c for c in all_cues if sentence.start <= c.start < sentence.end), key=_is_according_to)
     for cue in cues:  # speech verbs first, "according to" last
-        if _inside_quote(quotes, cue.start) or any(f.start <= cue.start < f.end for f in found):
+        if quotes.containing(cue.start) or any(f.start <= cue.start < f.end for f in found):
             continue
         if _is_according_to(cue) and found:
             continue  # "According to news agencies, Ryder said …": the speech verb names the speaker
@@ -436,7 +456,7 @@ def _attributed(
     text: str,
     sentence: Sentence,
     cue: Cue,
-    quotes: list[Quotation],
+    quotes: Quotations,
     resolver: SpeakerResolver,
     used: set[Quotation],
 ) -> Statement | None:
@@ -454,11 +474,11 @@ def _attributed(
         if according and text[sentence.start : cue.start].strip(' \n"“”*_>#-').lower() == "":
             comma = text.find(",", upper, sentence.end)
             start = upper + 1 if comma == -1 else comma + 1
-            return _statement(text, sentence, start, sentence.end, speaker, "reported", quotes)
+            return _statement(text, sentence, start, sentence.end, speaker, "reported")
         if quote_before is not None and text[quote_before.outer[1] : cue.start].strip(" ,") == "":
             used.add(quote_before)
-            return _statement(text, sentence, *_quote_span(quote_before), speaker, "direct", quotes)
-        return _statement(text, sentence, sentence.start, cue.start, speaker, "reported", quotes)
+            return _statement(text, sentence, *_quote_span(quote_before), speaker, "direct")
+        return _statement(text, sentence, sentence.start, cue.start, speaker, "reported")
     lower = sentence.start
     if quote_before is not None:
         lower = max(lower, quote_before.outer[1])
@@ -482,13 +502,13 @@ def _attributed(
         return None
     if quote_before is not None:  # “…,” X said   (X may carry a title: “…,” analyst Y told Z)
         used.add(quote_before)
-        return _statement(text, sentence, *_quote_span(quote_before), speaker, "direct", quotes)
+        return _statement(text, sentence, *_quote_span(quote_before), speaker, "direct")
     after = _content_after(text, cue, sentence, quotes)
     if after is not None:
         start, end, kind, quote = after
         if quote is not None:
             used.add(quote)
-        return _statement(text, sentence, start, end, speaker, kind, quotes)
+        return _statement(text, sentence, start, end, speaker, kind)
     # …, X said.   (the speaker and cue close the sentence, or sit inside it between commas)
     content_end = text.rfind(",", sentence.start, speaker_start + 1)
     if content_end <= sentence.start:
@@ -496,20 +516,20 @@ def _attributed(
     rest = text[cue.end : sentence.end]
     resumed = re.match(r"^(?:\s+[\w.’']+){0,4}\s*,\s*", rest)
     end = sentence.end if resumed and rest[resumed.end() :].strip(" .") else content_end
-    return _statement(text, sentence, sentence.start, end, speaker, "reported", quotes)
+    return _statement(text, sentence, sentence.start, end, speaker, "reported")
 
 
 _BETWEEN_QUOTE_AND_CUE = re.compile(r"[^.;!?“”\"\n]{0,160}")
 
 
 def _quote_before(
-    text: str, quotes: list[Quotation], used: set[Quotation], cue: int, sentence_start: int
+    text: str, quotes: Quotations, used: set[Quotation], cue: int, sentence_start: int
 ) -> Quotation | None:
     """The quotation a cue attributes from after it: closed in this sentence, with at most a
     speaker phrase between its closing mark and the cue."""
-    for quote in reversed(quotes):
+    for quote in quotes.closed_by(cue):
         end = quote.outer[1]
-        if end > cue or quote in used:
+        if quote in used:
             continue
         if end < sentence_start:
             return None
@@ -535,7 +555,7 @@ _TOLD_OBJECT = re.compile(
 
 
 def _content_after(
-    text: str, cue: Cue, sentence: Sentence, quotes: list[Quotation]
+    text: str, cue: Cue, sentence: Sentence, quotes: Quotations
 ) -> tuple[int, int, str, Quotation | None] | None:
     """What follows "X said": a quotation, a "that" clause, a clause after an adverbial
     ("claimed in a 2022 report, ISIS …"), or the rest of the sentence ("said the strike …")."""
@@ -543,10 +563,9 @@ def _content_after(
     that = _THAT.match(rest)
     quoted = _QUOTE_NEXT.match(rest)
     if quoted is not None and (that is None or quoted.end() <= that.end()):
-        position = cue.end + quoted.end()
-        for quote in quotes:
-            if quote.outer[0] == position:
-                return quote.start, quote.end, "direct", quote
+        quote = quotes.opening_at(cue.end + quoted.end())
+        if quote is not None:
+            return quote.start, quote.end, "direct", quote
     if that is not None:
         start = cue.end + that.end()
     elif (adverbial := _ADVERBIAL_COMMA.match(rest)) is not None:
@@ -573,14 +592,14 @@ def _content_after(
 
 
 def _continued_quote(
-    text: str, sentence: Sentence, quotes: list[Quotation], used: set[Quotation], found: list[Statement]
+    text: str, sentence: Sentence, quotes: Quotations, used: set[Quotation], found: list[Statement]
 ) -> Statement | None:
     """“A,” she said. “B.”: a quotation right after an attributed one goes to the same speaker."""
     if not found:
         return None
     previous = found[-1]
-    for quote in quotes:
-        if quote in used or not (sentence.start <= quote.start < sentence.end):
+    for quote in quotes.starting_in(sentence.start, sentence.end):
+        if quote in used:
             continue
         between = text[previous.end : quote.outer[0]]
         if between.count("\n\n") > 1 or len(between) > 160 or previous.end > quote.start:
@@ -596,7 +615,7 @@ def _continued_quote(
 
 
 def _statement(
-    text: str, sentence: Sentence, start: int, end: int, speaker: Speaker, kind: str, quotes: list[Quotation]
+    text: str, sentence: Sentence, start: int, end: int, speaker: Speaker, kind: str
 ) -> Statement | None:
     content = text[start:end].strip().strip(",.;:—–").strip()
     if len(content.split()) < 3:
