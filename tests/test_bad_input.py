@@ -133,6 +133,37 @@ def test_accepted_silently(
     assert "(0 warnings)" in out
     html = (site / "_site" / CASES[case]["page"]).read_text(encoding="utf-8")
     assert heading(html) == CASES[case]["title"]
+    for path in CASES[case].get("has", []):
+        assert (site / "_site" / path).is_file()
+    for listing in ("articles/index.html", "tags/index.html", "sources/index.html"):
+        page = site / "_site" / listing
+        assert not page.exists() or heading(page.read_text(encoding="utf-8")) != CASES[case]["title"]
+
+
+def test_names_without_letters_get_pages_of_their_own(
+    built_base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = site_with("index-names", built_base, tmp_path)
+    assert run(site, capsys)[0] == 0
+    tags = [p.name for p in (site / "_site" / "tags").glob("tag-*.html")]
+    assert len(tags) == 2  # "!!!" and "???" no longer share one page
+
+
+def test_links_that_loop_or_point_nowhere_are_skipped_with_a_warning(
+    built_base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_base, site)
+    articles = site / "articles"
+    (articles / "self.md").symlink_to("self.md")
+    (articles / "dangling.md").symlink_to("/nonexistent/article.md")
+    (articles / "loop").symlink_to("..")
+    code, out = run(site, capsys)
+    assert code == 0
+    assert "warning: articles/self.md: skipped: cannot be read (Too many levels of symbolic links)" in out
+    assert "warning: articles/dangling.md: skipped: cannot be read (No such file or directory)" in out
+    assert "warning: articles/loop: skipped: a linked folder; links to folders are not followed" in out
+    assert "internal error" not in out
 
 
 def test_all_bad_articles_are_reported_in_one_run(

@@ -169,6 +169,24 @@ def test_figures_of_one_quantity_disagree_beyond_ten_percent() -> None:
     assert len(separate) == 2 and not any(g.disagree for g in separate)
 
 
+def test_figures_for_different_times_or_of_percentages_do_not_disagree() -> None:
+    def held(value: float, holds: str | None, unit: str = "attacks") -> Figure:
+        return replace(_figure(value, unit, None), holds=holds)
+
+    periods = group_figures(
+        [("a", "2024-01-06", held(100, "2023-10")), ("b", "2024-08-31", held(153, "2024-H1"))]
+    )
+    years_apart = group_figures([("a", "2020-01-01", _figure(5200)), ("b", "2024-01-01", _figure(2500))])
+    shares = group_figures(
+        [("a", "2024-01-01", held(80, None, "percent")), ("b", "2024-01-02", held(30, None, "percent"))]
+    )
+    same_period = group_figures(
+        [("a", "2024-07-01", held(153, "2024-H1")), ("b", "2024-08-01", held(90, "2024-05"))]
+    )
+    assert not periods[0].disagree and not years_apart[0].disagree and not shares[0].disagree
+    assert same_period[0].disagree
+
+
 def test_event_coverage_lists_outlets_that_published_in_the_period_without_reporting() -> None:
     from datetime import date
 
@@ -178,6 +196,9 @@ def test_event_coverage_lists_outlets_that_published_in_the_period_without_repor
          "Later Paper": [date(2024, 9, 1)]},
     )  # fmt: skip
     assert seen.reported_by == ("Vox",) and seen.silent == ("Medium",)
+    half_year = event_coverage(date(2024, 1, 1), date(2024, 6, 30), ["Hub"],
+                               {"Hub": [date(2024, 8, 31)], "Vox": [date(2024, 1, 7)]})  # fmt: skip
+    assert half_year.silent == ()  # Vox wrote before the period was over
 
 
 # --- the pages ---------------------------------------------------------------------------------------
@@ -194,7 +215,7 @@ def test_voices_figures_and_coverage_pages_are_built_and_linked(seed_build: Buil
     figures = (site / "figures/index.html").read_text(encoding="utf-8")
     assert "sources differ" in figures and "3 sources agree" in figures
     coverage = (site / "coverage/index.html").read_text(encoding="utf-8")
-    assert coverage.count('<tr><th scope="row">') == 5  # one row per outlet (one article gives none)
+    assert coverage.count('<tr><th scope="row">') == 4  # one row per outlet; one article names none
     for page in ("index.html", "articles/index.html", "topics/isis.html"):
         html = (site / page).read_text(encoding="utf-8")
         for target in ("voices/index.html", "figures/index.html", "coverage/index.html"):
@@ -212,3 +233,12 @@ if __name__ == "__main__":
             label,
             "  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in scores.items()),
         )
+
+
+def test_a_mistyped_year_cannot_make_charts_huge() -> None:
+    from dossier.analyze.topics import MAX_BARS, chart_series
+
+    months = chart_series({"2024-01": 3, "2024-03": 1}, "2024-01-06", "2024-03-02")
+    assert months == (("2024-01", 3), ("2024-02", 0), ("2024-03", 1))
+    years = chart_series({"2024-01": 3, "9999-12": 1}, "2024-01-06", "9999-12-31")
+    assert len(years) == MAX_BARS and years[-1] == ("9999", 1)

@@ -22,7 +22,7 @@ import yaml
 
 from dossier.errors import ContentError
 from dossier.model import Article
-from dossier.slugs import slugify, unique_slugs
+from dossier.slugs import RESERVED, slugify, unique_slugs
 from dossier.yamlfast import SafeLoader, describe_error, key_lines
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -111,6 +111,8 @@ def _slug(value: Any, key: str) -> str | None:
     slug = slugify(raw)
     if not slug:
         raise ContentError(f"'slug' has no letters or digits: {raw!r}")
+    if slug in RESERVED:
+        raise ContentError(f"'slug' {slug!r} is reserved for the list of articles; choose another")
     return slug
 
 
@@ -227,6 +229,22 @@ def parse_metadata(
     return meta
 
 
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def _check_plausible(meta: dict[str, Any], where: str, warnings: list[str], lines: dict[str, int]) -> None:
+    """Values that parse but are probably typos: a publication year far from now, a language that is
+    no language tag (it would be written into the page's ``lang``)."""
+    published = meta.get("date")
+    if published is not None and not 1800 <= published.year <= date.today().year + 5:
+        at = f"{where}:{lines['date']}" if "date" in lines else where
+        warnings.append(f"{at}: 'date' {published.isoformat()} looks mistyped; check the year")
+    language = meta.get("language")
+    if language is not None and not _LANGUAGE_TAG.match(language):
+        raise ContentError(f"'language' must be a language tag like en or ar-IQ, found {language!r}",
+                           line=lines.get("language"))  # fmt: skip
+
+
 def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
     """Parse one file; raise :class:`ContentError` (located in ``rel``) if it cannot be used."""
     try:
@@ -236,6 +254,7 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
         markup = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
         raw, offset = split_frontmatter(text) if markup == "markdown" else split_text_header(text)
         meta = parse_metadata(raw, rel, warnings, key_lines(text[:offset]))
+        _check_plausible(meta, rel, warnings, key_lines(text[:offset]))
         start = _body_start(text, offset)
         if not meta.get("title") and markup == "text":
             start = _title_from_first_line(text, start, meta)
@@ -272,11 +291,15 @@ def _title_from_first_line(text: str, start: int, meta: dict[str, Any]) -> int:
     return _body_start(text, min(end + 1, len(text)))
 
 
-def walk_article_files(folder: Path) -> list[tuple[str, os.stat_result]]:
+def walk_article_files(
+    folder: Path, skipped: list[tuple[str, str]] | None = None
+) -> list[tuple[str, os.stat_result]]:
     """(path inside ``folder``, stat) of every article file, in a stable order; hidden files skipped.
 
     One ``scandir`` walk: an unchanged archive of tens of thousands of files is
-    checked in milliseconds.
+    checked in milliseconds. Linked folders are not followed (a link to a parent
+    would loop); a linked file that loops or points nowhere is noted in ``skipped``
+    as (path, why) rather than stopping the walk.
     """
     suffixes = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
     found: list[tuple[str, os.stat_result]] = []
@@ -287,12 +310,25 @@ def walk_article_files(folder: Path) -> list[tuple[str, os.stat_result]]:
             for entry in entries:
                 if entry.name.startswith((".", "_")):
                     continue
-                if entry.is_dir():
-                    pending.append((f"{prefix}{entry.name}/", entry.path))
-                elif entry.name.lower().endswith(suffixes) and entry.is_file():
-                    found.append((prefix + entry.name, entry.stat()))
+                name = prefix + entry.name
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append((f"{name}/", entry.path))
+                    elif entry.is_symlink() and os.path.isdir(entry.path):
+                        _note(skipped, name, "a linked folder; links to folders are not followed")
+                    elif entry.name.lower().endswith(suffixes):
+                        stat = entry.stat()
+                        if os.path.isfile(entry.path):
+                            found.append((name, stat))
+                except OSError as exc:  # a link that loops or points nowhere, a file without permission
+                    _note(skipped, name, f"cannot be read ({exc.strerror or exc})")
     found.sort(key=lambda item: item[0])
     return found
+
+
+def _note(skipped: list[tuple[str, str]] | None, path: str, why: str) -> None:
+    if skipped is not None:
+        skipped.append((path, why))
 
 
 def find_article_files(folder: Path) -> list[Path]:
@@ -333,7 +369,8 @@ def assign_slugs(
 
 def derived_slug(path: str, title: str) -> str:
     """The slug an article without an explicit one asks for: from its title, else its file name."""
-    return slugify(title) or slugify(Path(path).stem) or "article"
+    slug = slugify(title) or slugify(Path(path).stem) or "article"
+    return f"{slug}-article" if slug in RESERVED else slug
 
 
 def slug_names(

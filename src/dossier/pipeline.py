@@ -151,7 +151,9 @@ def update_cache(
     jobs = options.jobs or parallel.default_jobs()
     reporter.start("load")
     try:
-        files = list_article_files(options.site / prepared.config.articles, options.site)
+        skipped: list[str] = []
+        files = list_article_files(options.site / prepared.config.articles, options.site, skipped)
+        prepared.warnings.extend(skipped)  # found by every walk, so not kept with the scan's warnings
     except ContentError as error:
         raise BuildError("the articles cannot be read", problems=[error]) from None
     if cache.meta("drafts") == str(options.drafts) and stamps_match(files, cache.stamps()):

@@ -47,14 +47,19 @@ def _head(article: Article, warnings: list[str]) -> Head:
 ArticleFile = tuple[str, str, os.stat_result]  # path relative to the site, full path, stat
 
 
-def list_article_files(folder: Path, site: Path) -> list[ArticleFile]:
-    """Every article file under ``folder``, with its path relative to the site."""
+def list_article_files(folder: Path, site: Path, warnings: list[str] | None = None) -> list[ArticleFile]:
+    """Every article file under ``folder``, with its path relative to the site; ``warnings`` get
+    the entries that had to be skipped (broken or looping links, linked folders)."""
     if not folder.is_dir():
         raise ContentError("articles folder not found", _relative(folder, site))
     base = _relative(folder, site)
     prefix = "" if base == "." else base.rstrip("/") + "/"
     base_path = f"{folder}{os.sep}"
-    return [(prefix + name, base_path + name, stat) for name, stat in walk_article_files(folder)]
+    skipped: list[tuple[str, str]] = []
+    files = [(prefix + name, base_path + name, stat) for name, stat in walk_article_files(folder, skipped)]
+    if warnings is not None:
+        warnings.extend(f"{prefix}{name}: skipped: {why}" for name, why in skipped)
+    return files
 
 
 def stamps_match(files: list[ArticleFile], stamps: dict[str, tuple[int, int]]) -> bool:

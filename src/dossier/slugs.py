@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -11,6 +12,7 @@ _APOSTROPHES = re.compile(r"(?<=\w)['’‘ʼ](?=\w)")
 _ABBREVIATION = re.compile(r"(?<![\w.])((?:\w\.){2,})")
 _TRAILING_SMALL_WORDS = re.compile(r"(?:-(?:a|an|the|of|and|or|to|in|on|for|with|amid|at|by|from))+$")
 MAX_SLUG = 64
+RESERVED = frozenset({"index"})  # every section's own list lives at <section>/index.html
 
 
 @lru_cache(maxsize=4096)
@@ -52,5 +54,19 @@ def unique_slugs(wanted: list[str]) -> list[str]:
     return result
 
 
+def name_slug(name: str, kind: str) -> str:
+    """The page name of a tag, source or author (``kind``): never a reserved name, and a name with
+    no letters or digits ("!!!") gets one made from its characters, so two such names never share
+    a page."""
+    slug = slugify(name)
+    if not slug:
+        return f"{kind}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
+    return f"{slug}-{kind}" if slug in RESERVED else slug
+
+
 def tag_slug(tag: str) -> str:
-    return slugify(tag) or "tag"
+    return name_slug(tag, "tag")
+
+
+def author_slug(author: str) -> str:
+    return name_slug(author, "author")

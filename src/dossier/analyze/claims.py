@@ -13,7 +13,9 @@ from datetime import date, timedelta
 
 from dossier.cache import speaker_key
 from dossier.model import Figure, Statement
+from dossier.timex import parse_timex
 
+SAME_TIME = timedelta(days=90)  # figures with no date of their own, in articles this close, are compared
 DISAGREEMENT = 0.10  # figures for one quantity differ when they are more than 10% apart
 COVERAGE_WINDOW = timedelta(
     days=90
@@ -48,7 +50,7 @@ def group_voices(rows: list[tuple[str, str | None, Statement]], names: dict[str,
             name = names.get(statement.entity, statement.speaker) if statement.entity else statement.speaker
             voice = voices[key] = Voice(key, name, statement.entity, statement.speaker_kind)
         voice.statements.append((slug, day, statement))
-        if statement.title:
+        if statement.title and not statement.title.startswith("in a "):  # "in a statement" describes no one
             titles[key][statement.title] = titles[key].get(statement.title, 0) + 1
     for key, voice in voices.items():
         voice.titles = [t for t, _ in sorted(titles[key].items(), key=lambda item: (-item[1], item[0]))]
@@ -69,13 +71,40 @@ class FigureGroup:
 
     @property
     def disagree(self) -> bool:
-        """Whether two claims are more than DISAGREEMENT apart (hedges such as "about" aside)."""
-        values = [f.value for _, _, f in self.claims]
-        return bool(values) and max(values) > min(values) * (1 + DISAGREEMENT)
+        """Whether two claims about the same time are more than DISAGREEMENT apart (hedges such as
+        "about" aside). Percentages are shares of different wholes and are never compared."""
+        if self.unit == "percent":
+            return False
+        spans = [(figure.value, _period(figure, day)) for _, day, figure in self.claims]
+        return any(
+            max(a, b) > min(a, b) * (1 + DISAGREEMENT) and _same_time(pa, pb)
+            for i, (a, pa) in enumerate(spans)
+            for b, pb in spans[i + 1 :]
+        )
 
     @property
     def sources(self) -> int:
         return len({slug for slug, _, _ in self.claims})
+
+
+def _period(figure: Figure, day: str | None) -> tuple[date, date, bool] | None:
+    """The time a figure holds for: its own date, else the day its article was published (a point)."""
+    timex = parse_timex(figure.holds) if figure.holds else None
+    if timex is not None:
+        return timex.first_day, timex.last_day, False
+    if day:
+        point = date.fromisoformat(day)
+        return point, point, True
+    return None
+
+
+def _same_time(a: tuple[date, date, bool] | None, b: tuple[date, date, bool] | None) -> bool:
+    """Whether two figures can be about the same moment: their periods overlap, within SAME_TIME when
+    one of them gives no date of its own (it holds when its article appeared)."""
+    if a is None or b is None:
+        return True
+    slack = SAME_TIME if a[2] or b[2] else timedelta(0)
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 
 def group_figures(rows: list[tuple[str, str | None, Figure]]) -> list[FigureGroup]:
@@ -101,17 +130,11 @@ def event_coverage(
     first_day: date, last_day: date, outlets: list[str], publications: dict[str, list[date]]
 ) -> EventCoverage:
     """``publications``: outlet → the days it published articles. An outlet covers the event's period
-    when it published between the event's first day and COVERAGE_WINDOW after its last."""
+    when it published after the event was over (its last day) and within COVERAGE_WINDOW of it: an
+    article from before the end of "the first half of 2024" could not report a count for it."""
     reported = tuple(sorted(set(outlets), key=str.casefold))
     until = last_day + COVERAGE_WINDOW
-    silent = tuple(
-        sorted(
-            (
-                o
-                for o, days in publications.items()
-                if o not in reported and any(first_day <= d <= until for d in days)
-            ),
-            key=str.casefold,
-        )
+    covering = [o for o, days in publications.items() if any(last_day <= d <= until for d in days)]
+    return EventCoverage(
+        reported, tuple(sorted((o for o in covering if o not in reported), key=str.casefold))
     )
-    return EventCoverage(reported, silent)

@@ -50,6 +50,22 @@ def months_between(first: str, last: str) -> list[str]:
     return months
 
 
+MAX_BARS = 240  # a chart of more months than this (a corpus over 20 years, a mistyped year) counts years
+
+
+def chart_series(counts: dict[str, int], first: str, last: str) -> tuple[tuple[str, int], ...]:
+    """Mentions per month from ``first`` to ``last`` (ISO days), or per year over a long span; at most
+    MAX_BARS of the latest periods, so that one article dated 9999 cannot make every topic page huge."""
+    first_year, last_year = int(first[:4]), int(last[:4])
+    if (last_year - first_year) * 12 < MAX_BARS:
+        return tuple((m, counts.get(m, 0)) for m in months_between(first, last))
+    years: dict[str, int] = {}
+    for month, count in counts.items():
+        years[month[:4]] = years.get(month[:4], 0) + count
+    start = max(first_year, last_year - MAX_BARS + 1)
+    return tuple((f"{y:04d}", years.get(f"{y:04d}", 0)) for y in range(start, last_year + 1))
+
+
 def topic_summary(cache: BuildCache, entity: str, span: tuple[str | None, str | None]) -> TopicSummary:
     totals = cache.db.execute(
         "SELECT SUM(count), COUNT(*) FROM mentions WHERE entity = ?", (entity,)
@@ -58,7 +74,7 @@ def topic_summary(cache: BuildCache, entity: str, span: tuple[str | None, str | 
     by_month: tuple[tuple[str, int], ...] = ()
     if span[0] and span[1]:
         counts = cache.mentions_by_month(entity)
-        by_month = tuple((m, counts.get(m, 0)) for m in months_between(span[0], span[1]))
+        by_month = chart_series(counts, span[0], span[1])
     return TopicSummary(
         entity=entity,
         mentions=totals[0] or 0,

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from dossier.model import BODY, DateMention, Figure, Mention, Sentence
+from dossier.timex import parse_timex
 
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -107,13 +108,18 @@ def _is_part_of_something_else(text: str, start: int, end: int, dates: Sequence[
     return bool(first_word and first_word.group(1).lower() in TIME_UNITS)
 
 
-def _place_of(text: str, end: int, places: Sequence[Mention], sentence: Sentence) -> str | None:
-    """The place a figure is about: "in Iraq" right after it, else a place just before it."""
+_HOLDS_BEFORE = re.compile(r"\s+(?:hosts|has|had|have|keeps|kept|houses|stations|stationed)\b[^,;.]{0,40}$")
+
+
+def _place_of(text: str, start: int, end: int, places: Sequence[Mention], sentence: Sentence) -> str | None:
+    """The place a figure is about: "in Iraq" right after it, or a place that "hosts" or "has" it
+    ("Iraq hosts about 2,500 American soldiers"). A place named just before it as an adjective
+    ("US troops") says who, not where."""
     for mention in places:
         if end <= mention.start < sentence.end and _PLACE_AFTER.match(text[end : mention.start]):
             return mention.entity
     for mention in reversed(places):
-        if sentence.start <= mention.start < end and end - mention.end < 40:
+        if sentence.start <= mention.end <= start and _HOLDS_BEFORE.match(text[mention.end : start]):
             return mention.entity
     return None
 
@@ -157,10 +163,11 @@ def find_figures(
                 start = match.start("hedge")
             else:
                 start = match.start("currency") if match.group("currency") else match.start("number")
-            holds, when = _date_for(text, its_dates, sentence)
+            holds, when = _date_for(text, its_dates, start, end)
+            place = _place_of(text, start, end, its_places, sentence)
             found.append(
                 Figure(start, end, text[start:end], _value(match), HEDGES[hedge.lower()] if hedge else None,
-                       unit, what, _place_of(text, end, its_places, sentence), holds, when, sentence.index)
+                       unit, what, place, holds, when, sentence.index)
             )  # fmt: skip
     return tuple(found)
 
@@ -206,6 +213,19 @@ _PLACE_NEXT = re.compile(r"\s+(?:in|from|across|inside)\b")
 _MONEY_FOR = re.compile(r"\s+(?:in|of|for|worth of)\s+((?:[\w\-’']+\s?){1,4})")
 
 
+_CASUALTY = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|had\s+been|are)\s+)?(killed|dead|died|wounded|injured)\b"
+)
+
+
+def _casualties(text: str, end: int, limit: int) -> str | None:
+    """ "11 soldiers were killed" counts deaths, not soldiers."""
+    found = _CASUALTY.match(text, end, limit)
+    if found is None:
+        return None
+    return "injured" if found.group(1) in ("wounded", "injured") else "deaths"
+
+
 def _what_it_counts(
     text: str, match: re.Match[str], sentence: Sentence, last_unit: tuple[str, str] | None
 ) -> tuple[str, str, int] | None:
@@ -222,7 +242,7 @@ def _what_it_counts(
         purpose = _MONEY_FOR.match(text, end, sentence.end)
         return kind, purpose.group(1).strip() if purpose else "", end
     if after is not None:
-        return after[0], after[1], after[2]
+        return _casualties(text, after[2], sentence.end) or after[0], after[1], after[2]
     if not match.group("number")[0].isdigit():
         return None  # a number word counts only what is named right after it
     number_start = match.start("number")
@@ -245,17 +265,29 @@ def _units_before(text: str, lower: int, upper: int) -> tuple[str, str] | None:
 
 
 _TIME_PREPOSITION = re.compile(
-    r"(?:since|in|during|by|on|as of|until|through|throughout|over|from)\s+$", re.I
+    r"\b(?:since|in|during|by|on|as of|until|through|throughout|over|from)\s+(?:the\s+)?$", re.I
 )
 
 
-def _date_for(text: str, dates: Sequence[DateMention], sentence: Sentence) -> tuple[str | None, str]:
-    """When a figure holds: the first resolved date of its sentence (value, and its words with the
-    preposition that says how: "since mid-October"); none, and the article's date applies."""
+def _date_for(text: str, dates: Sequence[DateMention], start: int, end: int) -> tuple[str | None, str]:
+    """When a figure holds: the resolved date of its sentence nearest to it and in the same clause
+    ("153 attacks during the first half of 2024", not the date of the statement that gives them),
+    as its value and as words with the preposition that says how ("since October 2023");
+    none: the article's date applies."""
+    best: tuple[int, DateMention] | None = None
     for mention in dates:
-        inside = mention.field == BODY and sentence.start <= mention.start < sentence.end
-        if inside and mention.value and mention.value[:1].isdigit():
-            lead = _TIME_PREPOSITION.search(text, max(sentence.start, mention.start - 12), mention.start)
-            words = text[lead.start() if lead else mention.start : mention.end]
-            return mention.value, " ".join(words.split())
-    return None, ""
+        if not (mention.field == BODY and mention.value and mention.value[:1].isdigit()):
+            continue
+        lower, upper = (mention.end, start) if mention.end <= start else (end, mention.start)
+        if re.search(r"[;—–]|,\s", text[lower:upper]):
+            continue  # another clause
+        distance = upper - lower
+        if best is None or distance < best[0]:
+            best = (distance, mention)
+    if best is None:
+        return None, ""
+    mention = best[1]
+    timex = parse_timex(mention.value)
+    lead = _TIME_PREPOSITION.search(text, max(0, mention.start - 12), mention.start)
+    label = timex.label(mention.mod) if timex else text[mention.start : mention.end]
+    return mention.value, f"{lead.group().split()[0].lower()} {label}" if lead else label

@@ -384,7 +384,9 @@ def find_statements(
         for s in sentences
     ]
     for sentence, statements in zip(sentences, attributed, strict=True):
-        if not statements:
+        # a quotation in a sentence with a cue of its own ("She said …", she unknown) is not a continuation
+        cued = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
+        if not statements and not cued:
             continued = _continued_quote(text, sentence, quotes, used_quotes, found)
             statements = [continued] if continued is not None else []
         found.extend(statements)
@@ -614,10 +616,13 @@ def _continued_quote(
     return None
 
 
+_DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'-]{0,40}(?:,\s*[A-Z][\w .]+)?\s*[—–-]{1,2}\s+")  # "BAGHDAD — "
+
+
 def _statement(
     text: str, sentence: Sentence, start: int, end: int, speaker: Speaker, kind: str
 ) -> Statement | None:
-    content = text[start:end].strip().strip(",.;:—–").strip()
+    content = _DATELINE.sub("", text[start:end].strip()).strip(",.;:—–").strip()
     if len(content.split()) < 3:
         return None
     offset = text.find(content, start, end)

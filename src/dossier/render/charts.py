@@ -8,6 +8,9 @@ from dossier.timex import MONTH_NAMES
 
 
 def _month_label(key: str) -> str:
+    """ "2024-03" → "Mar 2024"; a bar for a whole year ("2024") keeps its year."""
+    if "-" not in key:
+        return key
     year, month = key.split("-")
     return f"{MONTH_NAMES[int(month) - 1][:3]} {year}"
 

@@ -27,7 +27,7 @@ from dossier.render import urls
 from dossier.render.charts import monthly_bars
 from dossier.render.feeds import absolute_links, feed_entry, feed_view
 from dossier.render.text import plain
-from dossier.slugs import slugify, tag_slug
+from dossier.slugs import author_slug, name_slug, slugify, tag_slug
 from dossier.timex import parse_timex
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def type_label(kind: str) -> str:
 
 
 def source_slug(source: str | None) -> str:
-    return slugify(source or UNATTRIBUTED) or "source"
+    return name_slug(source or UNATTRIBUTED, "source")
 
 
 def script_language(text: str) -> str | None:
@@ -255,7 +255,7 @@ class Planner:
             "title": card.title,
             "source": card.source,
             "source_slug": source_slug(card.source),
-            "authors": [{"name": a, "slug": slugify(a) or "author"} for a in card.authors],
+            "authors": [{"name": a, "slug": author_slug(a)} for a in card.authors],
             "published": published,
             "excerpt": card.excerpt,
             "language": card.language,
@@ -742,7 +742,7 @@ class Planner:
         rows = self.cache.ordered_cards("WHERE IFNULL(source, '') = ?", (source,))
         if not rows:
             return []
-        authors = [{"name": a, "slug": slugify(a) or "author"} for a in self.cache.authors_of_source(source)]
+        authors = [{"name": a, "slug": author_slug(a)} for a in self.cache.authors_of_source(source)]
         extra = {"kicker": "Source", "title": source or UNATTRIBUTED, "authors": authors}
         return self._listing(urls.source(source_slug(source)), "listing.html", rows, extra)
 
@@ -751,7 +751,7 @@ class Planner:
         if not rows:
             return []
         return self._listing(
-            urls.author(slugify(author) or "author"),
+            urls.author(author_slug(author)),
             "listing.html",
             rows,
             {"kicker": "Author", "title": author},
@@ -761,12 +761,12 @@ class Planner:
         by_source = self.cache.source_authors()
         sources = [
             {"name": s or UNATTRIBUTED, "slug": source_slug(s), "count": n,
-             "authors": [{"name": a, "slug": slugify(a) or "author"}
+             "authors": [{"name": a, "slug": author_slug(a)}
                          for a in by_source.get(s, [])]}
             for s, n in sorted(self.cache.source_counts(), key=lambda p: (p[0] == "", -p[1], p[0].casefold()))
         ]  # fmt: skip
         authors = [
-            {"name": a, "slug": slugify(a) or "author", "count": n}
+            {"name": a, "slug": author_slug(a), "count": n}
             for a, n in sorted(self.cache.author_counts(), key=lambda p: (-p[1], p[0].casefold()))
         ]
         context = {"sources": sources, "authors": authors}
@@ -862,17 +862,21 @@ class Planner:
             cells.setdefault(source, {})[entity] = (mentions, articles)
         source_counts = dict(self.cache.source_counts())
         rows = [
-            {"name": s or UNATTRIBUTED, "slug": source_slug(s), "articles": source_counts.get(s, 0),
+            {"name": s, "slug": source_slug(s), "articles": source_counts.get(s, 0),
              "cells": [cells[s].get(e, (0, 0)) for e in columns]}
-            for s in sorted(cells, key=lambda s: (s == "", s.casefold()))
+            for s in sorted(cells, key=str.casefold) if s  # outlets only, not articles without a source
         ]  # fmt: skip
         publications: dict[str, list[date]] = {}
         for source, day in self.cache.source_days():
-            publications.setdefault(source or UNATTRIBUTED, []).append(date.fromisoformat(day))
+            if source:  # an article without a source is no outlet's silence
+                publications.setdefault(source, []).append(date.fromisoformat(day))
         events = []
-        for event, outlets in self.cache.events_dated("")[-COVERAGE_EVENTS:]:
-            seen = event_coverage(event.date.first_day, event.date.last_day,
-                                  [o or UNATTRIBUTED for o in outlets], publications)  # fmt: skip
+        dated = sorted(
+            self.cache.events_dated(""), key=lambda row: (row[0].date.last_day, row[0].date.first_day)
+        )
+        for event, outlets in dated[-COVERAGE_EVENTS:]:
+            named = [o or "an article without a source" for o in outlets]
+            seen = event_coverage(event.date.first_day, event.date.last_day, named, publications)
             events.append({
                 "label": event.label,
                 "datetime": datetime_attr(event.date.value),
