@@ -213,7 +213,7 @@ def test_voices_figures_and_coverage_pages_are_built_and_linked(seed_build: Buil
         page = (site / link[0]).read_text(encoding="utf-8")
         assert f'id="{link[1]}"' in page  # every statement links to its sentence
     figures = (site / "figures/index.html").read_text(encoding="utf-8")
-    assert "sources differ" in figures and "3 sources agree" in figures
+    assert "sources differ" in figures and "3 sources agree" in figures and "for different times" in figures
     coverage = (site / "coverage/index.html").read_text(encoding="utf-8")
     assert coverage.count('<tr><th scope="row">') == 4  # one row per outlet; one article names none
     for page in ("index.html", "articles/index.html", "topics/isis.html"):

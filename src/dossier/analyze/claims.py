@@ -83,6 +83,12 @@ class FigureGroup:
         )
 
     @property
+    def agree(self) -> bool:
+        """Whether every claim is within DISAGREEMENT of every other, whatever time it is for."""
+        values = [f.value for _, _, f in self.claims]
+        return max(values) <= min(values) * (1 + DISAGREEMENT)
+
+    @property
     def sources(self) -> int:
         return len({slug for slug, _, _ in self.claims})
 

@@ -841,6 +841,7 @@ class Planner:
                 "unit": group.unit,
                 "place": place,
                 "disagree": group.disagree,
+                "agree": group.agree,
                 "sources": group.sources,
                 "claims": claims,
                 "total": len(group.claims),
