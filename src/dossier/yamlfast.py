@@ -28,7 +28,26 @@ def _timestamp_or_text(loader: Any, node: yaml.ScalarNode) -> Any:
         return loader.construct_scalar(node)
 
 
+def _mapping_without_repeats(loader: Any, node: yaml.MappingNode) -> dict:
+    """A mapping whose keys are all different: YAML would keep the last of two ``title:`` lines and
+    drop the other without a word, so a repeated key is an error that names both lines."""
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            first = seen.setdefault(key, key_node.start_mark.line)
+        except TypeError:  # an unhashable key: let the usual constructor say so
+            continue
+        if first != key_node.start_mark.line:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"found the key {key!r} twice (first on line {first + 1})", key_node.start_mark
+            )
+    loader.flatten_mapping(node)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+
+
 SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+SafeLoader.add_constructor("tag:yaml.org,2002:map", _mapping_without_repeats)
 
 
 _HINTS = {
