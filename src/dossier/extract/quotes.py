@@ -212,8 +212,10 @@ class SpeakerResolver:
         self.mentions = sorted((m for m in mentions if m.field == BODY), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.person_ids = person_ids
-        self.last: Speaker | None = None
+        self.last: Speaker | None = None  # for "they"
         self.last_at = -1
+        self.last_person: Speaker | None = None  # for "he" and "she": a person, or one unnamed role
+        self.last_person_at = -1
         self.named: dict[str, Speaker] = {}  # surname → the speaker first named in full
 
     def _mention_at(self, start: int, end: int) -> Mention | None:
@@ -233,11 +235,11 @@ class SpeakerResolver:
             return None
         lowered = phrase.lower()
         if lowered in PRONOUNS:
-            if self.last is None or self.last_at < paragraph_start - 2000:
-                return None
-            if PRONOUNS[lowered] == "person" and self.last.kind == "role" and self.last.name.endswith("s"):
-                return None  # "officials said … He added": not one of them
-            return self.last
+            if PRONOUNS[lowered] == "person":  # "officials said … He added": not one of them
+                found, at = self.last_person, self.last_person_at
+            else:
+                found, at = self.last, self.last_at
+            return found if found is not None and at >= paragraph_start - 2000 else None
         head, title = phrase, None
         if "," in phrase:  # "Jennifer Kavanagh, senior fellow at …" or "al-Sudani’s adviser, Diaa al-Nasiri"
             first, _, rest = phrase.partition(",")
@@ -291,7 +293,14 @@ class SpeakerResolver:
 
     def _remember(self, speaker: Speaker, at: int) -> Speaker:
         self.last, self.last_at = speaker, at
+        if self._is_one_person(speaker):
+            self.last_person, self.last_person_at = speaker, at
         return speaker
+
+    def _is_one_person(self, speaker: Speaker) -> bool:
+        if speaker.kind == "entity":
+            return speaker.entity in self.person_ids
+        return speaker.kind == "person" or not speaker.name.endswith("s")
 
 
 def _paragraph_start(text: str, offset: int) -> int:
