@@ -253,8 +253,9 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
             raise ContentError("empty file; write a title and some text, or delete it")
         markup = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
         raw, offset = split_frontmatter(text) if markup == "markdown" else split_text_header(text)
-        meta = parse_metadata(raw, rel, warnings, key_lines(text[:offset]))
-        _check_plausible(meta, rel, warnings, key_lines(text[:offset]))
+        lines = key_lines(text[:offset])
+        meta = parse_metadata(raw, rel, warnings, lines)
+        _check_plausible(meta, rel, warnings, lines)
         start = _body_start(text, offset)
         if not meta.get("title") and markup == "text":
             start = _title_from_first_line(text, start, meta)

@@ -565,6 +565,7 @@ class Planner:
         title = {**self.entity_view(entity_id), "description": entity.description,
                  "kind": entity.type.replace("-", " ").capitalize()}  # fmt: skip
         summary = topic_summary(self.cache, entity_id, self.cache.day_span())
+        said = self.cache.statements(entity_id)
         head = {
             "mentions": summary.mentions,
             "articles": summary.articles,
@@ -578,10 +579,8 @@ class Planner:
             ],
             "events": [self.event_brief(e) for e in self.cache.top_events_of(entity_id, EVENTS_ON_TOPIC)],
             "event_count": self.cache.event_count_of(entity_id),
-            "said": [
-                self.statement_view(*row) for row in self.cache.statements(entity_id)[:STATEMENTS_ON_TOPIC]
-            ],
-            "said_count": len(self.cache.statements(entity_id)),
+            "said": [self.statement_view(*row) for row in said[:STATEMENTS_ON_TOPIC]],
+            "said_count": len(said),
         }
         feed = self._topic_feed(entity, rows)
         if len(rows) <= self.config.page_size:  # one page: all of them, most mentions first
