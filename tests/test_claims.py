@@ -58,15 +58,17 @@ FIGURE_CASES = yaml.safe_load((FIXTURES / "figure_cases.yaml").read_text(encodin
 @pytest.mark.parametrize("case", VOICE_CASES, ids=[c["rule"] for c in VOICE_CASES])
 def test_voice_rules(case: dict) -> None:
     statements, _ = extracted(text_article(case["text"]))
-    found = [(s.speaker, s.kind, s.text, s.title) for s in statements]
+    found = [(s.speaker, s.kind, s.text, s.title, s.said_as) for s in statements]
     expected = case.get("finds", [])
     assert len(found) == len(expected), found
-    for (speaker, kind, said, title), want in zip(found, expected, strict=True):
+    for (speaker, kind, said, title, said_as), want in zip(found, expected, strict=True):
         assert speaker == want["speaker"]
         assert kind == want["kind"]
         assert _squash(want["says"]) in _squash(said)
         if "title" in want:
             assert title == want["title"]
+        if "said_as" in want:
+            assert said_as == want["said_as"]
 
 
 @pytest.mark.parametrize("case", FIGURE_CASES, ids=[c["rule"] for c in FIGURE_CASES])

@@ -29,7 +29,13 @@ from dossier.model import ArticleFacts, Card, Figure, SentenceReport, Statement
 from dossier.slugs import tag_slug as tag_key
 from dossier.timex import parse_timex, week_value
 
-SIGNATURE_KEYS = ("schema", "dossier", "registry", "config")  # a cache made under other values is discarded
+SIGNATURE_KEYS = (
+    "schema",
+    "dossier",
+    "code",
+    "registry",
+    "config",
+)  # a cache made under other values is discarded
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -368,7 +374,7 @@ class BuildCache:
                     return cache
                 connection.close()
                 changed = sorted(k for k in signature if stored.get(k) != signature[k])
-                if "dossier" in changed or "schema" in changed:
+                if {"dossier", "schema", "code"} & set(changed):
                     warnings.append(
                         f"{path.name}: build cache from another dossier version; rebuilding everything"
                     )
@@ -408,7 +414,7 @@ class BuildCache:
 
     def signature(self) -> dict[str, str]:
         rows = self.db.execute(
-            "SELECT key, value FROM meta WHERE key IN (?, ?, ?, ?)", SIGNATURE_KEYS
+            "SELECT key, value FROM meta WHERE key IN (?, ?, ?, ?, ?)", SIGNATURE_KEYS
         ).fetchall()
         return dict(rows)
 

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dossier.analyze.similarity import FeatureWeights, content_words
 from dossier.analyze.suggest import canonical_keys
 from dossier.extract.dates.resolve import as_timex
+from dossier.extract.furniture import is_deadline, is_furniture
 from dossier.model import (
     BODY,
     TITLE,
@@ -93,11 +94,32 @@ def _pairs(annotated: AnnotatedArticle, starts: list[int]) -> tuple[tuple[str, s
     return tuple((a, b, n) for (a, b), n in sorted(pairs.items()))
 
 
-def _reports(annotated: AnnotatedArticle, starts: list[int]) -> tuple[SentenceReport, ...]:
-    """Every (sentence, date) pair, once per sentence and date value."""
+def _main_place(annotated: AnnotatedArticle, weight: FeatureWeights) -> str | None:
+    """The place the article names most (the first named, on a tie): where its happenings are,
+    when a sentence names no place of its own."""
+    counts: Counter[str] = Counter(m.entity for m in annotated.body_mentions() if weight.is_place(m.entity))
+    return max(counts, key=lambda e: counts[e]) if counts else None
+
+
+def _speakers_by_sentence(annotated: AnnotatedArticle) -> dict[int, list[str]]:
+    """The registry entities that speak in each sentence: they take part in what it reports."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for statement in annotated.statements:
+        if statement.entity:
+            found[statement.sentence].append(statement.entity)
+    return found
+
+
+def _reports(
+    annotated: AnnotatedArticle, starts: list[int], weight: FeatureWeights | None = None
+) -> tuple[SentenceReport, ...]:
+    """Every (sentence, date) pair that dates a happening, once per sentence and date value: not
+    the page's own dates, nor the deadlines of plans (see :mod:`dossier.extract.furniture`)."""
     body = annotated.article.body
     mentions = sorted(annotated.body_mentions(), key=lambda m: m.start)
     mention_starts = [m.start for m in mentions]
+    main_place = _main_place(annotated, weight) if weight is not None else None
+    speakers = _speakers_by_sentence(annotated)
     found: list[SentenceReport] = []
     seen: set[tuple[int, str]] = set()
     for date in annotated.body_dates():
@@ -105,8 +127,14 @@ def _reports(annotated: AnnotatedArticle, starts: list[int]) -> tuple[SentenceRe
         sentence = _sentence_of(starts, annotated.sentences, date.start)
         if timex is None or sentence is None or (sentence.index, timex.value) in seen:
             continue
+        at, until = date.start - sentence.start, min(date.end, sentence.end) - sentence.start
+        if is_furniture(sentence.text, at, until) or is_deadline(sentence.text, at):
+            continue
         seen.add((sentence.index, timex.value))
         inside = _mentions_within(mentions, mention_starts, sentence)
+        entities = list(dict.fromkeys([*(m.entity for m in inside), *speakers.get(sentence.index, ())]))
+        if main_place and weight is not None and not any(weight.is_place(e) for e in entities):
+            entities.append(main_place)  # "On April 29, 56 more were buried." happened in El Geneina
         date_end = min(date.end, sentence.end)
         blanked = (  # the sentence with its date blanked: a shared date is not shared wording
             body[sentence.start : date.start] + " " * (date_end - date.start) + body[date_end : sentence.end]
@@ -120,7 +148,7 @@ def _reports(annotated: AnnotatedArticle, starts: list[int]) -> tuple[SentenceRe
                 mod=date.mod,
                 date_text=date.text,
                 inferred=annotated.published.inferred and date.kind not in ("absolute", "anaphoric"),
-                entities=tuple(dict.fromkeys(m.entity for m in inside)),
+                entities=tuple(entities),
                 features=_words_and_names(blanked, sentence.start, sentence.start, sentence.end, inside),
                 local=_words_and_names(
                     blanked,
@@ -221,7 +249,7 @@ def article_facts(
     """Everything the site needs from one annotated article."""
     article = annotated.article
     starts = [s.start for s in annotated.sentences]
-    reports = _reports(annotated, starts)
+    reports = _reports(annotated, starts, weight)
     spellings: Counter[tuple[str, str]] = Counter((m.entity, m.text) for m in annotated.mentions)
     published = annotated.published
     return ArticleFacts(

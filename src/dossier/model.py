@@ -133,6 +133,7 @@ class Statement:
     speaker_kind: str  # entity, person, role
     kind: str  # direct (a quotation) or reported
     sentence: int  # index of the sentence the attribution is in
+    said_as: str = ""  # the speaker as written, when it differs ("Sudan's armed forces", "the junta")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +151,19 @@ class Figure:
     holds: str | None  # the date it holds for, when its sentence gives one (a TIMEX value)
     when: str  # that date as written, with its preposition ("since mid-October"); "" without one
     sentence: int
+    noun: str = ""  # the counted noun, which groups figures of other things ("camps", "flights")
+    projection: bool = False  # a plan, target or forecast ("would remain"), not a count of what is
+    high: float | None = None  # the top of a range ("four to five")
+
+    @property
+    def kind(self) -> str:
+        """What is counted: the unit, or for other things their noun."""
+        return self.noun if self.unit == "other" and self.noun else self.unit
 
     @property
     def quantity(self) -> str:
         """Figures with the same key count the same thing in the same place."""
-        return f"{self.unit}@{self.place}" if self.place else self.unit
+        return f"{self.kind}@{self.place}" if self.place else self.kind
 
 
 @dataclass(frozen=True, slots=True)

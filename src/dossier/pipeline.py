@@ -115,6 +115,17 @@ def cache_file(output: Path) -> Path:
     return folder / f"{output.name}.sqlite"
 
 
+def code_digest() -> str:
+    """A digest of dossier's own Python sources: a cache made by other code is never reused, so
+    an upgrade (or a local change to the rules) re-extracts without anyone bumping a version."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8"))
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
@@ -138,6 +149,7 @@ def prepare(options: BuildOptions) -> Prepared:
     signature = {
         "schema": SCHEMA_VERSION,
         "dossier": __version__,
+        "code": code_digest(),
         "registry": _digest(registry_path.read_bytes()),
         "config": _digest(repr(config).encode("utf-8")),
     }

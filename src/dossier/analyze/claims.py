@@ -75,17 +75,19 @@ class FigureGroup:
         "about" aside). Percentages are shares of different wholes and are never compared."""
         if self.unit == "percent":
             return False
-        spans = [(figure.value, _period(figure, day)) for _, day, figure in self.claims]
+        spans = [(figure.value, _period(figure, day), figure.projection) for _, day, figure in self.claims]
         return any(
-            max(a, b) > min(a, b) * (1 + DISAGREEMENT) and _same_time(pa, pb)
-            for i, (a, pa) in enumerate(spans)
-            for b, pb in spans[i + 1 :]
-        )
+            max(a, b) > min(a, b) * (1 + DISAGREEMENT) and _same_time(pa, pb) and qa == qb
+            for i, (a, pa, qa) in enumerate(spans)
+            for b, pb, qb in spans[i + 1 :]
+        )  # a projection ("would remain") is set only against other projections
 
     @property
     def agree(self) -> bool:
-        """Whether every claim is within DISAGREEMENT of every other, whatever time it is for."""
-        values = [f.value for _, _, f in self.claims]
+        """Whether every current claim is within DISAGREEMENT of every other, whatever time it is for."""
+        values = [f.value for _, _, f in self.claims if not f.projection] or [
+            f.value for _, _, f in self.claims
+        ]
         return max(values) <= min(values) * (1 + DISAGREEMENT)
 
     @property
@@ -119,7 +121,7 @@ def group_figures(rows: list[tuple[str, str | None, Figure]]) -> list[FigureGrou
     for slug, day, figure in rows:
         group = groups.get(figure.quantity)
         if group is None:
-            group = groups[figure.quantity] = FigureGroup(figure.quantity, figure.unit, figure.place, [])
+            group = groups[figure.quantity] = FigureGroup(figure.quantity, figure.kind, figure.place, [])
         group.claims.append((slug, day, figure))
     return sorted(groups.values(), key=lambda g: (-g.sources, not g.disagree, g.quantity))
 

@@ -67,7 +67,7 @@ def find_sentences(state: ExtractionState) -> None:
     state.prose = prose_view(state.article)
     state.sentences = tuple(
         Sentence(s.index, s.start, s.end, state.article.body[s.start : s.end])
-        for s in split_sentences(state.prose)
+        for s in split_sentences(state.prose, lines=state.article.markup == "text")
     )
 
 
@@ -120,14 +120,38 @@ def find_unknown_names(state: ExtractionState) -> None:
 
 def find_voices(state: ExtractionState) -> None:
     """Who said what: quotations and reported speech with their speakers."""
-    persons = frozenset(e for e, kind in state.matcher.types.items() if kind == "person")
-    state.statements = find_statements(state.prose, state.sentences, state.mentions, persons)
+    matcher = state.matcher
+    state.statements = find_statements(
+        state.prose,
+        state.sentences,
+        state.mentions,
+        matcher.types,
+        state.dates,
+        lambda phrase: registry_entity(matcher, phrase),
+        state.article.title,
+        matcher.descriptions,
+        state.article.authors,
+    )
+
+
+def registry_entity(matcher: Matcher, phrase: str) -> str | None:
+    """The registry entity a whole phrase names ("Sudanese armed forces", "the United States")."""
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    for candidate in dict.fromkeys((phrase, phrase.title())):
+        for match in matcher.find(candidate):
+            if match.entity is not None and match.start == 0 and match.end >= len(candidate) - 1:
+                return match.entity
+    return None
 
 
 def find_numbers(state: ExtractionState) -> None:
     """Numeric claims: what they count, where, and the date they hold for."""
-    places = frozenset(e for e, kind in state.matcher.types.items() if kind in PLACE_TYPES)
-    state.figures = find_figures(state.prose, state.sentences, state.mentions, state.dates, places)
+    types = state.matcher.types
+    places = frozenset(e for e, kind in types.items() if kind in PLACE_TYPES)
+    countries = frozenset(e for e, kind in types.items() if kind == "country")
+    state.figures = find_figures(
+        state.prose, state.sentences, state.mentions, state.dates, places, countries, state.matcher.demonyms
+    )
 
 
 STEPS: tuple[tuple[str, Callable[[ExtractionState], None]], ...] = (

@@ -108,6 +108,22 @@ class Matcher:
                 candidates.sort(key=lambda c: c.spec.conditional)
         self.single_keys = frozenset(key for key, node in self.trie.items() if _END in node)
         self.types = {entity.id: entity.type for entity in registry.entities.values()}
+        self.demonyms = self._demonyms()
+        # what each entity is called and said to be, for "the bloc" or "the company" to point back to it
+        self.descriptions = {
+            e.id: " ".join((e.name, *e.aliases, e.description)).casefold() for e in registry.entities.values()
+        }
+
+    def _demonyms(self) -> dict[str, str]:
+        """Demonym → the registry's country ("sudanese" → sudan), for the countries it has."""
+        from dossier.extract.quotes.lexicon import DEMONYMS
+
+        found = {}
+        for demonym, country in DEMONYMS.items():
+            for match in self.find(country):
+                if match.entity is not None and self.types.get(match.entity) == "country":
+                    found[demonym] = match.entity
+        return found
 
     def find(self, text: str) -> list[Match]:
         """Every name in ``text``, left to right, longest first, before article-level rules."""

@@ -1,16 +1,32 @@
 """Numeric claims: how many of what, where, and when the figure holds.
 
-A figure is a number (digits, "2,500", "1.5", a number word, "$550 million"),
-an optional hedge before it ("about", "over", "at least"), and what it
-counts: the noun after it ("153 attacks", "2,500 American soldiers"), or,
-for a bare number, the counted noun of the same sentence it continues
-("its troops, numbering around 2,500 in Iraq and 900 in Syria"). Figures
-that count the same kind of thing in the same place share a *quantity*
-key, so claims from different articles can be set side by side.
+A figure is a number (digits, "2,500", "1.5", a number word up to "ninety-nine",
+"a hundred", "$550 million"), an optional hedge before it ("about", "over", "at
+least"), and what it counts. What it counts is read from what the number
+*measures*, not only from its head noun: "killed 96 civilians" and "27 men" among
+the bodies buried count deaths, "seven soldiers were wounded" the injured,
+"2.2 million have been forced from their homes" people. A bare number takes what
+it counts from its sentence: a partitive ("the last 50 of the 1,500 soldiers",
+"four of them"), an apposition ("the first instructors, around a hundred"), a
+verb after it ("56 more were buried"), or the count it continues ("around 1,700
+people were killed …, including at least 416 …"). Anything else counted by a noun
+is "other" (cities, camps, flights, tonnes), grouped by that noun.
 
-Numbers that are not claims are left alone: years and other parts of the
-dates the tagger found, ages, durations ("five years later"), model and
-serial numbers ("F-16", "Resolution 2334"), ordinals.
+The place is the most specific one the sentence gives: after the number ("in
+Iraq", "within Sudan", "in the country"), a place that hosts it ("Iraq hosts"),
+one inside what it counts ("four Darfur state capitals"), the place "there"
+points back to, else the sentence's place; counts of people, deaths and money
+fall back to the article's main country. Money is placed where it goes, not by
+the donor. The date it holds for is the nearest date of its clause, or the date
+that opens its sentence ("On April 24, …"); counts "since" a date are
+cumulative and hold for no single date. A figure in a clause about the future
+("would remain", "expected to", "plans to") is a *projection*, never set
+against current figures. "Four to five" is one figure with a range.
+
+Numbers that are not claims are left alone: years and other parts of dates,
+ages, durations ("five years later", "a three-day meeting"), ordinals, times,
+model and serial numbers ("F-16", "Resolution 2334", "section 7008"), and vague
+quantities ("hundreds", "tens of thousands").
 """
 
 from __future__ import annotations
@@ -18,110 +34,128 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
+from dossier.extract.figure_lexicon import (
+    CATEGORY_OF_NOUN,
+    COUNTABLE_PEOPLE,
+    CURRENCIES,
+    HEDGES,
+    NOT_COUNTED_AFTER,
+    NUMBER_WORDS,
+    SCALES,
+    TIME_UNITS,
+)
 from dossier.model import BODY, DateMention, Figure, Mention, Sentence
 from dossier.timex import parse_timex
 
-NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "a thousand": 1000,
-}  # fmt: skip
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
-HEDGES = {
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "an estimated": "about",
-    "over": "over", "more than": "over", "upwards of": "over", "at least": "at least",
-    "up to": "up to", "as many as": "up to", "fewer than": "under", "less than": "under", "under": "under",
-}  # fmt: skip
-# What a figure can count, by the head noun as written → the kind of quantity.
-UNITS = {
-    "troops": "troops", "soldiers": "troops", "forces": "troops", "personnel": "troops",
-    "service members": "troops", "servicemembers": "troops", "marines": "troops", "advisers": "troops",
-    "advisors": "troops", "military advisers": "troops", "americans": "troops", "members": "members",
-    "attacks": "attacks", "strikes": "strikes", "airstrikes": "strikes", "rockets": "rockets",
-    "drones": "drones", "missiles": "missiles", "killed": "deaths", "dead": "deaths", "deaths": "deaths",
-    "people": "people", "civilians": "civilians", "casualties": "casualties", "wounded": "injured",
-    "injured": "injured", "fighters": "fighters", "militants": "fighters", "militiamen": "fighters",
-    "bases": "bases", "countries": "countries", "nations": "countries", "states": "countries",
-    "groups": "groups", "factions": "groups", "seats": "seats", "votes": "votes", "lawmakers": "lawmakers",
-    "refugees": "refugees", "prisoners": "prisoners", "detainees": "prisoners", "hostages": "hostages",
-    "barrels": "barrels", "dollars": "US dollars",
-    "percent": "percent", "per cent": "percent", "%": "percent",
-}  # fmt: skip
-TIME_UNITS = frozenset("year years month months week weeks day days hour hours minute minutes decade decades "
-                       "century centuries year-old years-old".split())  # fmt: skip
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 _WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_NUMBER = (
+    rf"(?:(?<![\w.,/\-‐‑–]){_DIGITS}(?![\w/\-‐‑–:]|[.,]\d)|\b(?:{_WORDS})\b(?!-(?:year|day|week|month|hour)))"
+)
 _FIGURE = re.compile(
-    rf"(?:(?P<hedge>\b(?:{_HEDGE}))\s+)?"
-    rf"(?P<currency>\$|US\$|€|£)?\s?(?P<number>(?<![\w.,/\-‐‑–]){_DIGITS}(?![\w/\-‐‑–]|[.,]\d)|\b(?:{_WORDS})\b)"
+    rf"(?:(?P<hedge>\b(?:{_HEDGE}))\s+)?(?P<currency>\$|US\$|€|£)?\s?(?P<number>{_NUMBER})"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
+    rf"(?:\s*(?P<range>to|-|–|or|and)\s*(?P<high>{_DIGITS}|\b(?:{_WORDS})\b)(?:\s*(?:thousand|million|billion)\b)?)?"
     r"(?P<percent>\s*(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
-_NOUN_PHRASE = re.compile(r"[ \t]+((?:[\w’'\-]+[ \t]+){0,3})([\w’'\-]+)")
-_AGE = re.compile(r"(?:\baged?\s+$|\bage of\s+$)", re.IGNORECASE)
-_PLACE_AFTER = re.compile(
-    r"^\s*(?:[\w’'\-]+\s+){0,2}?(?:in|from|across|inside|throughout)\s+$", re.IGNORECASE
+_RATIO = re.compile(
+    r"\bone\s+(?:out\s+of\s+(?:every\s+)?|in\s+(?:every\s+)?|of\s+every\s+)(?P<of>\w+)\b", re.I
 )
+_SINGULAR = frozenset(
+    "individual person city town country soldier civilian child man woman ship vessel drone missile "
+    "attack base company member village camp".split()
+)
+_NOUN_PHRASE = re.compile(
+    r"[ \t]+((?:(?:other|more|additional|further|new|[\w’'\-]+)[ \t]+){0,3})([A-Za-z][\w’'\-]*)"
+)
+_AGE = re.compile(r"(?:\baged?\s+$|\bage of\s+$)", re.IGNORECASE)
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:resolution|section|article|paragraph|base|no\.?|number|room|route|highway|flight|"
+    r"briefing|meeting|chapter|page|item|clause|code|unit|brigade|division|battalion|regiment|"
+    r"squadron|platoon|camp|sector|zone|district|block|building|gate|line|phase|stage|level|"
+    r"category|class|type|model|version|grade|size|channel|road|street|avenue)\s+|[A-Z]{1,3}-)$",
+    re.IGNORECASE,
+)
+_CASUALTY_AFTER = re.compile(
+    r"[\s,]*(?:,?\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\b[^,.;]{1,50},\s*)?"
+    r"(?:(?:of\s+them\s+|people\s+)?(?:were|was|have\s+been|had\s+been|are|being|have|had|been|"
+    r"reportedly|also|now|all|so\s+far|\w+ly)\s+)*(?P<verb>killed|dead|died|buried|executed|massacred|slain|"
+    r"wounded|injured|hurt|displaced|forced|fled|fleeing|uprooted|evacuated|sheltering|stranded|"
+    r"missing|detained|arrested|abducted|kidnapped|released|sanctioned|starving|facing|need|needing)\b",
+    re.IGNORECASE,
+)
+_CASUALTY_BEFORE = re.compile(
+    r"\b(?P<verb>killed|killing|kill|kills|massacred|executed|buried|burial\s+of|bodies\s+of|deaths\s+of|"
+    r"death\s+toll\s+of|toll\s+of|lives\s+of|wounded|wounding|injured|injuring|displaced|displacing|"
+    r"evacuated|left|leaving)\s+(?:(?:at\s+least|about|around|some|nearly|almost|over|more\s+than|"
+    r"another|an\s+estimated|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+_VERB_CATEGORY = {
+    "killed": "deaths", "killing": "deaths", "kill": "deaths", "kills": "deaths", "dead": "deaths",
+    "died": "deaths", "buried": "deaths", "executed": "deaths", "massacred": "deaths", "slain": "deaths",
+    "burial of": "deaths", "bodies of": "deaths", "deaths of": "deaths", "death toll of": "deaths",
+    "toll of": "deaths", "lives of": "deaths", "wounded": "injured", "wounding": "injured",
+    "injured": "injured", "injuring": "injured", "hurt": "injured",
+}  # fmt: skip
+_PROJECTION = re.compile(
+    r"\b(?:would|will|could|may|might|shall|expected\s+to|projected|planned|plans?\s+to|planning\s+to|"
+    r"set\s+to|likely\s+to|aims?\s+to|target(?:s|ed)?|goal|forecasts?|scheduled\s+to|is\s+to|are\s+to|"
+    r"to\s+be\s+(?:deployed|sent|withdrawn|cut)|by\s+the\s+end\s+of|proposed|intends?\s+to|hopes?\s+to)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_EDGE = re.compile(
+    r"[;—–]|,\s(?!(?:including|and)\b)|\s\band\s(?=(?:the|a|an|[A-Z]))|\bwhile\b|\bbut\b"
+)
+_PLACE_AFTER = re.compile(
+    r"^\s*(?:[\w’'\-]+\s+){0,3}?(?:in|from|across|inside|within|throughout|of|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_HOLDS_BEFORE = re.compile(
+    r"^\s*(?:[’']s\s+)?(?:\w+\s+)?(?:hosts|has|had|have|keeps|kept|houses|stations|stationed|holds|"
+    r"is\s+home\s+to|—\s+home\s+to|home\s+to)\b[^,;.]{0,40}$"
+)
+_THE_COUNTRY = re.compile(
+    r"\b(?:in|across|throughout|within|from|inside)\s+the\s+(?:\w+\s+){0,2}country\b", re.I
+)
+_POPULATION = re.compile(
+    r"\b(?:city|town|country|nation|capital|population|region|state)\s+of\s+$|\bhome\s+to\s+$", re.I
+)
+_CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|cumulative)\b", re.IGNORECASE)
+PEOPLE_LIKE = frozenset({"people", "deaths", "injured", "percent", "money"})
 
 
-def _value(match: re.Match[str]) -> float | None:
-    raw = match.group("number").lower()
-    value = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else float(raw.replace(",", ""))
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    category: str
+    noun: str  # the head noun, for grouping figures of "other" things ("camps")
+    counted: str  # what it counts, as written
+    end: int
+
+
+def _number_value(raw: str) -> float:
+    lowered = raw.lower().replace("‐", "-").replace("‑", "-")
+    if lowered in NUMBER_WORDS:
+        return float(NUMBER_WORDS[lowered])
+    return float(lowered.replace(",", ""))
+
+
+def _value(match: re.Match[str]) -> tuple[float, float | None]:
+    value = _number_value(match.group("number"))
     scale = match.group("scale")
-    return value * SCALES[scale.lower()] if scale else value
-
-
-def _unit_after(text: str, end: int, limit: int) -> tuple[str, str, int] | None:
-    """(kind, what the figure counts as written, where that ends) from the words after a number."""
-    if text[end:limit].lstrip().startswith(("%", "percent", "per cent")):
-        return None
-    match = _NOUN_PHRASE.match(text, end, limit)
-    if match is None:
-        return None
-    words = (match.group(1) + match.group(2)).split()
-    for size in range(1, len(words) + 1):  # the shortest stretch ending in a counted noun
-        phrase = " ".join(words[:size])
-        for length in (2, 1):
-            head = " ".join(phrase.lower().split()[-length:])
-            if head in UNITS and len(phrase.split()) >= length:
-                return (
-                    UNITS[head],
-                    phrase,
-                    end + len(match.group(0)) - len(" ".join(words[size:])) - (1 if size < len(words) else 0),
-                )
-    return None
-
-
-def _is_part_of_something_else(text: str, start: int, end: int, dates: Sequence[tuple[int, int]]) -> bool:
-    """Years, day numbers, ages, durations, ordinals, model numbers and the like."""
-    if any(s <= start < e or s < end <= e for s, e in dates):
-        return True
-    before = text[max(0, start - 12) : start]
-    after = text[end : end + 14].lower()
-    if _AGE.search(before) or re.match(r"^(?:st|nd|rd|th)\b|^-year|^\s*years?\s+old", after):
-        return True
-    first_word = re.match(r"^\s*([\w\-]+)", after)
-    return bool(first_word and first_word.group(1).lower() in TIME_UNITS)
-
-
-_HOLDS_BEFORE = re.compile(r"\s+(?:hosts|has|had|have|keeps|kept|houses|stations|stationed)\b[^,;.]{0,40}$")
-
-
-def _place_of(text: str, start: int, end: int, places: Sequence[Mention], sentence: Sentence) -> str | None:
-    """The place a figure is about: "in Iraq" right after it, or a place that "hosts" or "has" it
-    ("Iraq hosts about 2,500 American soldiers"). A place named just before it as an adjective
-    ("US troops") says who, not where."""
-    for mention in places:
-        if end <= mention.start < sentence.end and _PLACE_AFTER.match(text[end : mention.start]):
-            return mention.entity
-    for mention in reversed(places):
-        if sentence.start <= mention.end <= start and _HOLDS_BEFORE.match(text[mention.end : start]):
-            return mention.entity
-    return None
+    factor = SCALES[scale.lower()] if scale else 1.0
+    high = match.group("high")
+    if high and match.group("range").lower() == "and":
+        before = match.string[max(0, match.start() - 9) : match.start()].lower()
+        high = high if before.rstrip().endswith("between") else None
+    high_value = _number_value(high) * factor if high else None
+    if high_value is not None and high_value <= value * factor:
+        high_value = None
+    return value * factor, high_value
 
 
 def find_figures(
@@ -130,15 +164,18 @@ def find_figures(
     mentions: Sequence[Mention],
     dates: Sequence[DateMention],
     place_ids: frozenset[str],
+    countries: frozenset[str] = frozenset(),
+    demonyms: dict[str, str] | None = None,
 ) -> tuple[Figure, ...]:
     """Every numeric claim in ``text`` (the article's prose), in reading order."""
     body_dates = sorted((d for d in dates if d.field == BODY), key=lambda d: d.start)
     places = sorted((m for m in mentions if m.field == BODY and m.entity in place_ids), key=lambda m: m.start)
     date_starts, place_starts = [d.start for d in body_dates], [m.start for m in places]
+    main_country = _main_country(places, countries)
     found: list[Figure] = []
     spots = number_spots(text)
+    previous: Figure | None = None
     for sentence in sentences:
-        # what a sentence's figures are checked against: its own dates and places only
         its_dates = body_dates[
             bisect_left(date_starts, sentence.start) : bisect_left(date_starts, sentence.end)
         ]
@@ -146,30 +183,76 @@ def find_figures(
             bisect_left(place_starts, sentence.start) : bisect_left(place_starts, sentence.end)
         ]
         date_spans = [(d.start, d.end) for d in its_dates]
-        last_unit: tuple[str, str] | None = None
+        context = _SentenceContext(
+            text, sentence, its_dates, its_places, main_country, demonyms or {}, countries
+        )
         for match in _figures_in(text, sentence, spots):
-            number = match.group("number")
-            if number.startswith("0") or _is_part_of_something_else(
-                text, match.start("number"), match.end(), date_spans
-            ):
-                continue
-            counted = _what_it_counts(text, match, sentence, last_unit)
-            if counted is None:
-                continue
-            unit, what, end = counted
-            last_unit = (unit, what)
-            hedge = match.group("hedge")
-            if hedge:
-                start = match.start("hedge")
-            else:
-                start = match.start("currency") if match.group("currency") else match.start("number")
-            holds, when = _date_for(text, its_dates, start, end)
-            place = _place_of(text, start, end, its_places, sentence)
-            found.append(
-                Figure(start, end, text[start:end], _value(match), HEDGES[hedge.lower()] if hedge else None,
-                       unit, what, place, holds, when, sentence.index)
-            )  # fmt: skip
+            if found and match.start("number") < found[-1].end:
+                continue  # inside the last figure ("one out of every eight children")
+            figure = _figure(context, match, date_spans, previous)
+            if figure is not None:
+                found.append(figure)
+                previous = figure
     return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceContext:
+    text: str
+    sentence: Sentence
+    dates: Sequence[DateMention]
+    places: Sequence[Mention]
+    main_country: str | None
+    demonyms: dict[str, str]
+    countries: frozenset[str] = frozenset()
+
+
+def _figure(
+    context: _SentenceContext,
+    match: re.Match[str],
+    date_spans: list[tuple[int, int]],
+    previous: Figure | None,
+) -> Figure | None:
+    text, sentence = context.text, context.sentence
+    number = match.group("number")
+    if number[:1] == "0" or _is_part_of_something_else(text, match.start("number"), match.end(), date_spans):
+        return None
+    ratio = _RATIO.match(text, match.start("number"))
+    if ratio is not None and ratio.group("of").lower() in NUMBER_WORDS:
+        share = 100.0 / NUMBER_WORDS[ratio.group("of").lower()]
+        end = _noun_end(text, ratio.end(), sentence.end)
+        start = match.start("number")
+        return _make(context, start, end, share, None, None, _Counted("percent", "percent", "percent", end))
+    local_previous = previous if previous is not None and previous.sentence >= sentence.index - 1 else None
+    counted = _what_it_counts(text, match, sentence, local_previous)
+    if counted is None:
+        return None
+    hedge = match.group("hedge")
+    if hedge:
+        start = match.start("hedge")
+    else:
+        start = match.start("currency") if match.group("currency") else match.start("number")
+    value, high = _value(match)
+    return _make(context, start, counted.end, value, high, HEDGES[hedge.lower()] if hedge else None, counted)
+
+
+def _make(
+    context: _SentenceContext,
+    start: int,
+    end: int,
+    value: float,
+    high: float | None,
+    hedge: str | None,
+    counted: _Counted,
+) -> Figure:
+    text = context.text
+    holds, when = _date_for(text, context.dates, start, end, context.sentence)
+    place = _place_of(context, start, end, counted.category)
+    unit = counted.category if counted.category != "money" else counted.noun
+    return Figure(
+        start, end, text[start:end], value, hedge, unit, counted.counted, place, holds, when,
+        context.sentence.index, counted.noun, _is_projection(text, start, end, context.sentence), high,
+    )  # fmt: skip
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -180,7 +263,7 @@ def number_spots(text: str) -> list[int]:
     plain substring search, since the full figure pattern is slow to run at every position."""
     spots = [m.start() for m in _DIGIT_RUN.finditer(text)]
     lowered = text.lower()
-    for word in NUMBER_WORDS:
+    for word in {w.split("-")[0].split()[0] for w in NUMBER_WORDS}:
         position = lowered.find(word)
         while position != -1:
             end = position + len(word)
@@ -199,7 +282,7 @@ def _figures_in(text: str, sentence: Sentence, spots: list[int]) -> Iterator[re.
         if spot < position:
             continue
         lower = max(position, spot - 24)
-        for match in _FIGURE.finditer(text, lower, min(sentence.end, spot + 60)):
+        for match in _FIGURE.finditer(text, lower, min(sentence.end, spot + 80)):
             if match.end() <= spot:
                 continue
             if match.start("number") <= spot < match.end("number"):
@@ -208,60 +291,299 @@ def _figures_in(text: str, sentence: Sentence, spots: list[int]) -> Iterator[re.
             break
 
 
-_COUNT_LEAD = re.compile(r"\b(?:number(?:ing|ed|s)?|total(?:ing|led)?|of)\s+(?:is\s+|was\s+)?(?:\w+\s+)?$")
-_PLACE_NEXT = re.compile(r"\s+(?:in|from|across|inside)\b")
-_MONEY_FOR = re.compile(r"\s+(?:in|of|for|worth of)\s+((?:[\w\-’']+\s?){1,4})")
+def _is_part_of_something_else(text: str, start: int, end: int, dates: Sequence[tuple[int, int]]) -> bool:
+    """Years, day numbers, ages, durations, ordinals, times, model numbers and the like."""
+    if any(s <= start < e or s < end <= e for s, e in dates):
+        return True
+    before = text[max(0, start - 24) : start]
+    after = text[end : end + 16].lower()
+    if _AGE.search(before) or re.match(
+        r"^(?:st|nd|rd|th)\b|^-year|^\s*years?\s+old|^:\d|^\s*(?:am|pm|a\.m|p\.m)\b", after
+    ):
+        return True
+    if _IDENTIFIER_BEFORE.search(before) or re.search(r"[/#]$", before):
+        return True
+    word = re.match(r"^[\s-]*([\w\-]+)", after)
+    if word is None:
+        return False
+    first = word.group(1).lower()
+    return first in TIME_UNITS or first.split("-")[0] in TIME_UNITS or first in ("per", "times", "fold")
 
 
-_CASUALTY = re.compile(
-    r"\s+(?:(?:were|was|have\s+been|had\s+been|are)\s+)?(killed|dead|died|wounded|injured)\b"
-)
+def _noun_end(text: str, start: int, limit: int) -> int:
+    found = _NOUN_PHRASE.match(text, start, limit)
+    return found.end() if found else start
 
 
-def _casualties(text: str, end: int, limit: int) -> str | None:
-    """ "11 soldiers were killed" counts deaths, not soldiers."""
-    found = _CASUALTY.match(text, end, limit)
-    if found is None:
+def _unit_after(text: str, end: int, limit: int) -> _Counted | None:
+    """What the words after a number count: the shortest stretch ending in a counted noun (up to
+    three modifiers: "three large pits", "107 other bodies", "Seven RSF-owned companies")."""
+    match = _NOUN_PHRASE.match(text, end, limit)
+    if match is None:
         return None
-    return "injured" if found.group(1) in ("wounded", "injured") else "deaths"
-
-
-def _what_it_counts(
-    text: str, match: re.Match[str], sentence: Sentence, last_unit: tuple[str, str] | None
-) -> tuple[str, str, int] | None:
-    """(kind of quantity, what it counts as written, end of the figure), or None: not a claim."""
-    end = match.end()
-    if match.group("percent"):
-        return "percent", "percent", end
-    after = _unit_after(text, end, sentence.end)
-    currency = match.group("currency")
-    if currency:
-        kind = "US dollars" if "$" in currency else currency
-        if after is not None:
-            return kind, after[1], after[2]
-        purpose = _MONEY_FOR.match(text, end, sentence.end)
-        return kind, purpose.group(1).strip() if purpose else "", end
-    if after is not None:
-        return _casualties(text, after[2], sentence.end) or after[0], after[1], after[2]
-    if not match.group("number")[0].isdigit():
-        return None  # a number word counts only what is named right after it
-    number_start = match.start("number")
-    if last_unit is not None and _PLACE_NEXT.match(text, end, sentence.end):
-        return last_unit[0], last_unit[1], end  # "2,500 in Iraq and 900 in Syria"
-    counted = _units_before(text, max(sentence.start, number_start - 60), number_start)
-    if counted is not None and _COUNT_LEAD.search(text, max(0, number_start - 30), number_start):
-        return counted[0], counted[1], end  # "its troops, numbering around 2,500"
+    words = (match.group(1) + match.group(2)).split()
+    if not words or words[0].lower() in NOT_COUNTED_AFTER or not re.match(r"[A-Za-z]", words[0]):
+        return None
+    for size in range(1, len(words) + 1):
+        phrase = words[:size]
+        for length in (2, 1):
+            head = " ".join(w.lower() for w in phrase[-length:])
+            if head in CATEGORY_OF_NOUN and len(phrase) >= length:
+                stop = (
+                    end + len(match.group(0)) - len(" ".join(words[size:])) - (1 if size < len(words) else 0)
+                )
+                return _Counted(CATEGORY_OF_NOUN[head], head, " ".join(phrase), stop)
+    # an "other" thing: the first plural noun that is no modifier ("nine camps", "two cargo planes")
+    for size, word in enumerate(words, start=1):
+        lowered = word.lower().strip("’'")
+        if lowered in NOT_COUNTED_AFTER:
+            return None
+        if _is_plural_noun(lowered) or lowered in _SINGULAR:
+            stop = end + len(match.group(0)) - len(" ".join(words[size:])) - (1 if size < len(words) else 0)
+            if lowered in ("individual", "person"):
+                return _Counted("people", "people", " ".join(words[:size]), stop)
+            return _Counted("other", lowered, " ".join(words[:size]), stop)
+        if not re.fullmatch(r"[a-z][\w’'\-]*|[A-Z][\w’'\-]*", word) or size >= 3:
+            break
+        if re.search(r"[a-z](?:ing|ed)$", lowered) and "-" not in lowered:
+            break  # "645,000 fleeing across borders": a verb, not a modifier
     return None
 
 
-def _units_before(text: str, lower: int, upper: int) -> tuple[str, str] | None:
-    """The last counted noun before a bare number in the same sentence ("its troops, numbering …")."""
-    found = None
-    for word in re.finditer(r"[\w’'\-]+", text[lower:upper]):
-        kind = UNITS.get(word.group().lower())
-        if kind is not None and kind != "percent":
-            found = (kind, word.group())
-    return found
+def _is_plural_noun(word: str) -> bool:
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous"))
+        and word not in NOT_COUNTED_AFTER
+        and word.isalpha()
+    )
+
+
+def _what_it_counts(
+    text: str, match: re.Match[str], sentence: Sentence, previous: Figure | None
+) -> _Counted | None:
+    """What a number counts (see the module docstring), or None: it is no claim."""
+    end = match.end()
+    if match.group("percent"):
+        return _Counted("percent", "percent", "percent", end)
+    if text[end : end + 12].lower().startswith(("-member", " member")):
+        return _member_count(text, end, sentence)
+    currency = match.group("currency")
+    after = _unit_after(text, end, sentence.end)
+    if currency:
+        kind = CURRENCIES.get(currency, currency)
+        return _Counted("money", kind, after.counted if after else "", after.end if after else end)
+    if re.match(r"\s+(?:dollars|euros|pounds)\b", text[end : end + 10]):
+        word = re.match(r"\s+(\w+)", text[end:]).group(1)  # type: ignore[union-attr]
+        return _Counted("money", CURRENCIES.get(word.lower(), word), word, end + len(word) + 1)
+    before = text[max(sentence.start, match.start("number") - 40) : match.start("number")]
+    if match.group("hedge"):
+        before = text[max(sentence.start, match.start("hedge") - 40) : match.start("hedge")]
+    if after is not None:
+        category = _by_context(text, after.end, before, after.category, sentence)
+        if after.noun == "votes" and re.search(
+            r"\b(?:Council|Assembly|member states|in favou?r)\b", sentence.text
+        ):
+            category = "countries"  # "adopted by 14 votes in favour": member states voting
+        if category == "people" and _listed_after(text, previous, match, sentence):
+            category = previous.unit  # type: ignore[union-attr]  # "52 bodies – 27 men, 16 women and …"
+        return _Counted(category, after.noun, after.counted, after.end)
+    return _bare(text, match, sentence, previous, before)
+
+
+def _by_context(text: str, end: int, before: str, category: str, sentence: Sentence) -> str:
+    """People, soldiers or fighters who were killed count deaths; who were wounded, the injured."""
+    if category not in COUNTABLE_PEOPLE:
+        return category
+    verb = _CASUALTY_BEFORE.search(before)
+    if verb is not None and verb.group("verb").lower() in _VERB_CATEGORY:
+        return _VERB_CATEGORY[verb.group("verb").lower()]
+    later = _CASUALTY_AFTER.match(text, end, sentence.end)
+    if later is not None:
+        found = _VERB_CATEGORY.get(later.group("verb").lower())
+        if found is not None:
+            return found
+        if category in ("troops",) and later.group("verb").lower() in ("displaced", "fled", "fleeing"):
+            return "people"
+    return category
+
+
+def _bare(
+    text: str, match: re.Match[str], sentence: Sentence, previous: Figure | None, before: str
+) -> _Counted | None:
+    """A number with no noun of its own: what its sentence says it counts."""
+    end = match.end()
+    rest = text[end : sentence.end]
+    if match.group("number").lower() == "one":
+        return None  # "one of the poorest countries": no count
+    partitive = re.match(r"\s+of\s+(?:the|those|these|them|its|their)\b", rest)
+    if partitive is not None:
+        if rest[partitive.start() :].lstrip().startswith(("of them", "of these", "of those")) and previous:
+            noun = previous.noun or previous.unit
+            return _Counted(_category_of(previous), noun, "", end + len(" of them"))
+        number = re.match(rf"\s*(?:{_HEDGE})?\s*{_DIGITS}", text[end + partitive.end() : sentence.end], re.I)
+        skip = number.end() if number else 0  # "the last 50 of the 1,500 French soldiers"
+        after = _unit_after(text, end + partitive.end() + skip, sentence.end)
+        if after is not None:
+            return _Counted(after.category, after.noun, after.counted, end)
+    verb = _CASUALTY_AFTER.match(text, end, sentence.end)
+    if verb is None:
+        more = re.match(r"\s+(?:more|others?|additional)\b", rest)
+        verb = _CASUALTY_AFTER.match(text, end + more.end(), sentence.end) if more else None
+    if verb is not None:
+        word = verb.group("verb").lower()
+        return _Counted(_VERB_CATEGORY.get(word, "people"), "people", "", end)
+    if (
+        not match.group("number")[0].isdigit()
+        and not re.match(r"\s*(?:,|\.|$)", rest)
+        and _POPULATION.search(before) is None
+    ):
+        return None
+    if _POPULATION.search(before):
+        return _Counted("people", "people", "", end)
+    apposed = re.search(r"([A-Za-z]+),\s+(?:\w+\s+)?$", before)
+    if apposed is not None and CATEGORY_OF_NOUN.get(apposed.group(1).lower()) in ("troops", "people"):
+        head = apposed.group(1).lower()
+        return _Counted(CATEGORY_OF_NOUN[head], head, "", end)  # "the first instructors, around a hundred,"
+    if previous is not None and previous.sentence == sentence.index and _continues(text, previous, match):
+        return _Counted(_category_of(previous), previous.noun or previous.unit, "", end)
+    return None
+
+
+def _listed_after(text: str, previous: Figure | None, match: re.Match[str], sentence: Sentence) -> bool:
+    """Whether a count of people breaks down a count of deaths or injuries just before it."""
+    if previous is None or previous.sentence != sentence.index or previous.unit not in ("deaths", "injured"):
+        return False
+    between = text[previous.end : match.start()]
+    return len(between) <= 40 and (
+        bool(re.search(r"[–—(:]", between))
+        or bool(re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+including)\s*", between))
+    )
+
+
+def _continues(text: str, previous: Figure, match: re.Match[str]) -> bool:
+    """ "2,500 in Iraq and 900 in Syria", "…, including at least 416 in attacks on civilians"."""
+    between = text[previous.end : match.start()]
+    after = text[match.end() : match.end() + 12]
+    return bool(re.search(r"(?:\band|,|\bincluding|\bwith|\bwhile|\bof\s+whom)\s*$", between)) and bool(
+        re.match(r"\s+(?:in|from|across|inside|of)\b", after)
+        or re.match(r"\s*[,.;]|\s+(?:and|were|are)\b", after)
+    )
+
+
+def _category_of(figure: Figure) -> str:
+    return "money" if figure.unit in CURRENCIES.values() else figure.unit
+
+
+def _member_count(text: str, end: int, sentence: Sentence) -> _Counted | None:
+    """ "a 21-member interim government" counts people; "the 15-member council" its member states."""
+    after = _unit_after(text, end + len("-member"), sentence.end)
+    stop = after.end if after else end + len("-member")
+    noun = after.noun if after else ""
+    body = re.match(
+        r"-member\s+(?:[\w-]+\s+){0,2}(council|bloc|organ|body|union|alliance|league|group)\b", text[end:]
+    )
+    if body is not None:
+        return _Counted("countries", "countries", text[end:stop].strip("-"), end + body.end())
+    tail = re.match(r"-member\s+(?:[\w-]+\s+){0,2}[\w-]+", text[end:])
+    return _Counted("people", noun or "members", "", end + (tail.end() if tail else len("-member")))
+
+
+def _place_of(context: _SentenceContext, start: int, end: int, category: str) -> str | None:
+    """See the module docstring: after the number, a host, inside what is counted, "there", the
+    sentence, the article."""
+    text, sentence = context.text, context.sentence
+    if category == "countries":
+        return None
+    places = [m for m in context.places if not _in_dateline(text, sentence, m)]
+    clause_end = _clause_end(text, end, sentence.end)
+    for i, mention in enumerate(places):
+        if end <= mention.start < clause_end and _PLACE_AFTER.match(text[end : mention.start]):
+            following = places[i + 1] if i + 1 < len(places) else None
+            if following is not None and re.fullmatch(
+                r"\s+and\s+(?:the\s+)?(?:neighbou?ring\s+)?", text[mention.end : following.start]
+            ):
+                return None  # "in Iraq and neighboring Syria": no one place
+            return mention.entity
+        if (
+            category == "money"
+            and end <= mention.start < clause_end
+            and re.search(
+                r"\b(?:to|for|in)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:of\s+)?$", text[end : mention.start]
+            )
+        ):
+            return mention.entity  # "$200 million assistance to the government of Niger"
+    if _THE_COUNTRY.search(text, end, min(clause_end, end + 60)) and context.main_country:
+        return context.main_country
+    if category != "money":
+        for mention in reversed(places):
+            if sentence.start <= mention.end <= start and _HOLDS_BEFORE.match(text[mention.end : start]):
+                return mention.entity
+    inside = [m for m in places if start <= m.start < end]
+    if inside and not (category in ("troops", "people") and inside[-1].entity in context.countries):
+        return inside[-1].entity  # "four Darfur state capitals"; but "US troops" are not in the US
+    if category == "money":
+        next_to = [m for m in places if 0 <= m.start - end <= 1]  # "$302 million Niger Regional Compact"
+        if next_to:
+            return next_to[0].entity
+        for (
+            mention
+        ) in places:  # the recipient: "programmes to the government of Niger, totalling $200 million"
+            lead = text[max(sentence.start, mention.start - 40) : mention.start]
+            if re.search(r"\b(?:to|for)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+)?$", lead):
+                return mention.entity
+        return _demonym_after(context, end, clause_end)
+    before = [m for m in places if m.end <= start]
+    if before and (category != "troops" or re.search(r"\bthere\b", text[end:clause_end])):
+        return before[-1].entity
+    if category in PEOPLE_LIKE or category == "other":
+        return context.main_country
+    return None
+
+
+def _in_dateline(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """A place in the dateline that opens a sentence ("Niamey, 22 March 2025 (dpa) - …") says where
+    the story was filed, not what a figure is about."""
+    lead = text[sentence.start : mention.start]
+    return (
+        not lead.strip()
+        and re.match(r"[^.\n]{0,60}?\s[-–—]\s", text[mention.end : mention.end + 64]) is not None
+    )
+
+
+def _demonym_after(context: _SentenceContext, start: int, end: int) -> str | None:
+    for word in re.findall(r"[A-Z][a-z]+", context.text[start:end]):
+        entity = context.demonyms.get(word.lower())
+        if entity is not None:
+            return entity
+    return None
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    found = re.search(r"[;:—–]|,\s+(?:while|but|and\s+the|which|who)\b|\.\s", text[start:limit])
+    return start + found.start() if found else limit
+
+
+def _main_country(places: Sequence[Mention], countries: frozenset[str]) -> str | None:
+    """The place the article names most (a country on a tie, then the first named): what its
+    counts of people are about when a sentence names no place."""
+    counts: dict[str, int] = {}
+    for mention in places:
+        counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    if not counts:
+        return None
+    first = {m.entity: i for i, m in reversed(list(enumerate(places)))}
+    return max(counts, key=lambda e: (counts[e], e in countries, -first[e]))
+
+
+def _is_projection(text: str, start: int, end: int, sentence: Sentence) -> bool:
+    """Whether the clause of a figure is about the future: a plan, a target, a forecast."""
+    lower = max(sentence.start, start - 70)
+    edges = list(_CLAUSE_EDGE.finditer(text, lower, start))
+    lower = edges[-1].end() if edges else lower
+    upper = _clause_end(text, end, min(sentence.end, end + 60))
+    return _PROJECTION.search(text, lower, upper) is not None
 
 
 _TIME_PREPOSITION = re.compile(
@@ -269,11 +591,13 @@ _TIME_PREPOSITION = re.compile(
 )
 
 
-def _date_for(text: str, dates: Sequence[DateMention], start: int, end: int) -> tuple[str | None, str]:
-    """When a figure holds: the resolved date of its sentence nearest to it and in the same clause
-    ("153 attacks during the first half of 2024", not the date of the statement that gives them),
-    as its value and as words with the preposition that says how ("since October 2023");
-    none: the article's date applies."""
+def _date_for(
+    text: str, dates: Sequence[DateMention], start: int, end: int, sentence: Sentence
+) -> tuple[str | None, str]:
+    """When a figure holds: the resolved date of its clause nearest to it ("153 attacks during the
+    first half of 2024"), else a date that opens its sentence ("On April 24, … 52 bodies"), as its
+    value and as words with the preposition that says how ("since October 2023"); a count since a
+    date is cumulative: it is shown with its date but holds for none."""
     best: tuple[int, DateMention] | None = None
     for mention in dates:
         if not (mention.field == BODY and mention.value and mention.value[:1].isdigit()):
@@ -285,9 +609,27 @@ def _date_for(text: str, dates: Sequence[DateMention], start: int, end: int) -> 
         if best is None or distance < best[0]:
             best = (distance, mention)
     if best is None:
-        return None, ""
+        opening = next(
+            (d for d in dates if d.value and d.value[:1].isdigit() and _opens(text, sentence, d)), None
+        )
+        if opening is None:
+            return None, ""
+        best = (0, opening)
     mention = best[1]
-    timex = parse_timex(mention.value)
+    timex = parse_timex(mention.value or "")
     lead = _TIME_PREPOSITION.search(text, max(0, mention.start - 12), mention.start)
     label = timex.label(mention.mod) if timex else text[mention.start : mention.end]
-    return mention.value, f"{lead.group().split()[0].lower()} {label}" if lead else label
+    words = f"{lead.group().split()[0].lower()} {label}" if lead else label
+    if (lead is not None and lead.group().split()[0].lower() == "since") or _CUMULATIVE.search(
+        text, start - 40, start
+    ):
+        return None, words
+    return mention.value, words
+
+
+def _opens(text: str, sentence: Sentence, mention: DateMention) -> bool:
+    """Whether a date opens its sentence: "On April 24, …", "In June, …"."""
+    lead = text[sentence.start : mention.start].strip().lower()
+    return lead in ("", "on", "in", "by", "as of", "on the", "during") and text[
+        mention.end : mention.end + 2
+    ].startswith(",")

@@ -25,19 +25,42 @@ SENTENCE_STARTERS = frozenset(
 )
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n+")
+# In pasted text a line is a paragraph (headline, byline, date line, caption), unless the text is
+# hard-wrapped: a line break between two lower-case words (or after a comma) continues the sentence.
+_LINE_BREAK = re.compile(r"\n[ \t]*\n+|(?<![a-z,;])\n(?=[ \t]*\S)|\n(?=[ \t]*[^\sa-z])")
 _BLOCK_MARKER = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)+")
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\W_a-z])|[.!?…]+[\"'”’)\]]*\s*$")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
-def split_sentences(body: str) -> tuple[Sentence, ...]:
+def split_sentences(body: str, lines: bool = False) -> tuple[Sentence, ...]:
+    """The sentences of a body; with ``lines`` (pasted text), each line is a block of its own.
+    In Markdown a line break ends a sentence only after a short line (a headline, a byline, a
+    date line) or a sentence's end, so that hard-wrapped paragraphs stay whole."""
     spans: list[tuple[int, int]] = []
     position = 0
-    for block_break in [*_BLOCK_BREAK.finditer(body), None]:
+    breaks = _LINE_BREAK.finditer(body) if lines else _markdown_breaks(body)
+    for block_break in [*breaks, None]:
         end = block_break.start() if block_break else len(body)
         spans.extend(_block_sentences(body, position, end))
         position = block_break.end() if block_break else len(body)
     return tuple(Sentence(i, s, e, body[s:e]) for i, (s, e) in enumerate(spans))
+
+
+_SHORT_LINE = 60
+
+
+def _markdown_breaks(body: str) -> list[re.Match[str]]:
+    found = []
+    for match in _LINE_BREAK.finditer(body):
+        if "\n" in match.group().strip(" \t")[1:] or match.group().count("\n") > 1:
+            found.append(match)  # a blank line
+            continue
+        line_start = body.rfind("\n", 0, match.start()) + 1
+        line = body[line_start : match.start()].rstrip()
+        if len(line) < _SHORT_LINE or line[-1:] in '.!?:"”)':
+            found.append(match)
+    return found
 
 
 def _block_sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -118,8 +118,8 @@ def voices(cache: BuildCache) -> str:
     """Every attributed statement: who, in what capacity, what, quoted or reported, and where."""
     records = [
         {"article": slug, "day": day, "speaker": s.speaker, "entity": s.entity, "title": s.title,
-         "speaker_kind": s.speaker_kind, "kind": s.kind, "text": s.text, "start": s.start, "end": s.end,
-         "sentence": f"s{s.sentence + 1}"}
+         "said_as": s.said_as or None, "speaker_kind": s.speaker_kind, "kind": s.kind, "text": s.text,
+         "start": s.start, "end": s.end, "sentence": f"s{s.sentence + 1}"}
         for slug, day, s in sorted(cache.statements(), key=lambda row: (row[0], row[2].start))
     ]  # fmt: skip
     return json.dumps({"statements": records}, ensure_ascii=False, indent=1) + "\n"
@@ -128,9 +128,10 @@ def voices(cache: BuildCache) -> str:
 def figures(cache: BuildCache) -> str:
     """Every numeric claim: the value, its hedge, what it counts, where and when, and where it is said."""
     records = [
-        {"article": slug, "day": day, "quantity": f.quantity, "value": f.value, "hedge": f.hedge,
-         "unit": f.unit, "counted": f.counted, "place": f.place, "holds_for": f.holds, "when": f.when,
-         "text": f.text, "start": f.start, "end": f.end, "sentence": f"s{f.sentence + 1}"}
+        {"article": slug, "day": day, "quantity": f.quantity, "value": f.value, "high": f.high,
+         "hedge": f.hedge, "unit": f.unit, "noun": f.noun or None, "counted": f.counted, "place": f.place,
+         "holds_for": f.holds, "when": f.when, "projection": f.projection, "text": f.text,
+         "start": f.start, "end": f.end, "sentence": f"s{f.sentence + 1}"}
         for slug, day, f in sorted(cache.figures(), key=lambda row: (row[0], row[2].start))
     ]  # fmt: skip
     return json.dumps({"figures": records}, ensure_ascii=False, indent=1) + "\n"

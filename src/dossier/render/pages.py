@@ -782,6 +782,7 @@ class Planner:
             "text": statement.text,
             "kind": statement.kind,
             "title": statement.title,
+            "said_as": statement.said_as,
             "card": self.source_line(slug),
             "target": f"{urls.article(slug)}#s{statement.sentence + 1}",
             "day": day_label(day),
@@ -827,7 +828,8 @@ class Planner:
             for slug, day, figure in group.claims[-CLAIMS_SHOWN:]:
                 claims.append({
                     "text": figure.text,
-                    "value": f"{figure.value:,.0f}" if figure.value.is_integer() else f"{figure.value:,}",
+                    "value": _number(figure.value) + (f"–{_number(figure.high)}" if figure.high else ""),
+                    "projection": figure.projection,
                     "hedge": figure.hedge,
                     "counted": figure.counted,
                     "when": figure.when,
@@ -837,7 +839,7 @@ class Planner:
                 })  # fmt: skip
             groups.append({
                 "anchor": "figure-" + (slugify(group.quantity) or "quantity"),
-                "unit": group.unit,
+                "unit": UNIT_LABELS.get(group.unit, group.unit),
                 "place": place,
                 "disagree": group.disagree,
                 "agree": group.agree,
@@ -900,3 +902,11 @@ class Planner:
 
     def _plan_search(self) -> list[Page]:
         return [Page(urls.SEARCH, "search.html", "search", dict)]
+
+
+UNIT_LABELS = {"missiles-drones": "missiles and drones", "US dollars": "money (US dollars)",
+               "euros": "money (euros)", "pounds": "money (pounds)", "injured": "injured people"}  # fmt: skip
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"

@@ -1,0 +1,54 @@
+"""Dates that place no happening: the page's own furniture, and plans for the future.
+
+A news page carries dates that say when it was published, not what happened: a date line
+("Published September 22, 2023", "Updated 02 September 2025", "• Monday, 24 March 2025"),
+a dateline opening the story ("NIAMEY, Dec. 22 (Xinhua) --", "January 7, 2025 (WASHINGTON) –",
+"Khartoum [Sudan], March 10 :"), and a byline or credit line around one. And a date that
+a plan or a forecast is set for ("France would withdraw its troops by the end of 2023",
+"troops will leave by September 2025") is not a dated happening either. The timeline leaves
+both out; the dates are still tagged and shown in the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FURNITURE_WORDS = re.compile(
+    r"\b(?:published|updated|posted|last\s+updated|first\s+published|modified|date|issued|released|"
+    r"print|edition|filed)\b[\s:,]*$",
+    re.IGNORECASE,
+)
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—―:]{1,2}|\s*\(\w[^)]{0,30}\)\s*[-–—―:])\s")
+_DATELINE_BEFORE = re.compile(r"^[•*\-\s]*(?:date\s+\S+\s+)?(?:[A-Z][\w .'/\[\]-]{1,60},?\s*)?$")
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|no\s+later\s+than|through)\s+(?:the\s+)?(?:(?:end|start|middle)\s+of\s+)?$",
+                       re.IGNORECASE)  # fmt: skip
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|could|should|plans?\s+to|planned|planning|expected|expects|aims?\s+to|"
+    r"intends?\s+to|set\s+to|scheduled|projected|pledged\s+to|promised\s+to|vowed\s+to|hopes?\s+to)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_furniture(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at ``sentence[start:end]`` dates the page rather than a happening."""
+    before, after = sentence[:start], sentence[end:]
+    words_outside = _WORD.findall(before) + _WORD.findall(after[:60])
+    if len(_WORD.findall(before)) + len(_WORD.findall(after)) <= 3:
+        return True  # a line that is (nearly) only the date: "5 August 2024", "• Monday, 24 March 2025"
+    if _FURNITURE_WORDS.search(before[-30:]):
+        return True
+    if len(before) <= 60 and _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(after):
+        return True  # "NIAMEY, Dec. 22 (Xinhua) -- …", "January 7, 2025 (WASHINGTON) – …"
+    return bool(re.match(r"^\s*\d{1,2}:\d{2}", after) or re.search(r"\d{1,2}:\d{2},?\s*$", before)) and (
+        len(words_outside) <= 6
+    )  # "Xinhua) 13:44, December 23, 2023"
+
+
+def is_deadline(sentence: str, start: int) -> bool:
+    """Whether a date is the deadline of a plan or forecast: "would withdraw … by the end of 2023"."""
+    before = sentence[:start]
+    if not _DEADLINE.search(before[-40:]):
+        return False
+    clause = re.split(r"[;.]|,\s+(?:while|but|and|as)\b", before)[-1]
+    return _FUTURE.search(clause) is not None
