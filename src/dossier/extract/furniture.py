@@ -20,8 +20,10 @@ _FURNITURE_WORDS = re.compile(
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—―:]{1,2}|\s*\(\w[^)]{0,30}\)\s*[-–—―:])\s")
 _DATELINE_BEFORE = re.compile(r"^[•*\-\s]*(?:date\s+\S+\s+)?(?:[A-Z][\w .'/\[\]-]{1,60},?\s*)?$")
-_DEADLINE = re.compile(r"\b(?:by|until|till|before|no\s+later\s+than|through)\s+(?:the\s+)?(?:(?:end|start|middle)\s+of\s+)?$",
-                       re.IGNORECASE)  # fmt: skip
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|before|no\s+later\s+than|through)\s+(?:the\s+)?(?:(?:end|start|middle)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|could|should|plans?\s+to|planned|planning|expected|expects|aims?\s+to|"
     r"intends?\s+to|set\s+to|scheduled|projected|pledged\s+to|promised\s+to|vowed\s+to|hopes?\s+to)\b",
