@@ -59,7 +59,16 @@ _CATEGORIES = {
 CATEGORY_OF_NOUN: dict[str, str] = {
     noun: category for category, nouns in _CATEGORIES.items() for noun in nouns.split()
 }
-CATEGORY_OF_NOUN.update({"service members": "troops", "crew members": "people", "member states": "countries",
+for _noun, _category in list(CATEGORY_OF_NOUN.items()):  # "one soldier", "a single drone"
+    if (
+        _noun.endswith("s")
+        and not _noun.endswith("ss")
+        and _category not in ("percent", "injured", "countries")
+    ):
+        CATEGORY_OF_NOUN.setdefault(_noun[:-1], _category)
+CATEGORY_OF_NOUN.update({"service member": "troops", "commanders": "troops", "commander": "troops",
+                         "leaders": "people", "officials": "people", "times": "attacks",
+                         "service members": "troops", "crew members": "people", "member states": "countries",
                          "military personnel": "troops", "aid workers": "people"})  # fmt: skip
 # Nouns for people whose count a verb may turn into deaths or injuries ("96 civilians were killed").
 COUNTABLE_PEOPLE = frozenset({"people", "troops"})

@@ -70,7 +70,7 @@ _SINGULAR = frozenset(
     "attack base company member village camp".split()
 )
 _NOUN_PHRASE = re.compile(
-    r"[ \t]+((?:(?:other|more|additional|further|new|[\w’'\-]+)[ \t]+){0,3})([A-Za-z][\w’'\-]*)"
+    r"[ \t]+((?:(?:other|more|additional|further|new|[\w’'.\-]+)[ \t]+){0,3})([A-Za-z][\w’'\-]*)"
 )
 _AGE = re.compile(r"(?:\baged?\s+$|\bage of\s+$)", re.IGNORECASE)
 _IDENTIFIER_BEFORE = re.compile(
@@ -171,7 +171,7 @@ def find_figures(
     body_dates = sorted((d for d in dates if d.field == BODY), key=lambda d: d.start)
     places = sorted((m for m in mentions if m.field == BODY and m.entity in place_ids), key=lambda m: m.start)
     date_starts, place_starts = [d.start for d in body_dates], [m.start for m in places]
-    main_country = _main_country(places, countries)
+    main_country = _main_country([m for m in places if not _adjectival(text, m)], countries)
     found: list[Figure] = []
     spots = number_spots(text)
     previous: Figure | None = None
@@ -247,7 +247,7 @@ def _make(
 ) -> Figure:
     text = context.text
     holds, when = _date_for(text, context.dates, start, end, context.sentence)
-    place = _place_of(context, start, end, counted.category)
+    place = _place_of(context, start, end, counted.category, counted.noun)
     unit = counted.category if counted.category != "money" else counted.noun
     return Figure(
         start, end, text[start:end], value, hedge, unit, counted.counted, place, holds, when,
@@ -307,6 +307,10 @@ def _is_part_of_something_else(text: str, start: int, end: int, dates: Sequence[
     if word is None:
         return False
     first = word.group(1).lower()
+    if first == "times" and re.search(
+        r"\b(?:attack|strik|struck|target|hit|shell|fired)\w*", text[max(0, start - 120) : start]
+    ):
+        return False  # "attacked US forces over 150 times" counts attacks
     return first in TIME_UNITS or first.split("-")[0] in TIME_UNITS or first in ("per", "times", "fold")
 
 
@@ -326,6 +330,8 @@ def _unit_after(text: str, end: int, limit: int) -> _Counted | None:
         return None
     for size in range(1, len(words) + 1):
         phrase = words[:size]
+        if size > 1 and (phrase[-2].lower() in NOT_COUNTED_AFTER or re.search(r"[a-z](?:ing)$", phrase[-2])):
+            break  # "2,500 according to officials": no noun of the number's own
         for length in (2, 1):
             head = " ".join(w.lower() for w in phrase[-length:])
             if head in CATEGORY_OF_NOUN and len(phrase) >= length:
@@ -345,8 +351,9 @@ def _unit_after(text: str, end: int, limit: int) -> _Counted | None:
             return _Counted("other", lowered, " ".join(words[:size]), stop)
         if not re.fullmatch(r"[a-z][\w’'\-]*|[A-Z][\w’'\-]*", word) or size >= 3:
             break
-        if re.search(r"[a-z](?:ing|ed)$", lowered) and "-" not in lowered:
-            break  # "645,000 fleeing across borders": a verb, not a modifier
+        following = words[size].lower() if size < len(words) else ""
+        if re.search(r"[a-z](?:ing|ed)$", lowered) and "-" not in lowered and not _is_plural_noun(following):
+            break  # "645,000 fleeing across borders": a verb; "three working groups": a modifier
     return None
 
 
@@ -394,7 +401,7 @@ def _what_it_counts(
 
 def _by_context(text: str, end: int, before: str, category: str, sentence: Sentence) -> str:
     """People, soldiers or fighters who were killed count deaths; who were wounded, the injured."""
-    if category not in COUNTABLE_PEOPLE:
+    if category not in COUNTABLE_PEOPLE and category != "other":
         return category
     verb = _CASUALTY_BEFORE.search(before)
     if verb is not None and verb.group("verb").lower() in _VERB_CATEGORY:
@@ -490,15 +497,18 @@ def _member_count(text: str, end: int, sentence: Sentence) -> _Counted | None:
     return _Counted("people", noun or "members", "", end + (tail.end() if tail else len("-member")))
 
 
-def _place_of(context: _SentenceContext, start: int, end: int, category: str) -> str | None:
+def _place_of(context: _SentenceContext, start: int, end: int, category: str, noun: str = "") -> str | None:
     """See the module docstring: after the number, a host, inside what is counted, "there", the
     sentence, the article."""
     text, sentence = context.text, context.sentence
     if category == "countries":
         return None
     places = [m for m in context.places if not _in_dateline(text, sentence, m)]
+    nominal = [m for m in places if not _adjectival(text, m)]
     clause_end = _clause_end(text, end, sentence.end)
     for i, mention in enumerate(places):
+        if _adjectival(text, mention):
+            continue
         if end <= mention.start < clause_end and _PLACE_AFTER.match(text[end : mention.start]):
             following = places[i + 1] if i + 1 < len(places) else None
             if following is not None and re.fullmatch(
@@ -521,7 +531,11 @@ def _place_of(context: _SentenceContext, start: int, end: int, category: str) ->
             if sentence.start <= mention.end <= start and _HOLDS_BEFORE.match(text[mention.end : start]):
                 return mention.entity
     inside = [m for m in places if start <= m.start < end]
-    if inside and not (category in ("troops", "people") and inside[-1].entity in context.countries):
+    people_noun = CATEGORY_OF_NOUN.get(noun, category) in ("troops", "people") or category in (
+        "troops",
+        "people",
+    )
+    if inside and not (people_noun and inside[-1].entity in context.countries):
         return inside[-1].entity  # "four Darfur state capitals"; but "US troops" are not in the US
     if category == "money":
         next_to = [m for m in places if 0 <= m.start - end <= 1]  # "$302 million Niger Regional Compact"
@@ -534,12 +548,37 @@ def _place_of(context: _SentenceContext, start: int, end: int, category: str) ->
             if re.search(r"\b(?:to|for)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+)?$", lead):
                 return mention.entity
         return _demonym_after(context, end, clause_end)
-    before = [m for m in places if m.end <= start]
+    if category in ("deaths", "injured", "attacks"):  # "killed by a drone attack in northeastern Jordan"
+        where = [
+            m
+            for m in nominal
+            if end <= m.start < clause_end
+            and re.search(r"\b(?:in|at|near|on)\s+(?:\w+\s+){0,2}$", text[end : m.start])
+        ]
+        if where:
+            return where[0].entity
+    before = [m for m in nominal if m.end <= start]
     if before and (category != "troops" or re.search(r"\bthere\b", text[end:clause_end])):
         return before[-1].entity
     if category in PEOPLE_LIKE or category == "other":
         return context.main_country
     return None
+
+
+_ADJECTIVAL_HEADS = frozenset(
+    "bases base outpost outposts support military embassy government officials forces strikes weight "
+    "army navy assets interests policy presence personnel troops soldiers drones missiles".split()
+)
+
+
+def _adjectival(text: str, mention: Mention) -> bool:
+    """ "US troops", "US bases": a country named as an adjective says whose, not where."""
+    if re.match(r"-[A-Za-z]", text[mention.end : mention.end + 2]):
+        return True  # "Iran-backed", "US-led"
+    following = re.match(r"[\s-]*([a-z][\w-]*)", text[mention.end : mention.end + 24])
+    return following is not None and (
+        following.group(1) in CATEGORY_OF_NOUN or following.group(1) in _ADJECTIVAL_HEADS
+    )
 
 
 def _in_dateline(text: str, sentence: Sentence, mention: Mention) -> bool:

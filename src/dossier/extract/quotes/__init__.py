@@ -151,7 +151,8 @@ def find_statements(
     elif not isinstance(types, dict):
         types = dict.fromkeys(types, "person")
     quotes = Quotations([q for q in find_quotations(text) if is_statement_quote(text, q)])
-    resolver = SpeakerResolver(text, mentions, types, dates, lookup, descriptions or {})
+    spans = [(s.start, s.end) for s in sentences]
+    resolver = SpeakerResolver(text, mentions, types, dates, lookup, descriptions or {}, spans)
     used: set[Quotation] = set()
     cues = find_cues(text)
     starts = [cue.start for cue in cues]
@@ -643,7 +644,7 @@ def _quote_before(
 
 
 _THAT = re.compile(r"^[^“\"”.;:,]{0,90}?\bthat\b\s*|^,[^“\"”.;:,]{1,40},\s+that\b\s*")
-_QUOTE_NEXT = re.compile(r"^[^“\".;]{0,80}?[,:]?\s*(?=[“\"«])")
+_QUOTE_NEXT = re.compile(r"^(?:\s+[^\s“\".;]+){0,3}?[,:]?\s*(?=[“\"«])")
 _ADVERBIAL = re.compile(
     r"^\s+(?:(?:in|on|at|during|to|with|for|from|last|this|earlier|later|again|late|overnight|also|"
     r"likewise|jointly|publicly|repeatedly|separately|previously|however|further|today|yesterday)\b"

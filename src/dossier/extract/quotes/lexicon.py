@@ -57,7 +57,7 @@ report: reported reports* reporting | CV
 indicate: indicated indicates indicating | CV
 detail: detailed* details* | CV
 clarify: clarified clarifies | CV
-highlight: highlighted highlights* highlighting | CV
+highlight: highlighted highlights* highlighting | CNV
 charge: charged* charges* | CV
 allege: alleged* alleges alleging | CV
 affirm: affirmed affirms reaffirmed reaffirms reiterated reiterates reiterating | CNV
@@ -74,6 +74,7 @@ urge: urged urges urging | TN
 ask: asked asks asking | T
 call on: called on|calls on|calling on|called upon|calls upon | T
 call for: called for|calls for|calling for | N
+advocate for: advocated for|advocates for|advocating for|advocated|advocates | N
 demand: demanded demands* demanding | CNT
 request: requested requests* requesting | CNT
 encourage: encouraged encourages encouraging | CNT

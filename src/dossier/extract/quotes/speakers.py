@@ -67,7 +67,7 @@ _DETERMINER = re.compile(
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)[’']s\s+(?P<rest>\S.*)$")
 _POST_MODIFIER = re.compile(
     r"\s+(?:of|for|at|from|in|with|on|to|associated|affiliated|linked|based|close|backed|allied|loyal|"
-    r"led|known|who|which|that)\s+",
+    r"led|known|who|which|that)\s+|\s+\w{3,}ing\s+(?=[A-Z]|the\b|an?\b)",
     re.IGNORECASE,
 )
 _SOURCE_OF = re.compile(r"^(?P<role>.+?)\s+(?:from|of|for|by|at)\s+(?P<who>(?:the\s+)?\S.*)$", re.IGNORECASE)
@@ -144,6 +144,7 @@ class SpeakerResolver:
         dates: Sequence[DateMention] = (),
         lookup: Lookup | None = None,
         descriptions: dict[str, str] | None = None,
+        sentences: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.text = text
         self.mentions = sorted((m for m in mentions if m.field == BODY), key=lambda m: m.start)
@@ -152,6 +153,7 @@ class SpeakerResolver:
         self.dates = [(d.start, d.end) for d in dates if d.field == BODY]
         self.lookup = lookup or (lambda _phrase: None)
         self.descriptions = descriptions or {}
+        self.sentence_starts = [start for start, _ in sentences]
         self.history: list[tuple[int, Speaker]] = []  # every speaker resolved, in order
         self.verbs: dict[int, str] = {}  # where a speaker was resolved → the speech verb it spoke with
         self.named: dict[str, Speaker] = {}  # surname or acronym → the speaker first named in full
@@ -266,6 +268,7 @@ class SpeakerResolver:
         people = [
             m for m in mentions
             if self.types.get(m.entity) == "person" and self.text[m.end : m.end + 2] not in ("’s", "'s")
+            and not _MODIFIED_BEFORE.search(self.text[region_start : m.start])
         ]  # fmt: skip
         if people:  # a person of the registry heads the phrase: "Army spokesman Brig Gen Nabil Ali"
             person = people[-1]
@@ -379,7 +382,8 @@ class SpeakerResolver:
                 return Speaker(owner.entity, owner.entity, None, "entity", written=phrase)
             if head in DOCUMENT_NOUNS and kind != "place":
                 return Speaker(owner.entity, owner.entity, f"in a {head}", "entity", written=phrase)
-            if head in REPRESENTATIVE_NOUNS and kind != "place":
+            speaks_for = post is not None and post.group().strip().lower() in ("for", "of", "at", "from")
+            if head in REPRESENTATIVE_NOUNS and kind != "place" and speaks_for:
                 role = _POST_MODIFIER.split(phrase, maxsplit=1)[0]
                 return Speaker(owner.entity, owner.entity, _strip_det(role), "entity", written=phrase)
         return None
@@ -513,8 +517,40 @@ class SpeakerResolver:
             _head(core) in DESCRIPTION_TYPES or _head(core) in ROLE_NOUNS or _head(core) in INSTITUTION_NOUNS
         )
 
+    def _subject_before(self, at: int) -> tuple[int, Speaker] | None:
+        """The person who opens the sentence before ``at`` ("Sudani, on his third trip …, met …"):
+        the likeliest antecedent of a "he" that opens the next one."""
+        i = bisect_right(self.sentence_starts, at) - 1
+        if i < 1:
+            return None
+        start, end = self.sentence_starts[i - 1], self.sentence_starts[i]
+        for mention in self._mentions_in(start, min(end, start + 60))[:1]:
+            lead = self.text[start : mention.start]
+            after = self.text[mention.end : mention.end + 2]
+            if (
+                self.types.get(mention.entity) == "person"
+                and not re.search(r"[“\"‘«]", lead)
+                and after not in ("’s", "'s")
+                and not _MODIFIED_BEFORE.search(lead)
+            ):
+                return mention.start, Speaker(mention.entity, mention.entity, None, "entity")
+        return None
+
+    def _sentence_start_before(self, at: int, back: int) -> int:
+        i = bisect_right(self.sentence_starts, at) - 1 - back
+        return self.sentence_starts[i] if i >= 0 else 0
+
     def _pronoun(self, pronoun: str, at: int) -> Speaker | None:
         kind = PRONOUNS[pronoun]
+        if kind == "person":
+            subject = self._subject_before(at)
+            spoke = next(((p, s) for p, s in reversed(self.history) if self._is_one_person(s)), None)
+            recent = spoke is not None and spoke[0] >= self._sentence_start_before(at, 1)
+            if subject is not None and not recent and (spoke is None or spoke[0] < subject[0]):
+                bound = self.genders.get(subject[1].name)
+                if bound is None or bound == pronoun:
+                    self.genders.setdefault(subject[1].name, pronoun)
+                    return subject[1]
         fallback = None
         for position, speaker in reversed(self.history):
             if at - position > PERSON_WINDOW:
@@ -554,6 +590,8 @@ class SpeakerResolver:
 
 
 _NOBODY = Speaker("", None, None, "none")
+# A person named after these is in a modifier of the speaker ("an official accompanying Sudani").
+_MODIFIED_BEFORE = re.compile(r"\b(?:of|for|with|by|to|from|at|near|\w+ing)\s+(?:the\s+)?$")
 _ABBREVIATED = {"pm": "prime minister", "fm": "foreign minister", "sg": "secretary general"}
 _DOCUMENT_VERBS = {"report": "report", "statement": "state", "announcement": "announce", "tweet": "tweet",
                    "communique": "announce", "communiqué": "announce", "declaration": "declare"}  # fmt: skip
