@@ -107,6 +107,8 @@ def test_rules_run_near_trigger_words_find_what_a_full_scan_finds(profile: str) 
     from dossier.extract.dates import find_candidates
 
     texts = [case["text"] for case in CASES]
+    for name in ("business", "historical"):
+        texts += [c["text"] for c in yaml.safe_load((FIXTURES / f"dates_{name}.yaml").read_text(encoding="utf-8"))]
     texts += [
         p.read_text(encoding="utf-8") for p in sorted((FIXTURES.parent.parent / "articles").glob("*.md"))
     ]
