@@ -66,7 +66,7 @@ def resolve_candidates(
         value, kind = resolve(candidate, context)
         timex = as_timex(value)
         if timex is not None:
-            refs.add(timex, candidate.start)
+            refs.add(timex, candidate.start, "weekday" in candidate.fields and "day" in candidate.fields)
         if _dateline(text, candidate):
             moved = _dateline_anchor(value, anchor)
             if moved is not None:

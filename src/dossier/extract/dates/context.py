@@ -85,12 +85,14 @@ class References:
 
     seen: list[Timex] = field(default_factory=list)
     at: list[int] = field(default_factory=list)  # where each was mentioned
+    with_weekday: list[bool] = field(default_factory=list)  # written with its weekday ("Saturday May 4")
     period: Period | None = None
     period_at: int = 0
 
-    def add(self, timex: Timex, position: int) -> None:
+    def add(self, timex: Timex, position: int, with_weekday: bool = False) -> None:
         self.seen.append(timex)
         self.at.append(position)
+        self.with_weekday.append(with_weekday)
 
     def latest(self, unit: str) -> Timex | None:
         """The most recent mention at least as precise as ``unit``."""

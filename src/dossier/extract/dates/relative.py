@@ -50,11 +50,15 @@ def _possessive(text: str, c: Candidate) -> bool:
 
 
 def _same_sentence_day(c: Candidate, ctx: Context) -> date | None:
-    """The last full date mentioned earlier in the same sentence, if any."""
+    """The day of a weekday-dated expression earlier in the same sentence ("Saturday May 4 …
+    overnight from Saturday to Sunday"), if any."""
+    refs = ctx.refs
     sentence_start = clause_start(ctx.text, c.start, reach=400)
-    for timex, position in zip(reversed(ctx.refs.seen[-3:]), reversed(ctx.refs.at[-3:]), strict=True):
-        if timex.granularity == "day" and position >= sentence_start:
-            return timex.first_day
+    for index in range(len(refs.seen) - 1, max(-1, len(refs.seen) - 4), -1):
+        if refs.at[index] < sentence_start:
+            break
+        if refs.with_weekday[index] and refs.seen[index].granularity == "day":
+            return refs.seen[index].first_day
     return None
 
 

@@ -30,13 +30,19 @@ Resolved = tuple[str | None, str]
 
 
 def year_for(month: int, day: int, anchor: Anchor, text: str, start: int, end: int) -> int:
-    """The year of a month-day given without one, by the anchor's convention."""
+    """The year of a month-day given without one, by the anchor's convention.
+
+    An inferred anchor (the latest date the text gives) is a lower bound of the publication
+    date, so the text's other dates lie on either side of it: the nearer occurrence wins.
+    """
     today = anchor.day
     assert today is not None
     before = today.year if (month, day) <= (today.month, today.day) else today.year - 1
     after = today.year if (month, day) >= (today.month, today.day) else today.year + 1
     gap_before = (today - date(before, month, min(day, 28))).days
     gap_after = (date(after, month, min(day, 28)) - today).days
+    if anchor.inferred:  # a lower bound of the publication date: the text's dates lie around it
+        return after if gap_after < gap_before else before
     if points_forward(text, start, end) and gap_after <= 320:
         return after  # "scheduled for March 12"; a deadline met yesterday is still yesterday's
     if not anchor.nearest or looks_past(text, start, end):
