@@ -149,3 +149,26 @@ def test_rules_run_near_trigger_words_find_what_a_full_scan_finds(profile: str) 
     for text in texts:
         fast = [(c.start, c.end, c.rule, c.mod) for c in find_candidates(text, profile)]
         assert fast == _full_scan(text, profile)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deal closed Jan. 6. Shares rose.", ["The deal closed Jan. 6.", "Shares rose."]),
+        ("On Jan. 8 Mr. Smith left.", ["On Jan. 8 Mr. Smith left."]),
+        ("It was filed JAN. 6, officials said.", ["It was filed JAN. 6, officials said."]),
+        ("Prices fell in Jan. The index rose.", ["Prices fell in Jan.", "The index rose."]),
+    ],
+)
+def test_an_abbreviated_month_ends_a_sentence_only_before_a_sentence_opener(
+    text: str, expected: list[str]
+) -> None:
+    from dossier.extract.sentences import split_sentences
+
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_the_tagger_reads_a_clause_across_abbreviation_dots() -> None:
+    """ "until 9 a.m. Tuesday" and "by Jan. 14" keep the cue before the dot."""
+    mentions = tag_dates("The relatives have until 9 a.m. Tuesday to sign.", date(2000, 4, 3))
+    assert [(m.text, m.value) for m in mentions] == [("Tuesday", "2000-04-04")]

@@ -25,7 +25,8 @@ _WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
 _FUTURE_WORD = re.compile(FUTURE_CUE, re.IGNORECASE)
 _DEADLINE = re.compile(
     r"(?:\b(?:by|till|as\s+(?:soon|early)\s+as|no\s+later\s+than|deadline\s+of)"
-    r"|(?<![Uu]p\s)\buntil)\s+(?:the\s+|next\s+|this\s+|early\s+|mid-?|late\s+|end\s+of\s+)*$",
+    r"|(?<![Uu]p\s)\buntil)\s+(?:the\s+|next\s+|this\s+|early\s+|mid-?|late\s+|end\s+of\s+)*"
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|noon)\s+(?:[A-Z]{2,4}\s+)?(?:on\s+)?)?$",
     re.IGNORECASE,
 )
 _PAST_AUX = re.compile(r"\b(?:was|were|had|did|wasn['’]t|weren['’]t|hadn['’]t|didn['’]t)\b", re.IGNORECASE)
