@@ -207,6 +207,20 @@ def short_year_ok(text: str, match: re.Match[str]) -> bool:
     return bool(before) and before[-1] in _YEAR_CONTEXT | {"spring", "summer", "fall", "autumn", "winter"}
 
 
+def weekday_ok(text: str, match: re.Match[str]) -> bool:
+    """ "Oct. 19, a Monday." names no other day; "every Monday" is a set ("a Sunday night service" is
+    a date)."""
+    before = preceding_words(text, match.start(), 1)
+    if match.group("rel") is not None or not before:
+        return True
+    if before[-1] in ("every", "each"):
+        return False
+    return (
+        before[-1] not in ("a", "an")
+        or re.match(r"\s*[\w’']", text[match.end() : match.end() + 2]) is not None
+    )
+
+
 def weekend_ok(text: str, match: re.Match[str]) -> bool:
     return bool(match.group("the"))
 

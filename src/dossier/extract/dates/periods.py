@@ -10,11 +10,12 @@ recent one by the anchor (looking forward when the clause does).
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from dossier.extract.dates.context import Context, Period, current_period
 from dossier.extract.dates.eras import two_digit_year
-from dossier.extract.dates.lexicon import ORDINALS, month_number, safe_date
+from dossier.extract.dates.lexicon import DAY, MONTH_ANY, ORDINALS, month_number, safe_date
 from dossier.extract.dates.rules import Candidate
 from dossier.extract.dates.tense import FUTURE, PAST, clause_tense
 
@@ -69,8 +70,13 @@ def part_of_year(c: Candidate, ctx: Context) -> Resolved:
     unit = "Q" if c.fields["unit"].lower() == "quarter" else "H"
     word = c.fields["ord"].lower()
     number = (4 if unit == "Q" else 2) if word in ("final", "last") else ORDINALS[word]
-    fiscal = any(k in c.fields for k in ("pfis", "ofis", "prfis"))
+    fiscal = any(k in c.fields for k in ("pfis", "ofis", "prfis", "qfis"))
     year = _explicit_year(c, ctx)
+    ended = _ended_after(c, ctx) if fiscal and year is None else None
+    if ended is not None:  # "its fiscal first quarter, which ended Sept. 30": the calendar quarter it covers
+        period = current_period(ended - timedelta(days=45 if unit == "Q" else 90), unit)
+        _discuss(ctx, c, period)
+        return period.value(ctx.anchor.profile), "relative"
     if year is not None:
         period = Period(year, unit, number, fiscal)
         _discuss(ctx, c, period)
@@ -89,6 +95,19 @@ def part_of_year(c: Candidate, ctx: Context) -> Resolved:
         period = _bare_period(ctx, unit, number, c)
     _discuss(ctx, c, period)
     return period.value(ctx.anchor.profile), "relative"
+
+
+_ENDED_AFTER = re.compile(rf",?\s+(?:(?:which|that)\s+)?ended\s+{MONTH_ANY}\s+{DAY}")
+
+
+def _ended_after(c: Candidate, ctx: Context) -> date | None:
+    """The end date an apposition gives a fiscal period ("…, which ended Sept. 30")."""
+    match = _ENDED_AFTER.match(ctx.text, c.end, min(len(ctx.text), c.end + 40))
+    if match is None or ctx.anchor.day is None:
+        return None
+    month, day, anchor = month_number(match.group("month")), int(match.group("day")), ctx.anchor.day
+    year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
+    return safe_date(year, month, day)
 
 
 def q_value(c: Candidate, ctx: Context) -> Resolved:

@@ -21,7 +21,7 @@ from dossier.extract.dates import eras, periods, relative
 from dossier.extract.dates.context import Anchor, Context, References
 from dossier.extract.dates.lexicon import SEASON_CODES, month_number, safe_date
 from dossier.extract.dates.rules import Candidate
-from dossier.extract.dates.tense import looks_past, points_forward
+from dossier.extract.dates.tense import clause_start, looks_past, points_forward
 from dossier.timex import Timex, day_value, month_value, parse_timex, week_value
 
 __all__ = ["Anchor", "Context", "References", "as_timex", "points_forward", "resolve"]
@@ -64,9 +64,20 @@ def _explicit_date(c: Candidate, ctx: Context) -> Resolved:
         fixed = weekday_dated(month, day, relative.weekday_number(fields["weekday"]), anchor.day)
         if fixed is not None:
             return day_value(fixed), "partial"
-    year = year_for(month, day, anchor, ctx.text, c.start, c.end)
+    year = framing_year(ctx.text, c.start) or year_for(month, day, anchor, ctx.text, c.start, c.end)
     d = safe_date(year, month, day)
     return (day_value(d) if d else None), "partial"
+
+
+_FRAMING_YEAR = re.compile(
+    r"\W*(?:In|During|By|Through|Throughout)\s+(?:(?:early|late|mid-?)\s*)?(?P<year>1\d{3}|20\d{2}),"
+)
+
+
+def framing_year(text: str, start: int) -> int | None:
+    """The year a sentence opens with ("In 1987, a similar drop came on Oct. 19"), for its month-days."""
+    match = _FRAMING_YEAR.match(text, clause_start(text, start), start)
+    return int(match.group("year")) if match else None
 
 
 def weekday_dated(month: int, day: int, weekday: int, near: date) -> date | None:
@@ -96,7 +107,7 @@ def _month(c: Candidate, ctx: Context) -> Resolved:
     elif rel == "this":
         year = current.year
     else:
-        year = year_for(month, 15, ctx.anchor, ctx.text, c.start, c.end)
+        year = framing_year(ctx.text, c.start) or year_for(month, 15, ctx.anchor, ctx.text, c.start, c.end)
     return month_value(year, month), "relative" if rel else "partial"
 
 

@@ -41,7 +41,7 @@ _HYPHENATED_PART = re.compile(r"\w-(?:quarter|half|year|century)\b", re.IGNORECA
 _PART_OF_DAY_AFTER = re.compile(r"\s+(?P<pod>morning|afternoon|evening|night)\b", re.IGNORECASE)
 _MODIFIABLE = frozenset(
     """my month year season decade decade_word century spelled_year short_year fiscal relunit anaphor
-    month_anaphor weekday relday md mdy dm dmy the_unit""".split()
+    month_anaphor weekday relday md mdy dm dmy the_unit part_of_year period_ref fiscal_year q""".split()
 )
 _KEEPS_THE_IN_TIMEML = frozenset(
     """part_of_year period_ended anaphor anaphor_after week_of dmy dm decade decade_word century season
@@ -158,11 +158,11 @@ def _apply_profile(text: str, candidate: Candidate, profile: str) -> None:
     the = candidate.fields.get("the")
     if the is None and candidate.fields.get("det", "").lower() == "the":
         the = text[candidate.start : candidate.start + 4]  # "the quarter": the article is part of the rule
+    if text[candidate.end - 2 : candidate.end] in ("'s", "’s"):  # possessive outside: "[Thursday]'s"
+        candidate.end -= 2
     if profile == NEWS:
         if the and text[candidate.start : candidate.start + len(the)] == the:
             candidate.start += len(the)
-        if text[candidate.end - 2 : candidate.end] in ("'s", "’s"):  # possessive outside: "[Thursday]'s"
-            candidate.end -= 2
         return
     compound = text[candidate.end : candidate.end + 1] == "-" or _HYPHENATED_PART.search(
         text, candidate.start, candidate.end

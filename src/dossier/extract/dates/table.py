@@ -139,7 +139,7 @@ _SPEC: tuple[tuple[str, str, Guard | None, tuple[str, ...]], ...] = (
     ),
     (
         "part_of_year",
-        rf"(?<![\w-]){_THE}{_PART_PREFIX}{_ORD}(?:\s+|-)(?:(?i:fiscal)\s+)?(?P<unit>quarter|half|Quarter|Half|QUARTER|HALF){_PART_OF}{_END}",
+        rf"(?<![\w-]){_THE}{_PART_PREFIX}(?P<qfis>(?i:fiscal)\s+)?{_ORD}(?:\s+|-)(?:(?i:fiscal)\s+)?(?P<unit>quarter|half|Quarter|Half|QUARTER|HALF){_PART_OF}{_END}",
         g.part_of_year_ok,
         BOTH,
     ),
@@ -167,7 +167,7 @@ _SPEC: tuple[tuple[str, str, Guard | None, tuple[str, ...]], ...] = (
         BOTH,
     ),
     ("year_end", rf"(?<![\w-])(?P<yefis>(?i:fiscal)\s+)?(?i:year)(?:-|\s)?(?i:end){_END}", None, BOTH),
-    ("weekday", rf"(?:{_REL}\s+)?{WEEKDAY_FULL}(?:['’]s)?", None, BOTH),
+    ("weekday", rf"(?:{_REL}\s+)?{WEEKDAY_FULL}(?:['’]s)?", g.weekday_ok, BOTH),
     (
         "relday",
         r"(?<![\w-])(?P<relday>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))(?:['’]s)?(?![\w-])",
