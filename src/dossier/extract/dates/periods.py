@@ -25,7 +25,9 @@ _STEPS = {
     "this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "the previous": -1, "prior": -1,
     "past": -1, "next": 1, "coming": 1, "new": 1,
 }  # fmt: skip
-_COMPARISONS = frozenset({"year-earlier", "year-ago", "comparable", "corresponding"})
+_COMPARISONS = frozenset(
+    {"year-earlier", "year-ago", "comparable", "corresponding", "prior-year", "previous-year"}
+)
 _LATEST = frozenset({"latest", "last", "most recent", "recent", "just-ended", "just-completed", "just ended"})
 
 
@@ -245,3 +247,13 @@ def year_end(c: Candidate, ctx: Context) -> Resolved:
     """ "year-end", "fiscal year-end": the end of the year being reported."""
     period = _year_in_question(c, ctx, fiscal="yefis" in c.fields)
     return (period.value(ctx.anchor.profile) if period else None), "relative"
+
+
+def year_earlier(c: Candidate, ctx: Context) -> Resolved:
+    """ "year-earlier results", "year-ago levels": the period under discussion a year back."""
+    if not ctx.anchor.usable_for("year"):
+        return None, "relative"
+    assert ctx.anchor.day is not None
+    discussed = ctx.refs.discussed(c.start)
+    base = discussed if discussed is not None else Period(ctx.anchor.day.year, "Y")
+    return base.years_back(1).value(ctx.anchor.profile), "relative"

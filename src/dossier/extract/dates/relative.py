@@ -105,7 +105,8 @@ def _weekend_saturday(anchor: date, step: int) -> date:
 
 def relative_unit(c: Candidate, ctx: Context) -> Resolved:
     unit = c.fields["unit"].lower()
-    step = {"last": -1, "this": 0, "next": 1, "coming": 1}[c.fields["rel"].lower()]
+    rel = " ".join(c.fields["rel"].lower().split())
+    step = {"last": -1, "this past": -1, "this": 0, "next": 1, "coming": 1}[rel]
     if not ctx.anchor.usable_for("year" if unit == "year" else "day"):
         return None, "relative"
     d = ctx.anchor.day

@@ -248,6 +248,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "season": _season,
     "part_of_year": periods.part_of_year,
     "period_ref": periods.period_ref,
+    "year_earlier": periods.year_earlier,
     "q": periods.q_value,
     "fiscal_year": periods.fiscal_year,
     "full_year": periods.full_year,

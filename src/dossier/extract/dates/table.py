@@ -61,7 +61,7 @@ _PART_OF = (
 )
 _PERIOD_MODS = (
     r"current|latest|last|most\s+recent|recent|previous|preceding|prior|past|same|year-earlier|year-ago|"
-    r"comparable|corresponding|just-ended|just-completed|just\s+ended|fiscal|calendar"
+    r"comparable|corresponding|prior-year|previous-year|just-ended|just-completed|just\s+ended|fiscal|calendar"
 )
 _CENTURY = rf"(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<cword>{alternation(CENTURY_ORDINALS)}))"
 _SPELLED = (
@@ -152,6 +152,13 @@ _SPEC: tuple[tuple[str, str, Guard | None, tuple[str, ...]], ...] = (
         g.period_ref_ok,
         BOTH,
     ),
+    (
+        "year_earlier",
+        r"(?<![\w-])(?P<cmpadj>(?i:year-earlier|year-ago|prior-year|year-before))(?=\s+[a-z])"
+        r"(?!\s+(?:quarter|half|period)\b)",
+        None,
+        BOTH,
+    ),
     ("q", rf"(?<![\w-])Q(?P<q>[1-4])(?:\s+|\s*-\s*)?(?:{YEAR})?(?![\w-])", None, BOTH),
     (
         "fiscal_year",
@@ -176,7 +183,7 @@ _SPEC: tuple[tuple[str, str, Guard | None, tuple[str, ...]], ...] = (
     ),
     (
         "relunit",
-        rf"(?<![\w-])(?:(?P<pre>(?i:earlier|later))\s+)?(?P<rel>(?i:last|this|next|coming))\s+(?P<unit>(?i:week|month|year|weekend)){_END}",
+        rf"(?<![\w-])(?:(?P<pre>(?i:earlier|later))\s+)?(?P<rel>(?i:last|this\s+past|this|next|coming))\s+(?P<unit>(?i:week|month|year|weekend)){_END}",
         g.relunit_ok,
         BOTH,
     ),
@@ -268,6 +275,7 @@ RULE_TRIGGERS: dict[str, list[str]] = {
     "season": ["spring", "summer", "fall", "autumn", "winter"],
     "part_of_year": ["quarter", "half"],
     "period_ref": ["quarter", "half", "period"],
+    "year_earlier": ["earlier", "ago", "prior", "before"],
     "q": ["q1", "q2", "q3", "q4"],
     "fiscal_year": ["fiscal"],
     "full_year": ["year"],
