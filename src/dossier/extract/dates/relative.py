@@ -159,6 +159,15 @@ def anaphor(c: Candidate, ctx: Context) -> Resolved:
     return _shifted(ref, unit, step), "anaphoric"
 
 
+def anaphor_pod(c: Candidate, ctx: Context) -> Resolved:
+    """ "the next morning", "that night": a day from the last day the text gave."""
+    ref = ctx.refs.latest("day")
+    if ref is None or ref.granularity != "day":
+        return None, "anaphoric"
+    step = {"next": 1, "following": 1, "previous": -1}.get(c.fields["ana"].lower(), 0)
+    return day_value(ref.first_day + timedelta(days=step)), "anaphoric"
+
+
 def anaphor_after(c: Candidate, ctx: Context) -> Resolved:
     """ "the year before", "the day after": a step from the last date of that precision."""
     unit = c.fields["unit"].lower()

@@ -258,6 +258,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "relunit": relative.relative_unit,
     "weekend": relative.weekend,
     "anaphor": relative.anaphor,
+    "anaphor_pod": relative.anaphor_pod,
     "anaphor_after": relative.anaphor_after,
     "the_unit": relative.the_unit,
     "ago": relative.ago,

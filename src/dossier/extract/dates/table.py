@@ -195,6 +195,13 @@ _SPEC: tuple[tuple[str, str, Guard | None, tuple[str, ...]], ...] = (
         BOTH,
     ),
     (
+        "anaphor_pod",
+        rf"(?<![\w-]){_THE}(?P<ana>(?i:next|following|previous|that|same|that\s+same))\s+"
+        rf"(?P<pod>(?i:morning|afternoon|evening|night)){_END}",
+        g.anaphor_ok,
+        (TIMEML,),
+    ),
+    (
         "anaphor_after",
         rf"(?<![\w-]){_THE}(?P<unit>(?i:day|week|month|year))\s+(?P<dir>(?i:before|after|earlier|prior)){_END}",
         g.offset_ok,
@@ -285,6 +292,7 @@ RULE_TRIGGERS: dict[str, list[str]] = {
     "relunit": ["week", "month", "year", "weekend"],
     "weekend": ["weekend"],
     "anaphor": ["day", "week", "month", "year"],
+    "anaphor_pod": ["morning", "afternoon", "evening", "night"],
     "anaphor_after": ["before", "after", "earlier", "prior"],
     "the_unit": ["year", "month", "week"],
     "ago": ["ago"],
