@@ -87,7 +87,7 @@ _SPEC: tuple[tuple[str, str, Guard | None, tuple[str, ...]], ...] = (
     (
         "period_ended",
         rf"{_THE}(?P<pfis>(?i:fiscal)\s+)?(?P<punit>(?i:year|quarter|half))\s+"
-        rf"(?P<pverb>(?i:ended|ending|that\s+ended|which\s+ended|that\s+ends|which\s+ends|to))\s+"
+        rf"(?P<pverb>(?i:ended|ending|that\s+ended|which\s+ended|that\s+ends|which\s+ends))\s+"
         rf"{MONTH_ANY}\s+{DAY}(?:,?\s+{YEAR})?",
         None,
         BOTH,
@@ -265,7 +265,7 @@ RULE_TRIGGERS: dict[str, list[str]] = {
     "mdy": _MONTH_WORDS,
     "dmy": _MONTH_WORDS,
     "week_of": ["week"],
-    "period_ended": _MONTH_WORDS,
+    "period_ended": ["ended", "ending", "ends"],
     "md": _MONTH_WORDS,
     "dm": _MONTH_WORDS,
     "my": _MONTH_WORDS,
