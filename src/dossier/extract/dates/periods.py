@@ -89,11 +89,11 @@ def part_of_year(c: Candidate, ctx: Context) -> Resolved:
     relative = (c.fields.get("prel") or c.fields.get("rel") or "").lower()
     if relative in _STEPS:
         period = Period(ctx.anchor.day.year + _STEPS[relative], unit, number, fiscal)
-    elif relative == "the" or "the_year" in c.fields:
-        discussed = _discussed_year(ctx, c)
-        year, fiscal = discussed if discussed else (ctx.anchor.day.year, fiscal)
-        period = Period(year, unit, number, fiscal)
-    else:
+    elif (relative == "the" or "the_year" in c.fields) and (discussed := _discussed_year(ctx, c)):
+        period = Period(discussed[0], unit, number, discussed[1] or fiscal)
+    elif relative == "the" and (mentioned := ctx.refs.latest("year")) is not None:
+        period = Period(mentioned.year, unit, number, fiscal)  # "In 1987, … the year's fourth quarter"
+    else:  # "the fourth quarter (of the year)" with no year under discussion: the most recent one
         period = _bare_period(ctx, unit, number, c)
     _discuss(ctx, c, period)
     return period.value(ctx.anchor.profile), "relative"
