@@ -148,15 +148,18 @@ def part_of_year_ok(text: str, match: re.Match[str]) -> bool:
 
 
 def period_ref_ok(text: str, match: re.Match[str]) -> bool:
-    """ "the quarter" means a reporting period only in business text, never "the Christian Quarter"."""
+    """ "the quarter" means a reporting period only in business text, never "the Christian Quarter"
+    or the last quarter of a game; "the same period" only in a sentence about results."""
     unit, qmod = match.group("unit"), match.group("qmod")
     if unit != "quarter" and not qmod:
         return False  # "the period", "the half": too vague alone
     if re.match(r"['’]?s?\s+of\s+(?!\d)", text[match.end() : match.end() + 6]) and not match.group("cmp"):
-        return False  # "the quarter of the city"
-    if qmod or match.group("det").lower() in ("this", "last", "next"):
-        return True
-    return about_finance(text, match.start(), match.end())
+        return False  # "the quarter of the city", "the latest period of unrest"
+    if _about_sport(text, match.start(), match.end()):
+        return False
+    if unit == "period" or not (qmod or match.group("det").lower() in ("this", "last", "next")):
+        return about_finance(text, match.start(), match.end())
+    return True
 
 
 def offset_ok(text: str, match: re.Match[str]) -> bool:
