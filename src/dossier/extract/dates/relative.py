@@ -106,13 +106,15 @@ def _weekend_saturday(anchor: date, step: int) -> date:
 def relative_unit(c: Candidate, ctx: Context) -> Resolved:
     unit = c.fields["unit"].lower()
     rel = " ".join(c.fields["rel"].lower().split())
-    step = {"last": -1, "this past": -1, "this": 0, "next": 1, "coming": 1}[rel]
-    if not ctx.anchor.usable_for("year" if unit == "year" else "day"):
+    step = {"last": -1, "this past": -1, "this": 0, "current": 0, "present": 0, "next": 1, "coming": 1}[rel]
+    if not ctx.anchor.usable_for("year" if unit in ("year", "decade") else "day"):
         return None, "relative"
     d = ctx.anchor.day
     assert d is not None
     if unit == "year":
         return str(d.year + step), "relative"
+    if unit == "decade":
+        return str(d.year // 10 + step), "relative"
     if unit == "month":
         return month_value(*shift_month(d.year, d.month, step)), "relative"
     if unit == "weekend":
@@ -199,8 +201,8 @@ def ago(c: Candidate, ctx: Context) -> Resolved:
     """ "two weeks ago", "a decade ago", "fifty years ago today"; "a year ago" in a sentence about a
     quarter's results is that quarter a year back."""
     unit = c.fields["unit"].lower().rstrip("s")
-    count = _count(c)
-    comparison = _fiscal_comparison(c, ctx, unit, count)
+    count = -_count(c) if "ahead" in c.fields else _count(c)  # "two years from now"
+    comparison = _fiscal_comparison(c, ctx, unit, count) if count > 0 else None
     if comparison is not None:
         return comparison.value(ctx.anchor.profile), "relative"
     exact = "today" in c.fields

@@ -256,6 +256,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "weekday": relative.weekday,
     "relday": relative.relative_day,
     "relunit": relative.relative_unit,
+    "current_unit": relative.relative_unit,
     "weekend": relative.weekend,
     "anaphor": relative.anaphor,
     "anaphor_pod": relative.anaphor_pod,

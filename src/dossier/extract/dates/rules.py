@@ -41,11 +41,12 @@ _HYPHENATED_PART = re.compile(r"\w-(?:quarter|half|year|century)\b", re.IGNORECA
 _PART_OF_DAY_AFTER = re.compile(r"\s+(?P<pod>morning|afternoon|evening|night)\b", re.IGNORECASE)
 _MODIFIABLE = frozenset(
     """my month year season decade decade_word century spelled_year short_year fiscal relunit anaphor
-    month_anaphor weekday relday md mdy dm dmy the_unit part_of_year period_ref fiscal_year q""".split()
+    month_anaphor weekday relday md mdy dm dmy the_unit part_of_year period_ref fiscal_year q
+    current_unit""".split()
 )
 _KEEPS_THE_IN_TIMEML = frozenset(
     """part_of_year period_ended anaphor anaphor_after week_of dmy dm decade decade_word century season
-    weekend full_year fiscal_year the_unit""".split()
+    weekend full_year fiscal_year the_unit current_unit""".split()
 )
 
 
