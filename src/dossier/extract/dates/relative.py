@@ -3,9 +3,9 @@ week", "the weekend", "two years ago", "a year earlier", "the year before", "tha
 
 A bare weekday is the most recent such day on or before the anchor, unless
 the clause looks ahead ("will meet Friday"). Where the anchor cannot place a
-day (an unknown publication date) a weekday in the same sentence as a full
-date is read against that date ("Saturday May 4 … overnight from Saturday to
-Sunday"). In a sentence about results, "a year ago" and "a year earlier" are
+day (an unknown publication date) a weekday in the same sentence as a
+weekday-dated day is read against that day ("Saturday May 4 … overnight from
+Saturday to Sunday"). In a sentence about results, "a year ago" and "a year earlier" are
 the period under discussion a year back ("profit fell from a year earlier" in
 a third-quarter report is the third quarter of the year before).
 """
