@@ -20,7 +20,7 @@ def _as_text(value: object) -> str | None:
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_date_cases(case: dict) -> None:
     published = case["published"]
-    mentions = tag_dates(case["text"], published, inferred=False)
+    mentions = tag_dates(case["text"], published, inferred=False, profile=case.get("profile", NEWS))
     assert [[m.text, m.value] for m in mentions] == [[t, _as_text(v)] for t, v in case["expect"]]
     for m in mentions:
         assert case["text"][m.start : m.end] == m.text
@@ -31,6 +31,39 @@ def test_publication_date_is_inferred_from_the_latest_past_date() -> None:
     mentions = tag_dates(text, None)
     estimate = infer_publication(mentions, text)
     assert estimate is not None and estimate.value == "2024-08"
+
+
+def test_an_unknown_publication_date_still_gives_the_years_the_text_fixes() -> None:
+    from dossier.extract.dates import Anchor, find_candidates, resolve_candidates
+
+    text = (
+        "On January 11, 2024, the border closed. It reopened on Feb. 8, and in late February talks resumed"
+        " on Friday."
+    )
+    estimate = infer_publication(tag_dates(text, None), text)
+    assert estimate is not None and estimate.value == "2024-01-11"
+    mentions = resolve_candidates(find_candidates(text), text, Anchor(estimate.last_day, inferred=True))
+    assert [(m.text, m.value) for m in mentions] == [
+        ("January 11, 2024", "2024-01-11"),
+        ("Feb. 8", "2024-02-08"),
+        ("late February", "2024-02"),
+        ("Friday", None),
+    ]
+
+
+def test_a_weekday_dated_day_moves_the_estimate_and_names_its_year() -> None:
+    text = (
+        "The coup came on July 26, 2023. Instructors landed on Saturday May 4, overnight from Saturday"
+        " to Sunday."
+    )
+    estimate = infer_publication(tag_dates(text, None), text)
+    assert estimate is not None and estimate.value == "2024-05-04"
+    mentions = tag_dates(text, estimate.last_day, inferred=True)
+    assert [(m.text, m.value) for m in mentions][1:] == [
+        ("Saturday May 4", "2024-05-04"),
+        ("Saturday", "2024-05-04"),
+        ("Sunday", "2024-05-05"),
+    ]
 
 
 def test_inferred_anchor_never_resolves_a_weekday() -> None:
@@ -107,9 +140,35 @@ def test_rules_run_near_trigger_words_find_what_a_full_scan_finds(profile: str) 
     from dossier.extract.dates import find_candidates
 
     texts = [case["text"] for case in CASES]
+    for name in ("business", "historical"):
+        dev_set = yaml.safe_load((FIXTURES / f"dates_{name}.yaml").read_text(encoding="utf-8"))
+        texts += [c["text"] for c in dev_set]
     texts += [
         p.read_text(encoding="utf-8") for p in sorted((FIXTURES.parent.parent / "articles").glob("*.md"))
     ]
     for text in texts:
         fast = [(c.start, c.end, c.rule, c.mod) for c in find_candidates(text, profile)]
         assert fast == _full_scan(text, profile)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deal closed Jan. 6. Shares rose.", ["The deal closed Jan. 6.", "Shares rose."]),
+        ("On Jan. 8 Mr. Smith left.", ["On Jan. 8 Mr. Smith left."]),
+        ("It was filed JAN. 6, officials said.", ["It was filed JAN. 6, officials said."]),
+        ("Prices fell in Jan. The index rose.", ["Prices fell in Jan.", "The index rose."]),
+    ],
+)
+def test_an_abbreviated_month_ends_a_sentence_only_before_a_sentence_opener(
+    text: str, expected: list[str]
+) -> None:
+    from dossier.extract.sentences import split_sentences
+
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_the_tagger_reads_a_clause_across_abbreviation_dots() -> None:
+    """ "until 9 a.m. Tuesday" and "by Jan. 14" keep the cue before the dot."""
+    mentions = tag_dates("The relatives have until 9 a.m. Tuesday to sign.", date(2000, 4, 3))
+    assert [(m.text, m.value) for m in mentions] == [("Tuesday", "2000-04-04")]

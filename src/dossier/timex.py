@@ -1,4 +1,4 @@
-"""Calendar values in TIMEX3 style (``2024-01-04``, ``2024-W01``, ``2024-07``, ``2014``…).
+"""Calendar values in TIMEX3 style (``2024-01-04``, ``2024-W01``, ``2024-07``, ``2014``, ``199``…).
 
 A :class:`Timex` knows its granularity and the days it covers, so the
 analysis can compare dates of different precision and the renderer can say
@@ -29,8 +29,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("quarter", re.compile(r"(\d{4})-Q([1-4])")),
     ("half", re.compile(r"(\d{4})-H([12])")),
     ("year", re.compile(r"(\d{4})")),
-    ("decade", re.compile(r"(\d{3})X")),
-    ("century", re.compile(r"(\d{2})XX")),
+    ("decade", re.compile(r"(\d{3})X?")),  # TIMEX3 writes "199" (older data "199X")
+    ("century", re.compile(r"(\d{2})(?:XX)?")),
 )
 
 
@@ -94,7 +94,9 @@ class Timex:
             return str(first.year)
         if g == "decade":
             return f"{self.value[:3]}0s"
-        return f"{int(self.value[:2]) + 1}th century"
+        number = int(self.value[:2]) + 1
+        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        return f"{number}{suffix} century"
 
 
 def parse_timex(value: str | None) -> Timex | None:

@@ -2,8 +2,9 @@
 
 News text breaks at a full stop, question or exclamation mark followed by
 a capital, digit or opening quote, except after abbreviations (Mr., Gen.,
-Jan., U.S. before a lower-case word) and initials; paragraphs and headings
-always end a sentence. Markdown markers at a block's start (``## ``, ``> ``,
+U.S. before a lower-case word, Jan. before anything but a sentence opener:
+"on Jan. 6" goes on, "fell in Jan. The index" breaks) and initials;
+paragraphs and headings always end a sentence. Markdown markers at a block's start (``## ``, ``> ``,
 ``- ``) are not part of the sentence.
 """
 
@@ -18,7 +19,9 @@ ABBREVIATIONS = frozenset(
     mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun inc corp ltd co
     dept est approx fig al e.g i.e a.m p.m""".split()
 )
-# Words that start a new sentence even after an abbreviation such as "U.S.".
+# Abbreviated months: "Jan. 6" is one sentence; "prices fell in Jan. The index rose" is two.
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Words that start a new sentence even after an abbreviation such as "U.S." or "Jan.".
 SENTENCE_STARTERS = frozenset(
     """the a an it he she they we i this that these those but and or so yet in on at for as if when while
     after before however meanwhile there his her their its our what why how who""".split()
@@ -92,6 +95,8 @@ def _is_boundary(block: str, punct_start: int, punct_end: int) -> bool:
     if "." in word and len(word) <= 6 and re.fullmatch(r"(?:\w\.)+\w?", word + "."):
         # "U.S." or "a.m." ends a sentence only before a typical sentence opener
         return next_lower in SENTENCE_STARTERS
+    if lowered in MONTH_ABBREVIATIONS:
+        return next_word is not None and next_word.group()[:1].isupper() and next_lower in SENTENCE_STARTERS
     if lowered in ABBREVIATIONS:
         return False
     return not (len(word) == 1 and word.isupper())  # an initial: "Lloyd J. Austin"
