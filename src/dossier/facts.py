@@ -119,6 +119,7 @@ def _reports(
     mentions = sorted(annotated.body_mentions(), key=lambda m: m.start)
     mention_starts = [m.start for m in mentions]
     main_place = _main_place(annotated, weight) if weight is not None else None
+    published = annotated.published.day
     speakers = _speakers_by_sentence(annotated)
     found: list[SentenceReport] = []
     seen: set[tuple[int, str]] = set()
@@ -128,7 +129,8 @@ def _reports(
         if timex is None or sentence is None or (sentence.index, timex.value) in seen:
             continue
         at, until = date.start - sentence.start, min(date.end, sentence.end) - sentence.start
-        if is_furniture(sentence.text, at, until) or is_deadline(sentence.text, at):
+        later = published is not None and timex.first_day > published
+        if is_furniture(sentence.text, at, until) or is_deadline(sentence.text, at, later):
             continue
         seen.add((sentence.index, timex.value))
         inside = _mentions_within(mentions, mention_starts, sentence)

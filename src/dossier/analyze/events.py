@@ -96,10 +96,10 @@ class TimelineEvent(NamedTuple):
 
     @property
     def sort(self) -> str:
-        """Chronological; a coarser period before the finer ones it contains; then by first report."""
-        first = self.dated[0]
-        rank = len(GRANULARITIES) - GRANULARITIES.index(self.date.granularity)
-        return f"{self.first_day}|{rank}|{first.order}"
+        """Chronological at each event's own granularity: inside a period, the precise events
+        first and the period itself after them ("7 October" before "mid-October" and "October"
+        2023, the months of 2023 before "2023"); then by first report."""
+        return chronological(self.date) + f"|{self.dated[0].order}"
 
     def with_attached(self, attached: tuple[EventSource, ...]) -> TimelineEvent:
         return self._replace(attached=attached)
@@ -126,6 +126,11 @@ class _Group:
 
     def accepts_date(self, date: Timex) -> bool:
         return all(_compatible(known, date) for known in self.dates.values())
+
+
+def chronological(date: Timex) -> str:
+    """A sort key: the last day of the period, then finer granularities first."""
+    return f"{date.last_day.isoformat()}|{GRANULARITIES.index(date.granularity)}|{date.first_day.isoformat()}"
 
 
 def _compatible(a: Timex, b: Timex) -> bool:

@@ -25,8 +25,9 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|could|should|plans?\s+to|planned|planning|expected|expects|aims?\s+to|"
-    r"intends?\s+to|set\s+to|scheduled|projected|pledged\s+to|promised\s+to|vowed\s+to|hopes?\s+to)\b",
+    r"\b(?:will|would|shall|could|should|might|may|plans?\s+to|planned|planning|expected|expects|aims?\s+to|"
+    r"intends?\s+to|set\s+to|scheduled|projected|pledged\s+to|promised\s+to|vowed\s+to|hopes?\s+to|"
+    r"wants?\s+\w+(?:\s+\w+){0,5}\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|agreed\s+to|deadline)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -38,6 +39,12 @@ def is_furniture(sentence: str, start: int, end: int) -> bool:
     words_outside = _WORD.findall(before) + _WORD.findall(after[:60])
     if len(_WORD.findall(before)) + len(_WORD.findall(after)) <= 3:
         return True  # a line that is (nearly) only the date: "5 August 2024", "• Monday, 24 March 2025"
+    line_before = before[before.rfind("\n") + 1 :] if "\n" in before else None
+    line_after = after[: after.find("\n")] if "\n" in after else None
+    if (line_before is not None or line_after is not None) and len(
+        _WORD.findall(line_before if line_before is not None else before)
+    ) + len(_WORD.findall(line_after if line_after is not None else after)) <= 3:
+        return True  # a line of its own inside a longer block: "… / Photo: AP\nJanuary 5, 2024"
     if _FURNITURE_WORDS.search(before[-30:]):
         return True
     if len(before) <= 60 and _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(after):
@@ -47,10 +54,12 @@ def is_furniture(sentence: str, start: int, end: int) -> bool:
     )  # "Xinhua) 13:44, December 23, 2023"
 
 
-def is_deadline(sentence: str, start: int) -> bool:
-    """Whether a date is the deadline of a plan or forecast: "would withdraw … by the end of 2023"."""
+def is_deadline(sentence: str, start: int, after_publication: bool = False) -> bool:
+    """Whether a date is the deadline of a plan or forecast ("would withdraw … by the end of 2023"),
+    or, when it lies after the publication date, any date a plan is set for ("the mission will
+    officially end in September 2025", "initially planned for September 2025")."""
     before = sentence[:start]
-    if not _DEADLINE.search(before[-40:]):
-        return False
-    clause = re.split(r"[;.]|,\s+(?:while|but|and|as)\b", before)[-1]
-    return _FUTURE.search(clause) is not None
+    clause = re.split(r"[;]|\.\s|,\s+(?:while|but|and|as|which|who)\b", before)[-1]
+    if _DEADLINE.search(before[-40:]):
+        return _FUTURE.search(clause) is not None
+    return after_publication and _FUTURE.search(clause) is not None

@@ -19,6 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dossier.analyze.claims import COVERAGE_WINDOW, event_coverage, group_figures, group_voices
+from dossier.analyze.events import chronological
 from dossier.analyze.topics import topic_summary
 from dossier.cache import BuildCache, EventBrief
 from dossier.config import SiteConfig
@@ -123,6 +124,21 @@ def day_anchor(day: str) -> str:
 def month_label(month: str) -> str:
     timex = parse_timex(month)
     return timex.label() if timex else month
+
+
+def in_date_order(briefs: list[Any]) -> list[Any]:
+    """The events a topic page lists (its most reported ones), shown in the order they happened."""
+    keyed = [(parse_timex(b.date), b) for b in briefs]
+    return [b for t, b in sorted(keyed, key=lambda tb: (chronological(tb[0]) if tb[0] else "9999", tb[1].id))]
+
+
+def published_label(card: Any) -> str:
+    """When an article appeared, as lists show it: an estimated date as the period it is known to
+    (with "estimated"), never as the exact last day of that period."""
+    timex = parse_timex(card.published) if card.published else None
+    if timex is None:
+        return ""
+    return f"{timex.label()} (estimated)" if card.inferred else timex.label()
 
 
 def day_label(day: str | None) -> str:
@@ -577,7 +593,10 @@ class Planner:
             "cooccurring": [
                 self.entity_view(o, n) for o, n in summary.cooccurring[:24] if o in self.entities
             ],
-            "events": [self.event_brief(e) for e in self.cache.top_events_of(entity_id, EVENTS_ON_TOPIC)],
+            "events": [
+                self.event_brief(e)
+                for e in in_date_order(self.cache.top_events_of(entity_id, EVENTS_ON_TOPIC))
+            ],
             "event_count": self.cache.event_count_of(entity_id),
             "said": [self.statement_view(*row) for row in said[:STATEMENTS_ON_TOPIC]],
             "said_count": len(said),
@@ -775,7 +794,7 @@ class Planner:
         """What a claim shows of its article: only this, so that an edit elsewhere in the article
         (its excerpt, say) does not make the page that lists the claim render again."""
         card = self.cards([slug])[slug]
-        return {"slug": slug, "title": card.title, "source": card.source}
+        return {"slug": slug, "title": card.title, "source": card.source, "day": published_label(card)}
 
     def statement_view(self, slug: str, day: str | None, statement: Any) -> dict[str, Any]:
         return {
@@ -785,7 +804,7 @@ class Planner:
             "said_as": statement.said_as,
             "card": self.source_line(slug),
             "target": f"{urls.article(slug)}#s{statement.sentence + 1}",
-            "day": day_label(day),
+            "day": self.source_line(slug)["day"],
         }
 
     def _plan_voices(self) -> list[Page]:
@@ -825,7 +844,7 @@ class Planner:
         for group in group_figures(rows)[:QUANTITIES_SHOWN]:
             place = self.entity_view(group.place) if group.place in self.entities else None
             claims = []
-            for slug, day, figure in group.claims[-CLAIMS_SHOWN:]:
+            for slug, _day, figure in group.claims[-CLAIMS_SHOWN:]:
                 claims.append({
                     "text": figure.text,
                     "value": _number(figure.value) + (f"–{_number(figure.high)}" if figure.high else ""),
@@ -834,7 +853,7 @@ class Planner:
                     "counted": figure.counted,
                     "when": figure.when,
                     "card": self.source_line(slug),
-                    "day": day_label(day),
+                    "day": self.source_line(slug)["day"],
                     "target": f"{urls.article(slug)}#s{figure.sentence + 1}",
                 })  # fmt: skip
             groups.append({

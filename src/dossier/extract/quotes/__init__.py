@@ -37,7 +37,7 @@ _FORMS = sorted(VERBS, key=len, reverse=True)
 _CUE = re.compile(
     r"\b(?:"
     + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _FORMS)
-    + r"|[Aa]ccording\s+to|(?:was|were|is|are)\s+quoted(?:\s+by\s+[^,.“\"]{1,60}?)?\s+as\s+saying)\b"
+    + r"|[Aa]ccording\s+to|(?<=[Aa]s )per(?=\s+[A-Z]|\s+the\s)|(?<=, )per(?=\s+[A-Z])|(?:was|were|is|are)\s+quoted(?:\s+by\s+[^,.“\"]{1,60}?)?\s+as\s+saying)\b"
 )
 _CLAUSE_START = re.compile(
     r"^(?:\s+(?:on\s+)?[A-Z]?[a-z]+day\b|\s+(?:on|in|last|this|earlier|late|overnight|again|also|jointly|"
@@ -98,7 +98,7 @@ class Cue(NamedTuple):
 
     @property
     def according(self) -> bool:
-        return self.word.lower().startswith("according")
+        return self.word.lower().startswith("according") or self.word.lower() == "per"
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -106,7 +106,7 @@ def find_cues(text: str) -> list[Cue]:
     position of every article costs more than the rest of the voice rules together."""
     lowered = text.lower()
     starts: set[int] = set()
-    for word in (*{f.split()[0] for f in VERBS}, "according", "quoted"):
+    for word in (*{f.split()[0] for f in VERBS}, "according", "quoted", "per"):
         position = lowered.find(word)
         while position != -1:
             if word == "quoted":  # the pattern starts at the "was" of "was quoted … as saying"
@@ -643,6 +643,9 @@ def _quote_before(
     return None
 
 
+_INNER_CUE = re.compile(
+    r"\b(?:" + "|".join(re.escape(f) for f in _FORMS if " " not in f and len(f) > 3) + r")\b"
+)
 _THAT = re.compile(r"^[^“\"”.;:,]{0,90}?\bthat\b\s*|^,[^“\"”.;:,]{1,40},\s+that\b\s*")
 _QUOTE_NEXT = re.compile(r"^(?:\s+[^\s“\".;]+){0,3}?[,:]?\s*(?=[“\"«])")
 _ADVERBIAL = re.compile(
@@ -686,6 +689,8 @@ def _content_after(
     if verb is not None and verb.takes("I") and re.match(r"^\s+to\s+\w", rest):
         return _span(text, cue.end + len(rest) - len(rest.lstrip()), sentence, quotes)
     that = _THAT.match(rest)
+    if that is not None and _INNER_CUE.search(rest[: that.start() + len(that.group()) - 5]):
+        that = None  # "said on Friday a ship captain reported that …": the captain's words are inside
     quoted = _QUOTE_NEXT.match(rest)
     if quoted is not None and (that is None or quoted.end() <= that.end()):
         quote = quotes.opening_at(cue.end + quoted.end())

@@ -37,12 +37,12 @@ add: added adds adding | CV
 state: stated states* stating | CV
 note: noted notes* noting | CNV
 explain: explained explains explaining | CV
-argue: argued argues arguing | CV
-warn: warned warns warning | CV
+argue: argued argues arguing argue | CV
+warn: warned warns warning warn | CV
 warn of: warned of|warns of|warning of | N
-claim: claimed claims* claiming | CIV
+claim: claimed claims* claiming claim* | CIV
 announce: announced announces announcing announce | CNV
-insist: insisted insists insisting | CV
+insist: insisted insists insisting insist | CV
 stress: stressed stresses* stressing | CNV
 emphasize: emphasized emphasised emphasizes emphasises emphasizing emphasising | CNV
 underline: underlined underlines underscored underscores | CNV
@@ -52,17 +52,17 @@ assert: asserted asserts asserting | CV
 acknowledge: acknowledged acknowledges acknowledging | CV
 admit: admitted admits admitting | CIV
 confirm: confirmed confirms confirming | CV
-maintain: maintained maintains | CV
+maintain: maintained maintains maintain | CV
 report: reported reports* reporting | CV
 indicate: indicated indicates indicating | CV
 detail: detailed* details* | CV
 clarify: clarified clarifies | CV
 highlight: highlighted highlights* highlighting | CNV
 charge: charged* charges* | CV
-allege: alleged* alleges alleging | CV
+allege: alleged* alleges alleging allege | CV
 affirm: affirmed affirms reaffirmed reaffirms reiterated reiterates reiterating | CNV
 reveal: revealed reveals revealing disclosed discloses | CV
-deny: denied denies denying | CV
+deny: denied denies denying deny | CV
 assure: assured assures assuring | CV
 inform: informed informs | C
 predict: predicted predicts | CV
@@ -87,6 +87,7 @@ continue: continued | V
 reply: replied responded | V
 tweet: tweeted posted | CV
 point out: pointed out|points out|pointing out | CV
+make clear: made it clear|made clear|makes it clear|make it clear|making it clear | C
 """
 
 
@@ -128,7 +129,8 @@ ROLE_NOUNS = frozenset(
     prosecutor prosecutors judge judges lawyer lawyers inspector inspectors investigators investigator
     rescuers rescuer volunteers volunteer villagers displaced refugees refugee people man woman men
     women participant participants insiders insider residents group groups organization organizations
-    organisation organisations charity charities ngo ngos agencies broadcasters monitor""".split()
+    organisation organisations charity charities ngo ngos agencies broadcasters monitor think-tank
+    institute""".split()
 )
 # Roles whose words are their country's or organization's ("a US official", "Britain's delegate");
 # an "Iraqi analyst" speaks for no one but themselves.
@@ -141,7 +143,8 @@ REPRESENTATIVE_NOUNS = frozenset(
 INSTITUTION_NOUNS = frozenset(
     """government governments ministry ministries army military forces presidency office cabinet parliament
     embassy mission delegation police authorities authority administration regime junta command
-    council committee commission commissions department navy guard leadership spokesman's""".split()
+    council committee commission commissions department navy guard leadership center centre bureau
+    service unit""".split()
 )
 # Things that carry someone's words.
 DOCUMENT_NOUNS = frozenset(
@@ -152,7 +155,7 @@ DOCUMENT_NOUNS = frozenset(
 # Outlets: reporting by them is not the words of the country they are in.
 OUTLET_NOUNS = frozenset(
     """television tv channel agency newspaper paper radio broadcaster broadcasters network daily outlet
-    outlets media website broadcast""".split()
+    outlets media website broadcast press""".split()
 )
 OUTLETS = frozenset(
     "reuters afp ap bloomberg xinhua tass ria cnn bbc irna isna ina rudaw kurdistan24 axios politico".split()
@@ -170,6 +173,7 @@ DESCRIPTION_TYPES = {
     "junta": ("armed-group", "organization", "country"), "council": ("organization",),
     "committee": ("organization",), "commission": ("organization",), "assembly": ("organization",),
     "organ": ("organization",), "court": ("organization",), "tribunal": ("organization",),
+    "think-tank": ("organization",), "institute": ("organization",), "rebel": ("armed-group",),
     "government": ("country",), "administration": ("country",), "regime": ("country", "armed-group"),
 }  # fmt: skip
 TITLE_WORDS = frozenset(

@@ -55,6 +55,11 @@ class Speaker:
 _NAME_WORD = re.compile(
     r"^(?:[A-Z][\w’'.\-]*|(?:al|el|Al|El|bin|ibn|de|van|von|abu|Abu)(?:-[A-Z][\w’'\-]*)?|[A-Z]{2,})$"
 )
+_ORG_WORD = re.compile(
+    r"(?:Institute|Council|Center|Centre|Foundation|Organi[sz]ation|Committee|Ministry|Department|Office|"
+    r"Agency|Association|Union|Front|Forces|Movement|Party|Coalition|Alliance|Bank|Fund|Programme|Program|"
+    r"Commission|League|Society|School|University|College|Command|Conference|Federation|Forum|Board)$"
+)
 _CONNECTORS = frozenset("bin ibn al el de van von abu".split())
 _LEADING = re.compile(
     r"^(?:(?:however|meanwhile|but|and|also|separately|moreover|furthermore|earlier|later|then|now|"
@@ -98,6 +103,8 @@ def split_name(phrase: str) -> tuple[str | None, str | None]:
         and not words[-1].endswith(("’s", "'s"))
     ):
         name.insert(0, words.pop())
+        if len(words) >= 2 and words[-1] in ("for", "of", "and", "on") and _ORG_WORD.match(words[-2]):
+            name.insert(0, words.pop())  # "Quincy Institute for Responsible Statecraft"
     while name and name[0] in _CONNECTORS | {"of", "the"}:  # lower case: "al" alone is no name
         words.append(name.pop(0))
     if not name:
@@ -120,6 +127,7 @@ def _is_role(phrase: str) -> bool:
 
 def _head(phrase: str) -> str:
     """The head noun of a phrase: its last word before a post-modifier."""
+    phrase = re.sub(r"think[ -]tank", "think-tank", phrase, flags=re.IGNORECASE)
     core = _POST_MODIFIER.split(phrase, maxsplit=1)[0]
     words = _words(core)
     return _norm(words[-1]) if words else ""
@@ -179,7 +187,7 @@ class SpeakerResolver:
             mention = self.mentions[i]
             if mention.end <= offset and self.types.get(mention.entity) in wanted:
                 known = " ".join(self.descriptions.get(mention.entity, "").split()[:12])
-                if generic or re.search(rf"\b{re.escape(head)}\b", known):
+                if generic or re.search(rf"\b{re.escape(head.rstrip('s'))}", known):
                     return mention
             i -= 1
         return None
