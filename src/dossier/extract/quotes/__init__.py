@@ -37,7 +37,8 @@ _FORMS = sorted(VERBS, key=len, reverse=True)
 _CUE = re.compile(
     r"\b(?:"
     + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _FORMS)
-    + r"|[Aa]ccording\s+to|(?<=[Aa]s )per(?=\s+[A-Z]|\s+the\s)|(?<=, )per(?=\s+[A-Z])|(?:was|were|is|are)\s+quoted(?:\s+by\s+[^,.“\"]{1,60}?)?\s+as\s+saying)\b"
+    + r"|[Aa]ccording\s+to|(?<=[Aa]s )per(?=\s+[A-Z]|\s+the\s)|(?<=, )per(?=\s+[A-Z])"
+    + r"|(?:was|were|is|are)\s+quoted(?:\s+by\s+[^,.“\"]{1,60}?)?\s+as\s+saying)\b"
 )
 _CLAUSE_START = re.compile(
     r"^(?:\s+(?:on\s+)?[A-Z]?[a-z]+day\b|\s+(?:on|in|last|this|earlier|late|overnight|again|also|jointly|"
