@@ -74,14 +74,17 @@ def test_voice_rules(case: dict) -> None:
 @pytest.mark.parametrize("case", FIGURE_CASES, ids=[c["rule"] for c in FIGURE_CASES])
 def test_figure_rules(case: dict) -> None:
     _, figures = extracted(text_article(case["text"]))
-    found = [(f.value, f.unit, f.place, f.text, f.hedge, f.when) for f in figures]
+    found = [(f.value, f.unit, f.place, f.text, f.hedge, f.when, f) for f in figures]
     expected = case.get("finds", [])
     assert len(found) == len(expected), found
-    for (value, unit, place, text, hedge, when), want in zip(found, expected, strict=True):
-        assert value == want["value"] and unit == want["unit"] and text == want["text"]
+    for (value, unit, place, text, hedge, when, figure), want in zip(found, expected, strict=True):
+        assert value == pytest.approx(want["value"]) and unit == want["unit"] and text == want["text"]
         assert place == want.get("place") and hedge == want.get("hedge")
         if "when" in want:
             assert when == want["when"]
+        for optional in ("projection", "high", "noun", "holds"):
+            if optional in want:
+                assert getattr(figure, optional) == want[optional], optional
 
 
 # --- precision and recall on the seeds ---------------------------------------------------------------

@@ -80,7 +80,7 @@ TIME_UNITS = frozenset(
 )
 # Words after a number that make it no count: "one of", "two-thirds", "5 billion years", "three per day".
 NOT_COUNTED_AFTER = frozenset(
-    """of per than times o'clock pm am th st nd rd another each apiece or and to by on in at for with from
+    """of per than o'clock pm am th st nd rd another each apiece or and to by on in at for with from
     as is was were are be been has have had will would that which who the a an this these those its
     their his her our your my no not across into over under after before during through via near around
     against among between without within outside inside more""".split()

@@ -527,7 +527,7 @@ def _place_of(context: _SentenceContext, start: int, end: int, category: str, no
     if _THE_COUNTRY.search(text, end, min(clause_end, end + 60)) and context.main_country:
         return context.main_country
     if category != "money":
-        for mention in reversed(places):
+        for mention in reversed(nominal):
             if sentence.start <= mention.end <= start and _HOLDS_BEFORE.match(text[mention.end : start]):
                 return mention.entity
     inside = [m for m in places if start <= m.start < end]

@@ -486,7 +486,8 @@ def _after_clause_and(text: str, start: int, cue: int) -> int:
 
 
 _AFTER_SPEAKER = re.compile(
-    r"[;:!?]|\.(?=\s*$)|,\s+(?!(?:a|an|the|[a-z]+\s+(?:of|at|for|in)\b|known|who|which|led|based)\b)|"
+    r"[;:!?]|\.(?=\s*$)|,\s+(?!(?:a|an|the|[a-z]+\s+(?:of|at|for|in)\b|known|who|which|led|based)\b|"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*[.,]?\s*$)|"
     r"\s+(?:that|quoting|citing|adding|saying)\b|$"
 )
 _RELATIVE_ASIDE = re.compile(
@@ -546,7 +547,7 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> tuple[int, int]:
 def _according(context: _Context, cue: Cue) -> Statement | None:
     """ "According to X, …" and "…, according to X(, a title)"."""
     text, sentence = context.text, context.sentence
-    lead = text[sentence.start : cue.start]
+    lead = re.sub(r"(?i)\bas\s*$", "", text[sentence.start : cue.start])  # "As per the Pentagon, …"
     first = not lead.strip(' \n"“”*_>#-') or _DATELINE.fullmatch(lead.strip() + " ") is not None
     lower, upper = _speaker_after(text, cue.end, sentence.end)
     if first:

@@ -352,7 +352,7 @@ class SpeakerResolver:
         described_person = self._person_described(phrase)
         if described_person is not None:
             return Speaker(described_person, described_person, _strip_det(phrase), "entity", written=phrase)
-        if _is_role(phrase) or head in ROLE_NOUNS or head in INSTITUTION_NOUNS:
+        if _is_role(phrase) or head in ROLE_NOUNS or head in INSTITUTION_NOUNS or head in DESCRIPTION_TYPES:
             kind = _kind_of_head(head)
             return Speaker(_strip_det(phrase), None, None, kind, plural=_plural(head))
         return None
