@@ -11,6 +11,7 @@ article, the registry and dossier stay the same.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
@@ -31,7 +32,11 @@ from dossier.model import (
     TopicRow,
 )
 
-LOCAL_WINDOW = 45  # characters each side of a date whose words describe the happening
+BACKGROUND = frozenset({"decade", "century"})  # too coarse to place a happening of a news story
+LOCAL_WINDOW = 45
+_ATTRIBUTION = re.compile(
+    r"[”\"’]?\s*,\s*(?:[\w’'.-]+\s+){0,8}?(?:said|says|reported|reports|added|told|stated|announced|wrote)\b"
+)  # characters each side of a date whose words describe the happening
 
 
 def _sentence_of(starts: list[int], sentences: tuple[Sentence, ...], offset: int) -> Sentence | None:
@@ -101,6 +106,21 @@ def _main_place(annotated: AnnotatedArticle, weight: FeatureWeights) -> str | No
     return max(counts, key=lambda e: counts[e]) if counts else None
 
 
+def _attribution_tails(annotated: AnnotatedArticle) -> list[tuple[int, int]]:
+    """Where a sentence goes on after what was said to say who said it and when ("…, Al Jazeera
+    reported on Saturday"): a date there dates the report, not the happening, when the source is an
+    outlet, a document or an unnamed role rather than a party to the story."""
+    starts = {s.index: s for s in annotated.sentences}
+    tails = []
+    for statement in annotated.statements:
+        sentence = starts.get(statement.sentence)
+        if statement.entity is None and sentence is not None and statement.end < sentence.end:
+            tail = annotated.article.body[statement.end : sentence.end]
+            if _ATTRIBUTION.match(tail):
+                tails.append((statement.end, sentence.end))
+    return tails
+
+
 def _speakers_by_sentence(annotated: AnnotatedArticle) -> dict[int, list[str]]:
     """The registry entities that speak in each sentence: they take part in what it reports."""
     found: dict[int, list[str]] = defaultdict(list)
@@ -120,6 +140,7 @@ def _reports(
     mention_starts = [m.start for m in mentions]
     main_place = _main_place(annotated, weight) if weight is not None else None
     published = annotated.published.day
+    tails = _attribution_tails(annotated)
     speakers = _speakers_by_sentence(annotated)
     found: list[SentenceReport] = []
     seen: set[tuple[int, str]] = set()
@@ -132,6 +153,8 @@ def _reports(
         later = published is not None and timex.first_day > published
         if is_furniture(sentence.text, at, until) or is_deadline(sentence.text, at, later):
             continue
+        if timex.granularity in BACKGROUND or any(a <= date.start < b for a, b in tails):
+            continue  # "in the early 2000s" is background; "…, Al Jazeera reported on Saturday" no happening
         seen.add((sentence.index, timex.value))
         inside = _mentions_within(mentions, mention_starts, sentence)
         entities = list(dict.fromkeys([*(m.entity for m in inside), *speakers.get(sentence.index, ())]))

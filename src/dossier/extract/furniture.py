@@ -21,7 +21,8 @@ _FURNITURE_WORDS = re.compile(
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—―:]{1,2}|\s*\(\w[^)]{0,30}\)\s*[-–—―:])\s")
 _DATELINE_BEFORE = re.compile(r"^[•*\-\s]*(?:date\s+\S+\s+)?(?:[A-Z][\w .'/\[\]-]{1,60},?\s*)?$")
 _DEADLINE = re.compile(
-    r"\b(?:by|until|till|before|no\s+later\s+than|through)\s+(?:the\s+)?(?:(?:end|start|middle)\s+of\s+)?$",
+    r"\b(?:by|until|till|before|no\s+later\s+than|through)\s+(?:at\s+least\s+)?(?:the\s+)?"
+    r"(?:(?:end|start|middle)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
@@ -61,5 +62,5 @@ def is_deadline(sentence: str, start: int, after_publication: bool = False) -> b
     before = sentence[:start]
     clause = re.split(r"[;]|\.\s|,\s+(?:while|but|and|as|which|who)\b", before)[-1]
     if _DEADLINE.search(before[-40:]):
-        return _FUTURE.search(clause) is not None
+        return after_publication or _FUTURE.search(clause) is not None
     return after_publication and _FUTURE.search(clause) is not None

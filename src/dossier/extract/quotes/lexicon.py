@@ -137,7 +137,8 @@ ROLE_NOUNS = frozenset(
 REPRESENTATIVE_NOUNS = frozenset(
     """official officials spokesman spokeswoman spokesperson spokespeople spokesmen diplomat diplomats
     ambassador envoy envoys delegate delegates representative representatives minister ministers
-    officer officers commander commanders negotiator negotiators mediator""".split()
+    officer officers commander commanders negotiator negotiators mediator leader leaders chief
+    chiefs""".split()
 )
 # Bodies that speak for a country, an organization or a group ("Sudan's armed forces").
 INSTITUTION_NOUNS = frozenset(
