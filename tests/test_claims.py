@@ -174,6 +174,15 @@ def test_figures_of_one_quantity_disagree_beyond_ten_percent() -> None:
     assert len(separate) == 2 and not any(g.disagree for g in separate)
 
 
+def test_sources_differ_only_between_articles_and_projections_only_with_projections() -> None:
+    one_article = group_figures([("a", "2024-01-01", _figure(2500)), ("a", "2024-01-01", _figure(900))])
+    plan = replace(_figure(500), projection=True)
+    plan_and_count = group_figures([("a", "2024-01-01", _figure(2500)), ("b", "2024-01-02", plan)])
+    two_plans = group_figures([("a", "2024-01-01", plan), ("b", "2024-01-02", replace(plan, value=2000.0))])
+    assert not one_article[0].disagree and not plan_and_count[0].disagree
+    assert two_plans[0].disagree
+
+
 def test_figures_for_different_times_or_of_percentages_do_not_disagree() -> None:
     def held(value: float, holds: str | None, unit: str = "attacks") -> Figure:
         return replace(_figure(value, unit, None), holds=holds)

@@ -157,8 +157,10 @@ class Figure:
 
     @property
     def kind(self) -> str:
-        """What is counted: the unit, or for other things their noun."""
-        return self.noun if self.unit == "other" and self.noun else self.unit
+        """What is counted: the unit, for other things their noun, for people what they are."""
+        if self.noun and (self.unit == "other" or self.noun.startswith(f"{self.unit} (")):
+            return self.noun  # "camps", "people (displaced)"
+        return self.unit
 
     @property
     def quantity(self) -> str:

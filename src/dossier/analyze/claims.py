@@ -75,12 +75,14 @@ class FigureGroup:
         "about" aside). Percentages are shares of different wholes and are never compared."""
         if self.unit == "percent":
             return False
-        spans = [(figure.value, _period(figure, day), figure.projection) for _, day, figure in self.claims]
+        spans = [
+            (slug, figure.value, _period(figure, day), figure.projection) for slug, day, figure in self.claims
+        ]
         return any(
-            max(a, b) > min(a, b) * (1 + DISAGREEMENT) and _same_time(pa, pb) and qa == qb
-            for i, (a, pa, qa) in enumerate(spans)
-            for b, pb, qb in spans[i + 1 :]
-        )  # a projection ("would remain") is set only against other projections
+            sa != sb and max(a, b) > min(a, b) * (1 + DISAGREEMENT) and _same_time(pa, pb) and qa == qb
+            for i, (sa, a, pa, qa) in enumerate(spans)
+            for sb, b, pb, qb in spans[i + 1 :]
+        )  # sources differ: two articles, one time; a projection is set only against other projections
 
     @property
     def agree(self) -> bool:

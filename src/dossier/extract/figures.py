@@ -155,7 +155,12 @@ def _value(match: re.Match[str]) -> tuple[float, float | None]:
     high_value = _number_value(high) * factor if high else None
     if high_value is not None and high_value <= value * factor:
         high_value = None
-    return value * factor, high_value
+    return _clean(value * factor), _clean(high_value) if high_value is not None else None
+
+
+def _clean(value: float) -> float:
+    """8.3 million is 8,300,000, not 8,300,000.000000001."""
+    return float(round(value)) if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)) else round(value, 6)
 
 
 def find_figures(
@@ -249,10 +254,41 @@ def _make(
     holds, when = _date_for(text, context.dates, start, end, context.sentence)
     place = _place_of(context, start, end, counted.category, counted.noun)
     unit = counted.category if counted.category != "money" else counted.noun
+    noun = counted.noun
+    if counted.category == "people":
+        which = _people_kind(text, start, end, context.sentence)
+        noun = f"people ({which})" if which else noun
     return Figure(
         start, end, text[start:end], value, hedge, unit, counted.counted, place, holds, when,
-        context.sentence.index, counted.noun, _is_projection(text, start, end, context.sentence), high,
+        context.sentence.index, noun, _is_projection(text, start, end, context.sentence), high,
     )  # fmt: skip
+
+
+_PEOPLE_KINDS = (
+    ("displaced", r"displaced|forced\s+from\s+their\s+homes|fled|fleeing|uprooted|refugees|flee"),
+    ("in need", r"in\s+need|need(?:ing)?\s+(?:humanitarian\s+)?(?:aid|help|assistance|food)|aid"),
+    (
+        "facing hunger",
+        r"famine|starv\w*|malnutrition|malnourished|hunger|catastrophic\s+conditions|food\s+insecurity",
+    ),
+    ("population", r"inhabitants|population|home\s+to|residents|city\s+of"),
+    ("detained", r"detained|arrested|abducted|kidnapped|prisoners|hostages|held"),
+    ("missing", r"missing"),
+    ("sheltering", r"sheltering|shelter|trapped|stranded|besieged"),
+)
+
+
+def _people_kind(text: str, start: int, end: int, sentence: Sentence) -> str | None:
+    """What the people a figure counts are (displaced, in need, a population…): counts of people
+    in different situations are different quantities, never set against each other."""
+    before = text[max(sentence.start, start - 30) : start]
+    after = text[end : _clause_end(text, end, min(sentence.end, end + 90))]
+    for kind, pattern in _PEOPLE_KINDS:
+        if re.search(rf"\b(?:{pattern})\b", after, re.IGNORECASE) or re.search(
+            rf"\b(?:{pattern})\s+$", before, re.IGNORECASE
+        ):
+            return kind
+    return None
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -428,7 +464,8 @@ def _bare(
     if partitive is not None:
         if rest[partitive.start() :].lstrip().startswith(("of them", "of these", "of those")) and previous:
             noun = previous.noun or previous.unit
-            return _Counted(_category_of(previous), noun, "", end + len(" of them"))
+            them = re.match(r"\s+of\s+(?:them|these|those)\b", rest)
+            return _Counted(_category_of(previous), noun, "", end + (them.end() if them else 0))
         number = re.match(rf"\s*(?:{_HEDGE})?\s*{_DIGITS}", text[end + partitive.end() : sentence.end], re.I)
         skip = number.end() if number else 0  # "the last 50 of the 1,500 French soldiers"
         after = _unit_after(text, end + partitive.end() + skip, sentence.end)

@@ -126,6 +126,12 @@ def month_label(month: str) -> str:
     return timex.label() if timex else month
 
 
+def _unnamed(voice: Any) -> bool:
+    """A role ("witnesses") or a document named by no name ("military statement") speaks for no one
+    the reader can look up: such statements are listed together as unnamed sources."""
+    return voice.kind == "role" or (voice.kind == "document" and not voice.name[:1].isupper())
+
+
 def in_date_order(briefs: list[Any]) -> list[Any]:
     """The events a topic page lists (its most reported ones), shown in the order they happened."""
     keyed = [(parse_timex(b.date), b) for b in briefs]
@@ -810,8 +816,8 @@ class Planner:
     def _plan_voices(self) -> list[Page]:
         names = {e.id: e.name for e in self.entities.values()}
         grouped = group_voices(self.cache.statements(), names)
-        named = [v for v in grouped if v.kind != "role"]
-        unnamed = [row for v in grouped if v.kind == "role" for row in v.statements]
+        named = [v for v in grouped if not _unnamed(v)]
+        unnamed = [row for v in grouped if _unnamed(v) for row in v.statements]
         unnamed.sort(key=lambda row: (row[1] is None, row[1] or ""), reverse=True)
         sections = []
         for voice in named[:SPEAKERS_SHOWN]:
@@ -825,7 +831,7 @@ class Planner:
                 "total": len(voice.statements),
                 "statements": [self.statement_view(*row) for row in voice.statements[:STATEMENTS_SHOWN]],
             })  # fmt: skip
-        roles = {id(s): v.name for v in grouped if v.kind == "role" for _, _, s in v.statements}
+        roles = {id(s): v.name for v in grouped if _unnamed(v) for _, _, s in v.statements}
         context = {
             "named": sections,
             "others": [{"name": v.name, "count": len(v.statements)} for v in named[SPEAKERS_SHOWN:]],
