@@ -654,7 +654,12 @@ def _main_country(places: Sequence[Mention], countries: frozenset[str]) -> str |
 
 
 def _is_projection(text: str, start: int, end: int, sentence: Sentence) -> bool:
-    """Whether the clause of a figure is about the future: a plan, a target, a forecast."""
+    """Whether the clause of a figure is about the future: a plan, a target, a forecast. A count
+    of what exists already ("planning to withdraw its 2,500 troops") is no projection."""
+    if re.search(
+        r"\b(?:its|their|his|her|the|these|those|our)\s+(?:\w+\s+)?$", text[max(0, start - 20) : start]
+    ):
+        return False
     lower = max(sentence.start, start - 70)
     edges = list(_CLAUSE_EDGE.finditer(text, lower, start))
     lower = edges[-1].end() if edges else lower
