@@ -108,13 +108,13 @@ def _main_place(annotated: AnnotatedArticle, weight: FeatureWeights) -> str | No
 
 def _attribution_tails(annotated: AnnotatedArticle) -> list[tuple[int, int]]:
     """Where a sentence goes on after what was said to say who said it and when ("…, Al Jazeera
-    reported on Saturday"): a date there dates the report, not the happening, when the source is an
-    outlet, a document or an unnamed role rather than a party to the story."""
+    reported on Saturday", "…, authorities said on Saturday"): a date there dates the report, not
+    the happening it reports."""
     starts = {s.index: s for s in annotated.sentences}
     tails = []
     for statement in annotated.statements:
         sentence = starts.get(statement.sentence)
-        if statement.entity is None and sentence is not None and statement.end < sentence.end:
+        if sentence is not None and statement.end < sentence.end:
             tail = annotated.article.body[statement.end : sentence.end]
             if _ATTRIBUTION.match(tail):
                 tails.append((statement.end, sentence.end))
