@@ -30,3 +30,31 @@ def test_precise_events_sort_first_inside_their_period() -> None:
     values = ["2023", "2023-10", "2023-10-07", "2023-W41", "2023-09-30", "2024-01-04"]
     ordered = sorted(values, key=lambda v: chronological(parse_timex(v)))  # type: ignore[arg-type]
     assert ordered == ["2023-09-30", "2023-10-07", "2023-W41", "2023-10", "2023", "2024-01-04"]
+
+
+SENTENCES = [
+    # (article text, the dates its timeline keeps)
+    ("The talks in Baghdad resumed on Thursday, Al Jazeera reported on Saturday.", ["2024-01-04"]),
+    ("Forty people were killed in Baghdad on Friday, the ministry said on Saturday.", ["2024-01-05"]),
+    (
+        "On January 3, a drone strike hit Baghdad. The coalition will leave Iraq by September 2025.",
+        ["2024-01-03"],
+    ),
+    ("Published January 8, 2024\nA drone strike hit Baghdad on Thursday.", ["2024-01-04"]),
+    (
+        "Militias in Iraq were first organised in the early 2000s, and struck Baghdad on Thursday.",
+        ["2024-01-04"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "kept"), SENTENCES)
+def test_the_timeline_keeps_dated_happenings_only(body: str, kept: list[str]) -> None:
+    from dossier.analyze.similarity import FeatureWeights
+    from dossier.facts import _reports
+    from tests.test_claims import MATCHER, REGISTRY, extract_article, text_article
+
+    annotated = extract_article(text_article(body), MATCHER)
+    weight = FeatureWeights({e.id: e.type for e in REGISTRY.entities.values()})
+    starts = [s.start for s in annotated.sentences]
+    assert sorted(r.date for r in _reports(annotated, starts, weight) if r.date) == kept
