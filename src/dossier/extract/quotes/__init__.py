@@ -49,8 +49,13 @@ _CLAUSE_START = re.compile(
 # Passive or idiomatic uses of a speech verb that attribute nothing.
 _NOT_A_CUE_BEFORE = re.compile(
     r"\b(?:is|was|were|are|be|been|being|having|needless to|so|it is|it was|has been|have been|to)\s+$|"
-    r"(?:^|\s)(?:that|the|a|an|this|these|those|its|their|his|her|our|member|conflicting|such|any|"
-    r"media|news|press|unconfirmed|earlier|initial|first|latest|new|and\s+the)\s+$",
+    r"(?:^|\s)(?:that|the|a|an|this|these|those|its|their|his|her|our|such|any|and\s+the)\s+$",
+    re.IGNORECASE,
+)
+# Words before a form that is also a noun that make it the noun ("media reports", "member states").
+_NOUN_BEFORE = re.compile(
+    r"(?:^|\s)(?:member|conflicting|media|news|press|unconfirmed|earlier|initial|first|latest|new|"
+    r"several|many|some|two|three|recent)\s+$",
     re.IGNORECASE,
 )
 _NOT_A_CUE_AFTER = re.compile(
@@ -254,6 +259,8 @@ def _usable(text: str, cue: Cue, sentence: Sentence, quotes: Quotations) -> bool
     verb = cue.verb
     if verb is None:
         return True
+    if verb.ambiguous and _NOUN_BEFORE.search(before):
+        return False
     inverted = _looks_inverted(text, cue, sentence)
     if verb.ambiguous and not inverted and not re.match(r"^\s*(?:that\b|[:“\"«])", after):
         return False
@@ -404,6 +411,9 @@ def _speaker_span(text: str, cue: Cue, sentence: Sentence, quote_before: Quotati
     if dateline is not None:
         lower = dateline.end()
     speaker_end = cue.start
+    aside = _ANONYMITY.search(text, lower, speaker_end) or _PARENTHETICAL.search(text, lower, speaker_end)
+    if aside is not None:  # "a US official that spoke on condition of anonymity to Reuters confirmed"
+        speaker_end = aside.start()
     tail = _AUXILIARY_TAIL.search(text, lower, speaker_end)
     if tail is not None:
         speaker_end = tail.start()
@@ -465,6 +475,16 @@ def _is_intro(phrase: str) -> bool:
     )
 
 
+_ANONYMITY = re.compile(
+    r",?\s+(?:who|that)?\s*(?:spoke|speaking|talked|talking|asked|requested|declined)\b[^,.;]{0,60}?"
+    r"(?:anonymity|identified|named)\b[^,.;]{0,30}?,?\s*$",
+    re.IGNORECASE,
+)
+_PARENTHETICAL = re.compile(
+    r"(?:\s+(?:have|has|had))?,\s*(?:for\s+instance|for\s+example|in\s+turn|too|meanwhile|however|also|"
+    r"in\s+a\s+statement|in\s+an\s+interview)\s*,\s*$",
+    re.IGNORECASE,
+)
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|did|does|do|\w{3,}ed)\b"
 )
@@ -648,7 +668,7 @@ def _quote_before(
 _INNER_CUE = re.compile(
     r"\b(?:" + "|".join(re.escape(f) for f in _FORMS if " " not in f and len(f) > 3) + r")\b"
 )
-_THAT = re.compile(r"^[^“\"”.;:,]{0,90}?\bthat\b\s*|^,[^“\"”.;:,]{1,40},\s+that\b\s*")
+_THAT = re.compile(r"^[^“\"”.;:,]{0,90}?(?:,\s*)?\bthat\b\s*|^,[^“\"”.;:,]{1,40},\s+that\b\s*")
 _QUOTE_NEXT = re.compile(r"^(?:\s+[^\s“\".;]+){0,3}?[,:]?\s*(?=[“\"«])")
 _ADVERBIAL = re.compile(
     r"^\s+(?:(?:in|on|at|during|to|with|for|from|last|this|earlier|later|again|late|overnight|also|"
@@ -679,6 +699,10 @@ def _content_after(
     to-infinitive after "urged Y", the charge after "accused Y of", or a noun phrase of content."""
     verb = cue.verb
     rest = text[cue.end : sentence.end]
+    for d_start, d_end in dates:  # "reported on Tuesday, July 16, 2024, that …": dates hold no clause break
+        if cue.end <= d_start and d_end <= sentence.end:
+            a, b = d_start - cue.end, d_end - cue.end
+            rest = rest[:a] + "D" * (b - a) + rest[b:]
     if (verb is not None and verb.takes("T") and not verb.takes("C")) or (verb and verb.lemma == "urge"):
         found = _to_complement(text, cue, sentence, quotes)
         if found is not None or not verb.takes("N"):

@@ -66,6 +66,7 @@ deny: denied denies denying deny | CV
 assure: assured assures assuring | CV
 inform: informed informs | C
 predict: predicted predicts | CV
+suggest: suggested suggests suggest | C
 promise: promised promises* pledged pledges* vowed vows* | CI
 threaten: threatened threatens threatening | CI
 estimate: estimated* estimates* | CV

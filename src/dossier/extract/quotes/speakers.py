@@ -125,10 +125,22 @@ def _is_role(phrase: str) -> bool:
     return head in ROLE_NOUNS or head in INSTITUTION_NOUNS or head in OUTLET_NOUNS or head in DOCUMENT_NOUNS
 
 
+def _core(phrase: str) -> str:
+    """A phrase without its post-modifier ("a spokesman [for the Pentagon]"), but a name that goes
+    on after "for" or "of" is kept whole ("the Quincy Institute for Responsible Statecraft")."""
+    for match in _POST_MODIFIER.finditer(phrase):
+        before = phrase[: match.start()].split()
+        after = phrase[match.end() :]
+        if before and _ORG_WORD.match(before[-1]) and after[:1].isupper():
+            continue
+        return phrase[: match.start()]
+    return phrase
+
+
 def _head(phrase: str) -> str:
     """The head noun of a phrase: its last word before a post-modifier."""
     phrase = re.sub(r"think[ -]tank", "think-tank", phrase, flags=re.IGNORECASE)
-    core = _POST_MODIFIER.split(phrase, maxsplit=1)[0]
+    core = _core(phrase)
     words = _words(core)
     return _norm(words[-1]) if words else ""
 
@@ -282,7 +294,7 @@ class SpeakerResolver:
             person = people[-1]
             title = _title_around(self.text, region_start, person, end)
             return Speaker(person.entity, person.entity, title, "entity")
-        name, title = split_name(_POST_MODIFIER.split(phrase, maxsplit=1)[0])
+        name, title = split_name(_core(phrase))
         if not (name and len(name.split()) >= 2):  # "former Ambassador to the US Rend al-Rahim"
             whole, whole_title = split_name(phrase)
             if (
@@ -352,7 +364,14 @@ class SpeakerResolver:
         described_person = self._person_described(phrase)
         if described_person is not None:
             return Speaker(described_person, described_person, _strip_det(phrase), "entity", written=phrase)
-        if _is_role(phrase) or head in ROLE_NOUNS or head in INSTITUTION_NOUNS or head in DESCRIPTION_TYPES:
+        if (
+            _is_role(phrase)
+            or head in ROLE_NOUNS
+            or head in INSTITUTION_NOUNS
+            or head in DESCRIPTION_TYPES
+            or head in DOCUMENT_NOUNS
+            or head in OUTLET_NOUNS
+        ):
             kind = _kind_of_head(head)
             return Speaker(_strip_det(phrase), None, None, kind, plural=_plural(head))
         return None
