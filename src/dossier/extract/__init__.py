@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dossier.analyze.similarity import PLACE_TYPES
 from dossier.extract.dates import Anchor, find_candidates, infer_publication, resolve_candidates
@@ -35,7 +35,8 @@ from dossier.timex import parse_timex
 
 # Parts of Markdown that are addresses, code or markup rather than prose.
 _NOT_PROSE = re.compile(
-    r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<https?://[^>]*>|https?://\S+|`[^`\n]*`|<[A-Za-z/!][^>\n]*>|^\[[^\]]+\]:.*$",
+    r"\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]{0,500}\")?\)|<https?://[^>\n]{0,2000}>|https?://\S+|`[^`\n]{0,2000}`"
+    r"|<[A-Za-z/!][^>\n]{0,2000}>|^\[[^\]\n]{1,500}\]:.*$",
     re.MULTILINE,
 )
 
@@ -121,7 +122,8 @@ def find_unknown_names(state: ExtractionState) -> None:
 def find_voices(state: ExtractionState) -> None:
     """Who said what: quotations and reported speech with their speakers."""
     matcher = state.matcher
-    state.statements = find_statements(
+    body = state.article.body
+    found = find_statements(
         state.prose,
         state.sentences,
         state.mentions,
@@ -132,6 +134,9 @@ def find_voices(state: ExtractionState) -> None:
         matcher.descriptions,
         state.article.authors,
     )
+    # found on the prose view (code and links blanked), told as the body has it: “We will not accept
+    # `any` foreign bases” keeps its backticked word
+    state.statements = tuple(replace(st, text=body[st.start : st.end]) for st in found)
 
 
 def registry_entity(matcher: Matcher, phrase: str) -> str | None:
@@ -149,9 +154,10 @@ def find_numbers(state: ExtractionState) -> None:
     types = state.matcher.types
     places = frozenset(e for e, kind in types.items() if kind in PLACE_TYPES)
     countries = frozenset(e for e, kind in types.items() if kind == "country")
-    state.figures = find_figures(
+    figures = find_figures(
         state.prose, state.sentences, state.mentions, state.dates, places, countries, state.matcher.demonyms
     )
+    state.figures = tuple(replace(f, text=state.article.body[f.start : f.end]) for f in figures)
 
 
 STEPS: tuple[tuple[str, Callable[[ExtractionState], None]], ...] = (

@@ -21,7 +21,7 @@ lines without a sentence's punctuation carry no statements.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -89,6 +89,7 @@ _CREDIT = re.compile(
     r"(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+(?:today|yesterday|earlier|late\s+\w+))?\s*[.]?$"
 )
 _MIN_WORDS = 3
+SPEAKER_WINDOW = 400  # how far before its verb a speaker phrase may begin (appositions included)
 
 
 class Cue(NamedTuple):
@@ -190,7 +191,7 @@ def _is_headline(text: str, sentence: Sentence, title: str) -> bool:
     line = sentence.text.strip()
     if title and " ".join(line.split()).casefold() == " ".join(title.split()).casefold():
         return True
-    if line[-1:] in '.!?”"’:»)…' or len(line.split()) > 16:
+    if line[-1:] in '.!?”"’:»)…' or _words_at_least(line, 17):
         return False
     before, after = text[max(0, sentence.start - 1) : sentence.start], text[sentence.end : sentence.end + 1]
     return before in ("", "\n") and after == "\n"
@@ -208,9 +209,12 @@ def _paragraph_start(text: str, offset: int) -> int:
 
 def _sentence_statements(context: _Context, cues: list[Cue]) -> list[Statement]:
     """The statements of one sentence; a cue inside another statement's content (X said that
-    experts said …) or inside a quotation is part of that statement, not one of its own."""
+    experts said …) or inside a quotation is part of that statement, not one of its own.
+
+    Linear in the number of cues: a pasted paragraph may hold thousands."""
     text, sentence = context.text, context.sentence
     candidates: list[tuple[Cue, Statement]] = []
+    outer: list[Statement] = []  # the candidates whose cue lies in no earlier candidate's content
     for cue in sorted(cues, key=lambda c: c.according):  # speech verbs first, "according to" last
         if context.quotes.containing(cue.start) is not None:
             continue
@@ -218,32 +222,50 @@ def _sentence_statements(context: _Context, cues: list[Cue]) -> list[Statement]:
             continue  # "According to news agencies, Ryder said …": the speech verb names the speaker
         if not _usable(text, cue, sentence, context.quotes):
             continue
-        outer = [
-            st
-            for c, st in candidates
-            if not any(o is not st and o.start <= c.start < o.end for _, o in candidates)
-        ]
-        previous = outer[-1] if outer else None
-        statement = _attributed(context, cue, previous)
-        if statement is not None:
-            candidates.append((cue, statement))
+        statement = _attributed(context, cue, outer[-1] if outer else None)
+        if statement is None:
+            continue
+        candidates.append((cue, statement))
+        if not any(o.start <= cue.start < o.end for o in outer[-4:]):
+            outer.append(statement)
+    if len(candidates) <= 1:
+        return [s for _, s in candidates]
     # the outer statement wins: one whose content holds another's cue; but a wire agency's credit
     # line ("…, Reuters reported Friday") gives way to the statement it carries
-    credits = [s for cue, s in candidates if s.speaker.casefold() in OUTLETS and s.start < cue.start and
-               any(o is not s and s.start <= c.start < s.end for c, o in candidates)]  # fmt: skip
-    candidates = [(cue, s) for cue, s in candidates if s not in credits]
-    kept = [
-        (cue, s)
-        for cue, s in candidates
-        if not any(o is not s and o.start <= cue.start < o.end for _, o in candidates)
-    ]
+    holds = _cue_holders(candidates)
+    credits = {
+        id(s) for i, (cue, s) in enumerate(candidates)
+        if s.speaker.casefold() in OUTLETS and s.start < cue.start and i in holds.values()
+    }  # fmt: skip
+    candidates = [(cue, s) for cue, s in candidates if id(s) not in credits]
+    holds = _cue_holders(candidates)
+    kept = [s for i, (_, s) in enumerate(candidates) if i not in holds]
     out: list[Statement] = []
-    for _, statement in sorted(kept, key=lambda item: item[1].start):
-        if not any(
-            o.start <= statement.start < o.end or statement.start <= o.start < statement.end for o in out
-        ):
+    reach = -1
+    for statement in sorted(kept, key=lambda st: st.start):
+        if statement.start >= reach:
             out.append(statement)
+            reach = max(reach, statement.end)
     return out
+
+
+def _cue_holders(candidates: list[tuple[Cue, Statement]]) -> dict[int, int]:
+    """For each candidate whose cue lies inside another candidate's content, that other one: found
+    with one sweep over the contents sorted by start, not by comparing every pair."""
+    order = sorted(range(len(candidates)), key=lambda i: candidates[i][1].start)
+    starts = [candidates[i][1].start for i in order]
+    best_end: list[tuple[int, int]] = []  # prefix maximum of content ends: (end, candidate)
+    for i in order:
+        end = candidates[i][1].end
+        best_end.append(max(best_end[-1], (end, i)) if best_end else (end, i))
+    holders: dict[int, int] = {}
+    for i, (cue, _) in enumerate(candidates):
+        k = bisect_right(starts, cue.start) - 1
+        if k >= 0:
+            end, holder = best_end[k]
+            if holder != i and cue.start < end:
+                holders[i] = holder
+    return holders
 
 
 def _usable(text: str, cue: Cue, sentence: Sentence, quotes: Quotations) -> bool:
@@ -288,7 +310,7 @@ def _looks_inverted(text: str, cue: Cue, sentence: Sentence) -> bool:
 
 def _quote_closes_before(text: str, cue: Cue, quotes: Quotations) -> bool:
     for quote in quotes.closed_by(cue.start):
-        return len(text[quote.outer[1] : cue.start].split()) <= 8
+        return not _words_at_least(text[quote.outer[1] : cue.start], 9)
     return False
 
 
@@ -328,7 +350,7 @@ def _attributed(context: _Context, cue: Cue, previous: Statement | None) -> Stat
     if (
         shared is None
         and _TRAILING_ADVERBIAL.match(rest)
-        and text.rfind(",", sentence.start, speaker_start + 1) > 0
+        and text.rfind(",", max(sentence.start, speaker_start - 4000), speaker_start + 1) > 0
     ):
         return _content_before(context, speaker, speaker_start, cue)  # "…, officials said at the time."
     content = _content_after(text, cue, sentence, context.quotes, context.resolver.dates)
@@ -343,6 +365,11 @@ def _attributed(context: _Context, cue: Cue, previous: Statement | None) -> Stat
     return _content_before(context, speaker, speaker_start, cue)
 
 
+def _words_at_least(text: str, count: int) -> bool:
+    """Whether ``text`` has ``count`` words, looking no further than it must (contents can be long)."""
+    return len(text[: 40 * count].split()) >= count or len(text.split(None, count)) > count
+
+
 def _lemma(cue: Cue) -> str:
     verb = cue.verb
     return verb.lemma if verb is not None else ""
@@ -350,7 +377,7 @@ def _lemma(cue: Cue) -> str:
 
 def _shared_subject(text: str, cue: Cue, sentence: Sentence, previous: Statement | None) -> Speaker | None:
     """ "…, adding that …", "rejected A and accused Y of …": the subject of the verb before."""
-    before = text[sentence.start : cue.start]
+    before = text[max(sentence.start, cue.start - SPEAKER_WINDOW) : cue.start]
     participle = cue.word.lower().endswith("ing") and re.search(r"(?:,|\band|\bas well as)\s*$", before)
     coordinated = re.search(r"(?:^|[^,])\s+and\s+(?:also\s+|then\s+|later\s+)?$", before) is not None
     if not (participle or coordinated):
@@ -364,7 +391,7 @@ def _joined(context: _Context, cue: Cue) -> bool:
     """Whether a cue continues a verb phrase with no subject of its own ("…, believing that …",
     "… and accused …", "… and 10 Aug announced …")."""
     sentence = context.sentence
-    before = context.resolver._blank_dates(sentence.start, cue.start)
+    before = context.resolver._blank_dates(max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start)
     before = re.sub(r"\s+", " ", before)
     if cue.word.lower().endswith("ing") and re.search(r",\s*$", before):
         return True
@@ -381,6 +408,7 @@ def _clause_subject(context: _Context, cue: Cue) -> Speaker | None:
     dateline = _DATELINE.match(text, start, cue.start)
     if dateline is not None:
         start = dateline.end()
+    start = max(start, cue.start - 2 * SPEAKER_WINDOW)
     intro = re.match(
         r"(?:(?:In|On|At|During|After|Earlier|Later|Meanwhile|However|Despite)\b[^,]{0,60},\s*)",
         text[start : cue.start],
@@ -410,6 +438,7 @@ def _speaker_span(text: str, cue: Cue, sentence: Sentence, quote_before: Quotati
     dateline = _DATELINE.match(text, lower, cue.start)
     if dateline is not None:
         lower = dateline.end()
+    lower = max(lower, cue.start - SPEAKER_WINDOW)
     speaker_end = cue.start
     aside = _ANONYMITY.search(text, lower, speaker_end) or _PARENTHETICAL.search(text, lower, speaker_end)
     if aside is not None:  # "a US official that spoke on condition of anonymity to Reuters confirmed"
@@ -559,6 +588,7 @@ def _first_clause_end(text: str, start: int, limit: int) -> int:
 def _speaker_after(text: str, cue_end: int, limit: int) -> tuple[int, int]:
     """The phrase after an inverted cue ("said X", "according to X, a senior fellow at …"):
     up to the clause's end, keeping an apposition that describes the speaker."""
+    limit = min(limit, cue_end + SPEAKER_WINDOW)
     match = _AFTER_SPEAKER.search(text, cue_end, limit)
     end = match.start() if match else limit
     return cue_end, end
@@ -607,7 +637,7 @@ def _inverted_after(context: _Context, cue: Cue) -> Statement | None:
 
 def _content_before(context: _Context, speaker: Speaker, speaker_start: int, cue: Cue) -> Statement | None:
     text, sentence = context.text, context.sentence
-    content_end = text.rfind(",", sentence.start, speaker_start + 1)
+    content_end = text.rfind(",", max(sentence.start, speaker_start - 4000), speaker_start + 1)
     if content_end <= sentence.start:
         return None
     start = sentence.start
@@ -616,7 +646,7 @@ def _content_before(context: _Context, speaker: Speaker, speaker_start: int, cue
         start = dateline.end()
     rest = text[cue.end : sentence.end]
     resumed = re.match(r"^(?:\s+[\w.’']+){0,4}\s*,\s*(?:and\s+)?", rest)
-    end = sentence.end if resumed and len(rest[resumed.end() :].strip(" .").split()) >= 3 else content_end
+    end = sentence.end if resumed and _words_at_least(rest[resumed.end() :].strip(" ."), 3) else content_end
     quote = context.quotes.opening_at(_skip_space(text, start))
     if quote is not None and end == content_end and _mostly(text, quote, start, content_end):
         context.used.add(quote)
@@ -699,8 +729,9 @@ def _content_after(
     to-infinitive after "urged Y", the charge after "accused Y of", or a noun phrase of content."""
     verb = cue.verb
     rest = text[cue.end : sentence.end]
-    for d_start, d_end in dates:  # "reported on Tuesday, July 16, 2024, that …": dates hold no clause break
-        if cue.end <= d_start and d_end <= sentence.end:
+    first = bisect_left(dates, (cue.end, cue.end))
+    for d_start, d_end in dates[first : first + 4]:  # "reported on Tuesday, July 16, 2024, that …"
+        if d_end <= sentence.end:
             a, b = d_start - cue.end, d_end - cue.end
             rest = rest[:a] + "D" * (b - a) + rest[b:]
     if (verb is not None and verb.takes("T") and not verb.takes("C")) or (verb and verb.lemma == "urge"):
@@ -745,7 +776,7 @@ def _clause(
     text: str, start: int, sentence: Sentence, quotes: Quotations
 ) -> tuple[int, int, str, Quotation | None] | None:
     remaining = text[start : sentence.end].strip()
-    if len(remaining.split()) < _MIN_WORDS or remaining[:1] in ".,;":
+    if not _words_at_least(remaining, _MIN_WORDS) or remaining[:1] in ".,;":
         return None
     end = sentence.end
     if (
@@ -773,7 +804,7 @@ _NEXT_CUE = re.compile(
 def _next_cue(text: str, start: int, end: int) -> int:
     """Where a second speech verb of the same speaker begins ("demanded that A — and requested that
     B", "said A as he warned that B"): one statement per speech verb."""
-    found = _NEXT_CUE.search(text, start, end)
+    found = _NEXT_CUE.search(text, start, min(end, start + 600))
     return found.start() if found is not None else end
 
 
@@ -784,7 +815,7 @@ def _span(
     stop = _NP_END.search(text, start, end)
     if stop is not None:
         end = stop.start()
-    if len(text[start:end].split()) < 2:
+    if not _words_at_least(text[start:end], 2):
         return None
     return start, end, "reported", None
 
@@ -837,7 +868,7 @@ def _noun_phrase_content(
     if quote is not None and quote.end >= sentence.end - 4:
         return quote.start, quote.end, "direct", quote
     found = _span(text, start, sentence, quotes)
-    if found is None or len(text[found[0] : found[1]].split()) < _MIN_WORDS:
+    if found is None or not _words_at_least(text[found[0] : found[1]], _MIN_WORDS):
         return None
     return found
 
@@ -876,7 +907,7 @@ def _statement(
     content = content.strip(",;:—– ").rstrip(",").strip()
     if kind == "reported":
         content = content.rstrip(".").strip()
-    if len(content.split()) < (2 if kind == "direct" else _MIN_WORDS):
+    if not _words_at_least(content, 2 if kind == "direct" else _MIN_WORDS):
         return None
     offset = text.find(content, start, end)
     if offset == -1:

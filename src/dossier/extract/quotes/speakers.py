@@ -171,13 +171,20 @@ class SpeakerResolver:
         self.starts = [m.start for m in self.mentions]
         self.types = types
         self.dates = [(d.start, d.end) for d in dates if d.field == BODY]
-        self.lookup = lookup or (lambda _phrase: None)
+        self._lookup = lookup or (lambda _phrase: None)
+        self._looked_up: dict[str, str | None] = {}
         self.descriptions = descriptions or {}
         self.sentence_starts = [start for start, _ in sentences]
         self.history: list[tuple[int, Speaker]] = []  # every speaker resolved, in order
         self.verbs: dict[int, str] = {}  # where a speaker was resolved → the speech verb it spoke with
         self.named: dict[str, Speaker] = {}  # surname or acronym → the speaker first named in full
         self.genders: dict[str, str] = {}  # speaker name → "he" or "she", once a pronoun bound to it
+
+    def lookup(self, phrase: str) -> str | None:
+        """The registry entity a phrase names, looked up once per phrase and article."""
+        if phrase not in self._looked_up:
+            self._looked_up[phrase] = self._lookup(phrase)
+        return self._looked_up[phrase]
 
     # --- the registry mentions of a stretch ------------------------------------------------------
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
