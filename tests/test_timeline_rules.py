@@ -58,3 +58,27 @@ def test_the_timeline_keeps_dated_happenings_only(body: str, kept: list[str]) ->
     weight = FeatureWeights({e.id: e.type for e in REGISTRY.entities.values()})
     starts = [s.start for s in annotated.sentences]
     assert sorted(r.date for r in _reports(annotated, starts, weight) if r.date) == kept
+
+
+def test_a_happening_told_by_its_day_and_by_its_month_is_one_event(seed_build) -> None:  # type: ignore[no-untyped-def]
+    """Vox dates the start of the Gaza war "October 7", another article "October 2023": one event,
+    with both articles, keeping the precise date."""
+    import json
+
+    events = json.loads((seed_build.output / "data" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    october = [e for e in events if e["date"] == "2023-10-07"]
+    assert len(october) == 1
+    slugs = {s["slug"] for s in october[0]["sources"]}
+    assert any(slug.startswith("behind-iraqs-call") for slug in slugs)
+    assert any(slug.startswith("iraq-and-the-future") for slug in slugs)
+    parts = [e for e in events if e["date"] == "2023-10" and e["label"].startswith(("mid-", "late "))]
+    assert len(parts) == 2  # "mid-October" and "late October" tell of other days
+
+
+def test_month_groups_hold_each_week_once() -> None:
+    from dossier.analyze.events import month_of, weeks_of
+
+    assert weeks_of("2023-10") == ["2023-W40", "2023-W41", "2023-W42", "2023-W43"]
+    assert month_of("2023-W44") == "2023-11"  # Thursday 2 November
+    assert {month_of(w) for w in weeks_of("2024-12")} == {"2024-12"}
+    assert month_of("2023") is None and month_of("2023-Q3") is None

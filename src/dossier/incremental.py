@@ -16,7 +16,14 @@ from datetime import date
 from html import escape
 
 from dossier.analyze.corroborate import attach_day
-from dossier.analyze.events import TimelineEvent, cluster_bucket, undated_source
+from dossier.analyze.events import (
+    TimelineEvent,
+    cluster_bucket,
+    cluster_month,
+    month_of,
+    undated_source,
+    weeks_of,
+)
 from dossier.analyze.related import affected_by, posting_window, related_to
 from dossier.analyze.similarity import FeatureWeights
 from dossier.cache import BuildCache, Touched
@@ -112,24 +119,42 @@ def _compare(context: Context) -> None:
 
 
 def _recluster(context: Context, buckets: list[str]) -> set[str]:
-    """New events for touched buckets; returns the ids whose sources must be (re)assembled."""
+    """New events for touched buckets; returns the ids whose sources must be (re)assembled.
+
+    A month's bucket and its weeks' buckets are clustered together (a month-dated report may join
+    a day's event, see ``cluster_month``): touching one of them re-decides all of them."""
     cache, changed = context.cache, set()
+    months = sorted({m for m in map(month_of, buckets) if m is not None})
+    grouped = {bucket for month in months for bucket in (month, *weeks_of(month))}
+    fresh: dict[str, list[TimelineEvent]] = {}
+    for month in months:
+        data = {bucket: cache.bucket_reports(bucket) for bucket in (month, *weeks_of(month))}
+        fresh.update(cluster_month(month, data, context.weight))
     for bucket in buckets:
-        old = cache.events_in_bucket(bucket)
-        new = cluster_bucket(bucket, *cache.bucket_reports(bucket), context.weight)
-        new_ids = {event.id for event in new}
-        for eid, previous in old.items():
-            if eid not in new_ids:
-                context.before.setdefault(eid, previous)
-                cache.delete_event(eid)
-                if previous.precise:
-                    context.windows.append((previous.first_day, previous.window_end))
-        for event in new:
-            previous = old.get(event.id)
-            if previous is None or previous._replace(attached=()) != event:
-                context.before.setdefault(event.id, previous)
-                cache.store_event(event)
-                changed.add(event.id)
+        if bucket not in grouped:
+            fresh[bucket] = cluster_bucket(bucket, *cache.bucket_reports(bucket), context.weight)
+    for bucket in sorted(fresh):
+        changed |= _store_bucket(context, bucket, fresh[bucket])
+    return changed
+
+
+def _store_bucket(context: Context, bucket: str, new: list[TimelineEvent]) -> set[str]:
+    """Replace a bucket's stored events by ``new``; returns the ids that changed."""
+    cache, changed = context.cache, set()
+    old = cache.events_in_bucket(bucket)
+    new_ids = {event.id for event in new}
+    for eid, previous in old.items():
+        if eid not in new_ids:
+            context.before.setdefault(eid, previous)
+            cache.delete_event(eid)
+            if previous.precise:
+                context.windows.append((previous.first_day, previous.window_end))
+    for event in new:
+        previous = old.get(event.id)
+        if previous is None or previous._replace(attached=()) != event:
+            context.before.setdefault(event.id, previous)
+            cache.store_event(event)
+            changed.add(event.id)
     return changed
 
 

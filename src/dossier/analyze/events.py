@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from dossier.analyze.similarity import FeatureWeights, weighted_jaccard, weighted_overlap
@@ -185,6 +185,13 @@ def cluster_bucket(
     and takes every occurrence with it. So the cost follows the number of
     distinct sentences, not of the articles repeating them.
     """
+    groups, where = _bucket_groups(occurrences, reports, weight)
+    return [_group_event(bucket, group, where) for group in groups]
+
+
+def _bucket_groups(
+    occurrences: list[Occurrence], reports: dict[str, SentenceReport], weight: FeatureWeights
+) -> tuple[list[_Group], dict[str, list[Report]]]:
     dates = {sig: parse_timex(r.date) for sig, r in reports.items() if r.date}
     ordered = sorted(
         (o for o in occurrences if dates.get(o[4]) is not None), key=lambda o: (o[1] or "9999", o[0], o[2])
@@ -225,11 +232,106 @@ def cluster_bucket(
             best = _Group()
             groups.append(best)
         best.add(report, weight)
-    events = []
-    for group in groups:
-        members = [r for first in group.reports for r in where[first.signature]]
-        events.append(_event(bucket, sorted(members, key=lambda r: r.order)))
+    return groups, where
+
+
+def _group_event(bucket: str, group: _Group, where: dict[str, list[Report]]) -> TimelineEvent:
+    members = [r for first in group.reports for r in where[first.signature]]
+    return _event(bucket, sorted(members, key=lambda r: r.order))
+
+
+BucketData = tuple[list[Occurrence], dict[str, SentenceReport]]
+
+
+def month_of(bucket: str) -> str | None:
+    """The month a bucket belongs to for merging across granularities: a month is its own, an ISO
+    week belongs to the month of its Thursday (so each week to one month); others to none."""
+    if len(bucket) == 7 and bucket[4] == "-" and bucket[5:].isdigit():
+        return bucket
+    if len(bucket) == 8 and bucket[4:6] == "-W":
+        thursday = date.fromisocalendar(int(bucket[:4]), int(bucket[6:]), 4)
+        return f"{thursday.year:04d}-{thursday.month:02d}"
+    return None
+
+
+def weeks_of(month: str) -> list[str]:
+    """The ISO weeks whose Thursday lies in ``month`` ("2023-10" → 2023-W40 … 2023-W43)."""
+    year, number = int(month[:4]), int(month[5:])
+    day = date(year, number, 1)
+    weeks = []
+    while day.month == number:
+        if day.isoweekday() == 4:
+            iso = day.isocalendar()
+            weeks.append(f"{iso.year}-W{iso.week:02d}")
+        day += timedelta(days=1)
+    return weeks
+
+
+def cluster_month(
+    month: str, data: dict[str, BucketData], weight: FeatureWeights
+) -> dict[str, list[TimelineEvent]]:
+    """The events of a month's bucket and of its weeks' buckets, with the same happening told at two
+    granularities merged: a report dated only to the month ("the onset of the war in Gaza in October
+    2023") joins the precise event of that month it is most alike ("after the October 7 attacks")
+    when they share a name. The merged event keeps its precise date and lists
+    every source; what a bucket's events are depends only on the buckets of its month."""
+    clustered = {bucket: _bucket_groups(*bucket_data, weight) for bucket, bucket_data in data.items()}
+    coarse, where = clustered.get(month, ([], {}))
+    precise = [
+        (bucket, group) for bucket, (groups, _) in clustered.items() if bucket != month for group in groups
+    ]
+    remaining = []
+    for group in coarse:
+        target = _precise_match(group, precise, weight)
+        if target is None:
+            remaining.append(group)
+            continue
+        bucket = target[0]
+        clustered[bucket][1].update(
+            {sig: where[sig] for sig in where if any(r.signature == sig for r in group.reports)}
+        )
+        for report in group.reports:
+            target[1].add(report, weight)
+    events: dict[str, list[TimelineEvent]] = {}
+    for bucket, (groups, bucket_where) in clustered.items():
+        kept = remaining if bucket == month else groups
+        events[bucket] = [_group_event(bucket, group, {**where, **bucket_where}) for group in kept]
     return events
+
+
+PARTS = {"EARLY": (1, 10), "START": (1, 10), "MID": (11, 20), "LATE": (21, 31), "END": (21, 31)}
+
+
+def _in_part(mod: str | None, day: Timex) -> bool:
+    """Whether a day lies in the part of its month a modifier names ("mid-October": the 11th–20th)."""
+    low, high = PARTS.get(mod or "", (1, 31))
+    return low <= day.first_day.day <= high
+
+
+def _precise_match(
+    group: _Group, precise: list[tuple[str, _Group]], weight: FeatureWeights
+) -> tuple[str, _Group] | None:
+    """The precise group inside a month-dated group's month that it tells of, if any."""
+    if any(r.date.granularity != "month" for r in group.reports):
+        return None
+    month = group.reports[0].date
+    names = {e for r in group.reports for e in r.sentence.entities}
+    best: tuple[float, str, int, tuple[str, _Group]] | None = None
+    for bucket, candidate in precise:
+        first = candidate.reports[0].date
+        if candidate.reports[0].date.granularity not in PRECISE or not month.contains(first):
+            continue
+        if not all(_in_part(r.sentence.mod, first) for r in group.reports):
+            continue  # "late October" tells of no happening on 7 October
+        theirs = {e for r in candidate.reports for e in r.sentence.entities}
+        if names.isdisjoint(theirs):
+            continue
+        score = max(_best_link(report, candidate, weight) for report in group.signatures.values())
+        if score >= MERGE_THRESHOLD["month"]:
+            key = (score, first.value, -len(candidate.reports), (bucket, candidate))
+            if best is None or key[:3] > best[:3]:
+                best = key
+    return best[3] if best is not None else None
 
 
 def _source(report: Report) -> EventSource:
