@@ -1,12 +1,12 @@
-"""Which dated sentences place a happening on the timeline: the page's own dates and the deadlines of
-plans are left out (table-driven, see tests/fixtures/timeline_cases.yaml)."""
+"""Which dated sentences place a happening on the timeline: the page's own dates, the deadlines of
+plans and the bases of comparisons are left out (table-driven, see tests/fixtures/timeline_cases.yaml)."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from dossier.extract.furniture import is_deadline, is_furniture
+from dossier.extract.furniture import is_comparison_base, is_deadline, is_furniture
 from tests.conftest import FIXTURES
 
 CASES = yaml.safe_load((FIXTURES / "timeline_cases.yaml").read_text(encoding="utf-8"))
@@ -17,8 +17,10 @@ def test_timeline_rules(case: dict) -> None:
     text, date = case["text"], case["date"]
     start = text.index(date)
     end = start + len(date)
-    left_out = is_furniture(text, start, end) or is_deadline(
-        text, start, case.get("after_publication", False)
+    left_out = (
+        is_furniture(text, start, end)
+        or is_deadline(text, start, case.get("after_publication", False))
+        or is_comparison_base(text, start)
     )
     assert left_out is not case["event"]
 

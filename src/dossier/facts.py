@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dossier.analyze.similarity import FeatureWeights, content_words
 from dossier.analyze.suggest import canonical_keys
 from dossier.extract.dates.resolve import as_timex
-from dossier.extract.furniture import is_deadline, is_furniture
+from dossier.extract.furniture import is_comparison_base, is_deadline, is_furniture
 from dossier.model import (
     BODY,
     TITLE,
@@ -152,6 +152,8 @@ def _reports(
         at, until = date.start - sentence.start, min(date.end, sentence.end) - sentence.start
         later = published is not None and timex.first_day > published
         if is_furniture(sentence.text, at, until) or is_deadline(sentence.text, at, later):
+            continue
+        if is_comparison_base(sentence.text, at):
             continue
         if timex.granularity in BACKGROUND or any(a <= date.start < b for a, b in tails):
             continue  # "in the early 2000s" is background; "…, Al Jazeera reported on Saturday" no happening

@@ -64,3 +64,18 @@ def is_deadline(sentence: str, start: int, after_publication: bool = False) -> b
     if _DEADLINE.search(before[-40:]):
         return after_publication or _FUTURE.search(clause) is not None
     return after_publication and _FUTURE.search(clause) is not None
+
+
+_COMPARISON_BASE = re.compile(
+    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from|than)\s+"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+(?:million|billion|thousand))?"
+    r"(?:\s+[a-z]+){0,2}\s+(?:in|during|of|for|at\s+the\s+end\s+of)\s+(?:the\s+same\s+\w+\s+(?:of|in)\s+)?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_comparison_base(sentence: str, start: int) -> bool:
+    """Whether a date is the base a figure is compared with ("1,111 ships, compared to 2,396 in the
+    same month of 2023", "rising from $5.4 billion in 2013"): a point of reference, no happening."""
+    return _COMPARISON_BASE.search(sentence[max(0, start - 90) : start]) is not None
