@@ -83,5 +83,5 @@ NOT_COUNTED_AFTER = frozenset(
     """of per than o'clock pm am th st nd rd another each apiece or and to by on in at for with from
     as is was were are be been has have had will would that which who the a an this these those its
     their his her our your my no not across into over under after before during through via near around
-    against among between without within outside inside more""".split()
+    against among between without within outside inside more others""".split()
 )

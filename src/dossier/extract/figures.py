@@ -82,8 +82,9 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 _CASUALTY_AFTER = re.compile(
     r"[\s,]*(?:,?\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\b[^,.;]{1,50},\s*)?"
-    r"(?:(?:of\s+them\s+|people\s+)?(?:were|was|have\s+been|had\s+been|are|being|have|had|been|"
-    r"reportedly|also|now|all|so\s+far|\w+ly)\s+)*(?P<verb>killed|dead|died|buried|executed|massacred|slain|"
+    r"(?:(?:of\s+them\s+|people\s+|others?\s+)?(?:were|was|have\s+been|had\s+been|are|being|have|had|been|"
+    r"reportedly|also|now|all|so\s+far|\w+ly|(?:confirmed|reported|believed|said|feared|thought)\s+to\s+have)\s+)*"
+    r"(?P<verb>killed|dead|died|buried|executed|massacred|slain|"
     r"wounded|injured|hurt|displaced|forced|fled|fleeing|uprooted|evacuated|sheltering|stranded|"
     r"missing|detained|arrested|abducted|kidnapped|released|sanctioned|starving|facing|need|needing)\b",
     re.IGNORECASE,
@@ -92,7 +93,7 @@ _CASUALTY_BEFORE = re.compile(
     r"\b(?P<verb>killed|killing|kill|kills|massacred|executed|buried|burial\s+of|bodies\s+of|deaths\s+of|"
     r"death\s+toll\s+of|toll\s+of|lives\s+of|wounded|wounding|injured|injuring|displaced|displacing|"
     r"evacuated|left|leaving)\s+(?:(?:at\s+least|about|around|some|nearly|almost|over|more\s+than|"
-    r"another|an\s+estimated|up\s+to)\s+)?$",
+    r"another|an\s+estimated|up\s+to|a\s+total\s+of)\s+)?$",
     re.IGNORECASE,
 )
 _VERB_CATEGORY = {
@@ -364,17 +365,22 @@ def _unit_after(text: str, end: int, limit: int) -> _Counted | None:
     words = (match.group(1) + match.group(2)).split()
     if not words or words[0].lower() in NOT_COUNTED_AFTER or not re.match(r"[A-Za-z]", words[0]):
         return None
+    lowered = [w.lower().strip(",.;:") for w in words]
     for size in range(1, len(words) + 1):
-        phrase = words[:size]
-        if size > 1 and (phrase[-2].lower() in NOT_COUNTED_AFTER or re.search(r"[a-z](?:ing)$", phrase[-2])):
+        previous_word = lowered[size - 2] if size > 1 else ""
+        if size > 1 and previous_word in NOT_COUNTED_AFTER and previous_word not in ("and", "or"):
             break  # "2,500 according to officials": no noun of the number's own
-        for length in (2, 1):
-            head = " ".join(w.lower() for w in phrase[-length:])
-            if head in CATEGORY_OF_NOUN and len(phrase) >= length:
-                stop = (
-                    end + len(match.group(0)) - len(" ".join(words[size:])) - (1 if size < len(words) else 0)
-                )
-                return _Counted(CATEGORY_OF_NOUN[head], head, " ".join(phrase), stop)
+        if size > 1 and re.search(r"[a-z]ing$", previous_word) and lowered[size - 1] not in CATEGORY_OF_NOUN:
+            break  # "645,000 fleeing …"; but "two shipping vessels"
+        if previous_word in ("and", "or") and lowered[size - 1] not in CATEGORY_OF_NOUN:
+            break
+        head = _known_head(lowered, size)
+        if head is not None:
+            if CATEGORY_OF_NOUN[head] not in ("injured", "deaths"):  # "six wounded individuals" are injured
+                size = _head_end(lowered, size)  # "crew members", "drone and missile attacks"
+                head = _known_head(lowered, size) or head
+            stop = end + len(match.group(0)) - len(" ".join(words[size:])) - (1 if size < len(words) else 0)
+            return _Counted(CATEGORY_OF_NOUN[head], head, " ".join(words[:size]), stop)
     # an "other" thing: the first plural noun that is no modifier ("nine camps", "two cargo planes")
     for size, word in enumerate(words, start=1):
         lowered = word.lower().strip("’'")
@@ -391,6 +397,36 @@ def _unit_after(text: str, end: int, limit: int) -> _Counted | None:
         if re.search(r"[a-z](?:ing|ed)$", lowered) and "-" not in lowered and not _is_plural_noun(following):
             break  # "645,000 fleeing across borders": a verb; "three working groups": a modifier
     return None
+
+
+def _known_head(words: list[str], size: int) -> str | None:
+    """The counted noun (of one or two words) that ends ``words[:size]``, if any."""
+    for length in (2, 1):
+        if size >= length:
+            head = " ".join(words[size - length : size])
+            if head in CATEGORY_OF_NOUN:
+                return head
+    return None
+
+
+def _head_end(words: list[str], size: int) -> int:
+    """Where a noun phrase that reached a counted noun at ``size`` really ends: at a two-word head
+    ("crew members"), or at a plural head after a modifier or a coordination ("drone and missile
+    attacks")."""
+    end = size
+    if end < len(words) and " ".join(words[end - 1 : end + 1]) in CATEGORY_OF_NOUN:
+        end += 1
+    if words[end - 1].endswith("s"):
+        return end
+    for last in range(end + 1, min(len(words), end + 3) + 1):
+        between = words[end : last - 1]
+        if (
+            words[last - 1] in CATEGORY_OF_NOUN
+            and words[last - 1].endswith("s")
+            and all(w in ("and", "or") or w in CATEGORY_OF_NOUN for w in between)
+        ):
+            return last
+    return end
 
 
 def _is_plural_noun(word: str) -> bool:
@@ -471,6 +507,20 @@ def _bare(
         after = _unit_after(text, end + partitive.end() + skip, sentence.end)
         if after is not None:
             return _Counted(after.category, after.noun, after.counted, end)
+    if re.match(r"\s+others\b", rest):  # "killing three soldiers and injuring two others"
+        verb_before = _CASUALTY_BEFORE.search(before)
+        if verb_before is not None and verb_before.group("verb").lower() in _VERB_CATEGORY:
+            return _Counted(
+                _VERB_CATEGORY[verb_before.group("verb").lower()], "people", "", end + len(" others")
+            )
+        if previous is not None and previous.sentence == sentence.index:
+            return _Counted(_category_of(previous), previous.noun or previous.unit, "", end + len(" others"))
+    wider = text[max(sentence.start, match.start("number") - 120) : match.start("number")]
+    count_of = re.search(r"\bnumber\s+of\s+([a-z]+)\b[^.;]{0,80}?\b(?:to|at|was|is|reached)\s+$", wider)
+    if (
+        count_of is not None and count_of.group(1) in CATEGORY_OF_NOUN
+    ):  # "the number of ships … dropped to 1,111"
+        return _Counted(CATEGORY_OF_NOUN[count_of.group(1)], count_of.group(1), "", end)
     verb = _CASUALTY_AFTER.match(text, end, sentence.end)
     if verb is None:
         more = re.match(r"\s+(?:more|others?|additional)\b", rest)
@@ -567,7 +617,7 @@ def _place_of(context: _SentenceContext, start: int, end: int, category: str, no
         for mention in reversed(nominal):
             if sentence.start <= mention.end <= start and _HOLDS_BEFORE.match(text[mention.end : start]):
                 return mention.entity
-    inside = [m for m in places if start <= m.start < end]
+    inside = [m for m in nominal if start <= m.start < end]
     people_noun = CATEGORY_OF_NOUN.get(noun, category) in ("troops", "people") or category in (
         "troops",
         "people",
@@ -590,7 +640,7 @@ def _place_of(context: _SentenceContext, start: int, end: int, category: str, no
             m
             for m in nominal
             if end <= m.start < clause_end
-            and re.search(r"\b(?:in|at|near|on)\s+(?:\w+\s+){0,2}$", text[end : m.start])
+            and re.search(r"\b(?:in|at|near|on|off)\s+(?:\w+\s+){0,3}$", text[end : m.start])
         ]
         if where:
             return where[0].entity
