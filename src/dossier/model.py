@@ -154,6 +154,7 @@ class Figure:
     noun: str = ""  # the counted noun, which groups figures of other things ("camps", "flights")
     projection: bool = False  # a plan, target or forecast ("would remain"), not a count of what is
     high: float | None = None  # the top of a range ("four to five")
+    context: str = ""  # the sentence that gives it, for the reader to check it against
 
     @property
     def kind(self) -> str:

@@ -157,7 +157,20 @@ def find_numbers(state: ExtractionState) -> None:
     figures = find_figures(
         state.prose, state.sentences, state.mentions, state.dates, places, countries, state.matcher.demonyms
     )
-    state.figures = tuple(replace(f, text=state.article.body[f.start : f.end]) for f in figures)
+    body = state.article.body
+    sentences = {s.index: s for s in state.sentences}
+    state.figures = tuple(
+        replace(f, text=body[f.start : f.end], context=_context_of(sentences.get(f.sentence), f.start, f.end))
+        for f in figures
+    )
+
+
+def _context_of(sentence: Sentence | None, start: int, end: int, width: int = 160) -> str:
+    """The sentence a figure is in, cut to ``width`` characters each side of it."""
+    if sentence is None:
+        return ""
+    low, high = max(sentence.start, start - width), min(sentence.end, end + width)
+    return " ".join(sentence.text[low - sentence.start : high - sentence.start].split())
 
 
 STEPS: tuple[tuple[str, Callable[[ExtractionState], None]], ...] = (

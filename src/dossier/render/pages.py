@@ -851,8 +851,11 @@ class Planner:
             place = self.entity_view(group.place) if group.place in self.entities else None
             claims = []
             for slug, _day, figure in group.claims[-CLAIMS_SHOWN:]:
+                before, after = _around(figure.context, figure.text)
                 claims.append({
                     "text": figure.text,
+                    "before": before,
+                    "after": after,
                     "value": _number(figure.value) + (f"–{_number(figure.high)}" if figure.high else ""),
                     "projection": figure.projection,
                     "hedge": figure.hedge,
@@ -931,6 +934,16 @@ class Planner:
 
 UNIT_LABELS = {"missiles-drones": "missiles and drones", "US dollars": "money (US dollars)",
                "euros": "money (euros)", "pounds": "money (pounds)", "injured": "injured people"}  # fmt: skip
+
+
+def _around(context: str, text: str, width: int = 90) -> tuple[str, str]:
+    """The words of a figure's sentence before and after it, cut to ``width`` characters each."""
+    before, found, after = context.partition(" ".join(text.split()))
+    if not found:
+        return "", ""
+    before = ("…" + before[-width:].lstrip()) if len(before) > width else before
+    after = (after[:width].rstrip() + "…") if len(after) > width else after
+    return before, after
 
 
 def _number(value: float) -> str:
