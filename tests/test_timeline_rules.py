@@ -17,9 +17,10 @@ def test_timeline_rules(case: dict) -> None:
     text, date = case["text"], case["date"]
     start = text.index(date)
     end = start + len(date)
+    later = case.get("after_publication", False)
     left_out = (
         is_furniture(text, start, end)
-        or is_deadline(text, start, case.get("after_publication", False))
+        or is_deadline(text, start, later, case.get("days_after", 365 if later else 0))
         or is_comparison_base(text, start)
     )
     assert left_out is not case["event"]
@@ -84,3 +85,16 @@ def test_month_groups_hold_each_week_once() -> None:
     assert month_of("2023-W44") == "2023-11"  # Thursday 2 November
     assert {month_of(w) for w in weeks_of("2024-12")} == {"2024-12"}
     assert month_of("2023") is None and month_of("2023-Q3") is None
+
+
+def test_a_sentence_that_points_back_takes_part_of_the_name_before_it() -> None:
+    from dossier.analyze.similarity import FeatureWeights
+    from dossier.facts import _reports
+    from tests.test_claims import MATCHER, REGISTRY, extract_article, text_article
+
+    body = "The Islamic Resistance in Iraq claimed the drone attack. The group emerged in October 2023."
+    annotated = extract_article(text_article(body), MATCHER)
+    weight = FeatureWeights({e.id: e.type for e in REGISTRY.entities.values()})
+    reports = _reports(annotated, [s.start for s in annotated.sentences], weight)
+    assert [r.date for r in reports] == ["2023-10"]
+    assert "islamic-resistance-in-iraq" in reports[0].entities

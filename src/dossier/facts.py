@@ -121,6 +121,30 @@ def _attribution_tails(annotated: AnnotatedArticle) -> list[tuple[int, int]]:
     return tails
 
 
+_POINTER = re.compile(
+    r"^\W*(?:The|This|That)\s+(?:group|militia|movement|faction|organi[sz]ation|bloc|alliance|"
+    r"company|coalition|council|government|junta|force|forces|army|ministry)\b|^\W*(?:It|They)\s"
+)
+
+
+def _pointed_back(
+    annotated: AnnotatedArticle,
+    sentence: Sentence,
+    mentions: list[Mention],
+    starts: list[int],
+    weight: FeatureWeights,
+) -> list[str]:
+    """ "The group … emerged in late 2023": a sentence that opens by pointing back takes part of the
+    first name (not a place) of the sentence before it."""
+    if sentence.index == 0 or not _POINTER.match(sentence.text):
+        return []
+    previous = annotated.sentences[sentence.index - 1]
+    for mention in _mentions_within(mentions, starts, previous):
+        if not weight.is_place(mention.entity):
+            return [mention.entity]
+    return []
+
+
 def _speakers_by_sentence(annotated: AnnotatedArticle) -> dict[int, list[str]]:
     """The registry entities that speak in each sentence: they take part in what it reports."""
     found: dict[int, list[str]] = defaultdict(list)
@@ -151,7 +175,8 @@ def _reports(
             continue
         at, until = date.start - sentence.start, min(date.end, sentence.end) - sentence.start
         later = published is not None and timex.first_day > published
-        if is_furniture(sentence.text, at, until) or is_deadline(sentence.text, at, later):
+        days_after = (timex.first_day - published).days if published is not None else None
+        if is_furniture(sentence.text, at, until) or is_deadline(sentence.text, at, later, days_after):
             continue
         if is_comparison_base(sentence.text, at):
             continue
@@ -160,6 +185,8 @@ def _reports(
         seen.add((sentence.index, timex.value))
         inside = _mentions_within(mentions, mention_starts, sentence)
         entities = list(dict.fromkeys([*(m.entity for m in inside), *speakers.get(sentence.index, ())]))
+        if weight is not None and all(weight.is_place(e) for e in entities):
+            entities.extend(_pointed_back(annotated, sentence, mentions, mention_starts, weight))
         if main_place and weight is not None and not any(weight.is_place(e) for e in entities):
             entities.append(main_place)  # "On April 29, 56 more were buried." happened in El Geneina
         date_end = min(date.end, sentence.end)

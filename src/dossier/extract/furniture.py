@@ -28,7 +28,7 @@ _DEADLINE = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|could|should|might|may|plans?\s+to|planned|planning|expected|expects|aims?\s+to|"
     r"intends?\s+to|set\s+to|scheduled|projected|pledged\s+to|promised\s+to|vowed\s+to|hopes?\s+to|"
-    r"wants?\s+\w+(?:\s+\w+){0,5}\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|agreed\s+to|deadline)\b",
+    r"wants?\s+[\w-]+(?:\s+[\w-]+){0,6}\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|agreed\s+to|deadline)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -55,15 +55,21 @@ def is_furniture(sentence: str, start: int, end: int) -> bool:
     )  # "Xinhua) 13:44, December 23, 2023"
 
 
-def is_deadline(sentence: str, start: int, after_publication: bool = False) -> bool:
+def is_deadline(
+    sentence: str, start: int, after_publication: bool = False, days_after: int | None = 0
+) -> bool:
     """Whether a date is the deadline of a plan or forecast ("would withdraw … by the end of 2023"),
     or, when it lies after the publication date, any date a plan is set for ("the mission will
-    officially end in September 2025", "initially planned for September 2025")."""
+    officially end in September 2025", "initially planned for September 2025"). ``days_after`` is how
+    far after publication the date begins (None: the publication date is unknown); what is due
+    within a week ("the ultimatum is due to expire on Sunday") is the news of the day, not a plan."""
     before = sentence[:start]
     clause = re.split(r"[;]|\.\s|,\s+(?:while|but|and|as|which|who)\b", before)[-1]
     if _DEADLINE.search(before[-40:]):
         return after_publication or _FUTURE.search(clause) is not None
-    return after_publication and _FUTURE.search(clause) is not None
+    if after_publication and _FUTURE.search(clause) is not None:
+        return days_after is None or days_after > 7
+    return days_after is None and _FUTURE.search(clause) is not None
 
 
 _COMPARISON_BASE = re.compile(
