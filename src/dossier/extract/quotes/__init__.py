@@ -480,15 +480,11 @@ def _speaker_before(text: str, lower: int, cue: int) -> int:
         if not inner:
             return start
         cut = inner[-2] + 1 if len(inner) >= 2 else 0
-        head = segment[cut : inner[-1]].strip()
-        if _is_intro(head):  # "In a statement on Tuesday, the Spokesperson …, Matthew Miller,"
-            cut = inner[-1] + 1 if len(inner) >= 2 else cut
-            return start + inner[0] + 1 if len(inner) >= 2 else start + inner[-1] + 1
+        if _is_intro(segment[cut : inner[-1]].strip()):  # "In a statement on Tuesday, the Spokesperson …,"
+            return start + (inner[0] if len(inner) >= 2 else inner[-1]) + 1
         return start + cut
-    last = segment[commas[-1] + 1 :]
-    if (len(commas) >= 1 and _is_intro(segment[: commas[-1]].split(",")[-1].strip())) or True:
-        return start + commas[-1] + 1 if last.strip() else start
-    return start
+    # otherwise the speaker is what follows the last comma ("…, the Pentagon said")
+    return start + commas[-1] + 1 if segment[commas[-1] + 1 :].strip() else start
 
 
 def _is_intro(phrase: str) -> bool:
