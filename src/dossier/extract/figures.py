@@ -43,6 +43,7 @@ from dossier.extract.figure_lexicon import (
     HEDGES,
     NOT_COUNTED_AFTER,
     NUMBER_WORDS,
+    NUMBER_WORDS_PATTERN,
     SCALES,
     TIME_UNITS,
 )
@@ -51,7 +52,7 @@ from dossier.timex import parse_timex
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
-_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_WORDS = NUMBER_WORDS_PATTERN
 _NUMBER = (
     rf"(?:(?<![\w.,/\-‐‑–]){_DIGITS}(?![\w/\-‐‑–:]|[.,]\d)|\b(?:{_WORDS})\b(?!-(?:year|day|week|month|hour)))"
 )
@@ -300,7 +301,8 @@ def number_spots(text: str) -> list[int]:
     plain substring search, since the full figure pattern is slow to run at every position."""
     spots = [m.start() for m in _DIGIT_RUN.finditer(text)]
     lowered = text.lower()
-    for word in {w.split("-")[0].split()[0] for w in NUMBER_WORDS}:
+    # a word of each number word that is no common word ("a hundred" is found by its "hundred")
+    for word in {w.split("-")[0].split()[-1] for w in NUMBER_WORDS}:
         position = lowered.find(word)
         while position != -1:
             end = position + len(word)
