@@ -91,3 +91,14 @@ NOT_COUNTED_AFTER = frozenset(
     their his her our your my no not across into over under after before during through via near around
     against among between without within outside inside more others""".split()
 )
+# The common noun at the head of a place's name ("Suez Canal", "Gulf of Aden", "Zamzam camp"): news
+# refers back to such a place as "the canal", "the gulf", "the camp".
+GEOGRAPHIC_HEADS = frozenset(
+    """canal sea gulf strait straits river lake island islands peninsula desert valley bay ocean
+    camp basin delta""".split()
+)
+# What a place owns that is counted in money: "the canal's revenue fell to $7.2 billion".
+MONEY_OF_A_PLACE = frozenset(
+    """revenue revenues income earnings budget exports imports economy debt deficit losses
+    trade output gdp receipts""".split()
+)

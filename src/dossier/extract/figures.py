@@ -40,7 +40,9 @@ from dossier.extract.figure_lexicon import (
     CATEGORY_OF_NOUN,
     COUNTABLE_PEOPLE,
     CURRENCIES,
+    GEOGRAPHIC_HEADS,
     HEDGES,
+    MONEY_OF_A_PLACE,
     NOT_COUNTED_AFTER,
     NUMBER_WORDS,
     NUMBER_WORDS_PATTERN,
@@ -160,6 +162,28 @@ def _value(match: re.Match[str]) -> tuple[float, float | None]:
     return _clean(value * factor), _clean(high_value) if high_value is not None else None
 
 
+def _places_referred_back_to(text: str, named: Sequence[Mention]) -> list[Mention]:
+    """ "The canal" after "the Suez Canal", "the camp" after "Zamzam camp": a definite description by
+    the common noun heading a place's name, when one place of the article has that head."""
+    first_of: dict[str, dict[str, int]] = {}
+    for mention in named:
+        words = mention.text.lower().split()
+        head = words[0] if len(words) > 2 and words[1] == "of" else words[-1] if len(words) > 1 else ""
+        if head in GEOGRAPHIC_HEADS:
+            seen = first_of.setdefault(head, {})
+            seen[mention.entity] = min(seen.get(mention.entity, mention.start), mention.start)
+    taken = [(m.start, m.end) for m in named]
+    found: list[Mention] = []
+    for head, entities in first_of.items():
+        if len(entities) != 1:
+            continue  # "the camp" with two camps named: no telling which
+        ((entity, first),) = entities.items()
+        for match in re.compile(rf"\b[Tt]he\s+({head})\b(?!\s+[A-Z])").finditer(text, first):
+            if not any(start <= match.start(1) < end for start, end in taken):
+                found.append(Mention(entity, match.start(1), match.end(1), match.group(1)))
+    return found
+
+
 def _clean(value: float) -> float:
     """8.3 million is 8,300,000, not 8,300,000.000000001."""
     return float(round(value)) if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)) else round(value, 6)
@@ -176,7 +200,8 @@ def find_figures(
 ) -> tuple[Figure, ...]:
     """Every numeric claim in ``text`` (the article's prose), in reading order."""
     body_dates = sorted((d for d in dates if d.field == BODY), key=lambda d: d.start)
-    places = sorted((m for m in mentions if m.field == BODY and m.entity in place_ids), key=lambda m: m.start)
+    named = [m for m in mentions if m.field == BODY and m.entity in place_ids]
+    places = sorted([*named, *_places_referred_back_to(text, named)], key=lambda m: m.start)
     date_starts, place_starts = [d.start for d in body_dates], [m.start for m in places]
     main_country = _main_country([m for m in places if not _adjectival(text, m)], countries)
     found: list[Figure] = []
@@ -627,6 +652,9 @@ def _place_of(context: _SentenceContext, start: int, end: int, category: str, no
     if inside and not (people_noun and inside[-1].entity in context.countries):
         return inside[-1].entity  # "four Darfur state capitals"; but "US troops" are not in the US
     if category == "money":
+        owner = _owner_of_money(text, nominal, sentence.start, start)
+        if owner is not None:
+            return owner
         next_to = [m for m in places if 0 <= m.start - end <= 1]  # "$302 million Niger Regional Compact"
         if next_to:
             return next_to[0].entity
@@ -658,6 +686,17 @@ _ADJECTIVAL_HEADS = frozenset(
     "bases base outpost outposts support military embassy government officials forces strikes weight "
     "army navy assets interests policy presence personnel troops soldiers drones missiles".split()
 )
+
+
+def _owner_of_money(text: str, nominal: Sequence[Mention], begin: int, start: int) -> str | None:
+    """The place whose revenue, budget or exports the sum is: "the canal's revenue fell by 23%,
+    reaching $7.2 billion", "Suez Canal Revenue Plunges by $2 Billion"."""
+    for mention in reversed(nominal):
+        if begin <= mention.end <= start:
+            owned = re.match(r"(?:[’']s)?\s+(\w+)(?:\s+(\w+))?\b[^;:.]{0,80}$", text[mention.end : start])
+            if owned and MONEY_OF_A_PLACE.intersection(w.lower() for w in owned.groups() if w):
+                return mention.entity  # "Iraq's oil revenue", "Suez Canal Revenue"
+    return None
 
 
 def _adjectival(text: str, mention: Mention) -> bool:
