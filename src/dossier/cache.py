@@ -573,6 +573,7 @@ class BuildCache:
             pending.clear()
 
     def cards(self, slugs: Iterable[str] | None = None) -> dict[str, Card]:
+        rows: Iterable[tuple[Any, ...]]
         if slugs is None:
             rows = self.db.execute("SELECT slug, card FROM articles")
         else:

@@ -123,7 +123,8 @@ def _recluster(context: Context, buckets: list[str]) -> set[str]:
 
     A month's bucket and its weeks' buckets are clustered together (a month-dated report may join
     a day's event, see ``cluster_month``): touching one of them re-decides all of them."""
-    cache, changed = context.cache, set()
+    cache = context.cache
+    changed: set[str] = set()
     months = sorted({m for m in map(month_of, buckets) if m is not None})
     grouped = {bucket for month in months for bucket in (month, *weeks_of(month))}
     fresh: dict[str, list[TimelineEvent]] = {}
@@ -140,7 +141,8 @@ def _recluster(context: Context, buckets: list[str]) -> set[str]:
 
 def _store_bucket(context: Context, bucket: str, new: list[TimelineEvent]) -> set[str]:
     """Replace a bucket's stored events by ``new``; returns the ids that changed."""
-    cache, changed = context.cache, set()
+    cache = context.cache
+    changed: set[str] = set()
     old = cache.events_in_bucket(bucket)
     new_ids = {event.id for event in new}
     for eid, previous in old.items():
@@ -171,7 +173,8 @@ def _window_days(context: Context, event_ids: set[str]) -> set[str]:
 
 def _reattach(context: Context, days: list[str]) -> set[str]:
     """Decide again, for each day, which happening each undated sentence recounts."""
-    cache, changed = context.cache, set()
+    cache = context.cache
+    changed: set[str] = set()
     totals: dict[str, int] = {}
     for day in days:
         found = attach_day(

@@ -11,7 +11,14 @@ import time
 from collections import defaultdict
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 
 class Reporter:
@@ -33,7 +40,7 @@ class ConsoleReporter(Reporter):
         self.verbose = verbose
         self.quiet = quiet
         self._progress: Progress | None = None
-        self._task: int | None = None
+        self._task: TaskID | None = None
         self._started = 0.0
 
     def start(self, stage: str, total: int | None = None) -> None:

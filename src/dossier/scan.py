@@ -78,6 +78,7 @@ def scan_articles(
 ) -> Scan:
     scan = Scan()
     to_read: list[tuple[Path, str]] = []
+    stamps: dict[str, tuple[int, int, str]] = {}  # of the files read again below
     for rel, path, stat in files:
         known = cached.get(rel)
         if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
@@ -88,17 +89,16 @@ def scan_articles(
         if known is not None and known[2] == digest:
             scan.entries[rel] = (stat.st_mtime_ns, stat.st_size, digest, known[3])
         else:
-            scan.entries[rel] = (stat.st_mtime_ns, stat.st_size, digest, None)
+            stamps[rel] = (stat.st_mtime_ns, stat.st_size, digest)
             to_read.append((Path(path), rel))
-    scan.restamped = scan.restamped or scan.entries.keys() != cached.keys()
+    scan.restamped = scan.restamped or scan.entries.keys() | stamps.keys() != cached.keys()
     for rel, result, warnings in parallel.run(_read, to_read, _nothing, (), jobs, len(to_read)):
         if isinstance(result, ContentError):
             scan.errors.append(result)
-            del scan.entries[rel]
             continue
-        mtime, size, digest, _ = scan.entries[rel]
-        scan.entries[rel] = (mtime, size, digest, _head(result, warnings))
+        scan.entries[rel] = (*stamps[rel], _head(result, warnings))
         scan.parsed[rel] = result
+    scan.entries = {rel: scan.entries[rel] for rel, _, _ in files if rel in scan.entries}  # files' order
     for _, _, _, head in scan.entries.values():
         scan.warnings.extend(head[3])
     included = {rel: head for rel, (_, _, _, head) in scan.entries.items() if drafts or not head[2]}
@@ -120,9 +120,10 @@ def articles_to_extract(scan: Scan, slugs: list[str], site: Path) -> list[tuple[
         rel, key = scan.keys[slug]
         article = scan.parsed.get(rel)
         if article is None:
-            _, article, _ = read((site / rel, rel))
-            if isinstance(article, ContentError):
-                raise article
+            _, result, _ = read((site / rel, rel))
+            if isinstance(result, ContentError):
+                raise result
+            article = result
         found.append((replace(article, slug=slug), key))
     return found
 

@@ -83,8 +83,8 @@ class FeatureWeights:
 
 
 def weighted_jaccard(
-    a: frozenset[str],
-    b: frozenset[str],
+    a: frozenset[str] | set[str],
+    b: frozenset[str] | set[str],
     weight: FeatureWeights,
     a_total: int | None = None,
     b_total: int | None = None,

@@ -33,7 +33,7 @@ def _joined(head: str, entries: Iterable[str], tail: str) -> Iterator[str]:
     yield tail
 
 
-def annotations(cache: BuildCache) -> Iterator[str]:
+def annotations_json(cache: BuildCache) -> Iterator[str]:
     """Every article with its mentions and dates; offsets index the body (or the title, where so marked)."""
     return _joined('{"articles": [\n', cache.annotations(), "\n]}\n")
 
@@ -100,7 +100,7 @@ def export_pages(
     event_keys = cache.db.execute("SELECT id, digest FROM events ORDER BY sort, id").fetchall()
     entities_text = entities(cache, registry, touched)
     return [
-        Page(urls.data("annotations.json"), None, _key(article_keys), make=lambda: annotations(cache)),
+        Page(urls.data("annotations.json"), None, _key(article_keys), make=lambda: annotations_json(cache)),
         Page(urls.data("entities.json"), None, _key(entities_text), text=entities_text),
         Page(urls.data("timeline.json"), None, _key(event_keys), make=lambda: timeline(cache)),
         Page(

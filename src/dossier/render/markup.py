@@ -39,14 +39,14 @@ def safe_link(url: str) -> bool:
 def markdown_parser(allow_html: bool = False) -> MarkdownIt:
     """CommonMark; raw HTML off unless the site allows it (then :func:`sanitize` cleans the result)."""
     parser = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
-    parser.validateLink = safe_link
+    parser.validateLink = safe_link  # type: ignore[method-assign]  # markdown-it-py's documented hook
     return parser
 
 
 def text_parser() -> MarkdownIt:
     """Plain text: paragraphs separated by blank lines, nothing else interpreted."""
     parser = MarkdownIt("zero")
-    parser.validateLink = safe_link
+    parser.validateLink = safe_link  # type: ignore[method-assign]  # markdown-it-py's documented hook
     return parser
 
 

@@ -565,14 +565,17 @@ class Planner:
                  "names": "|".join([entity.name, *entity.aliases]).lower()}
             )  # fmt: skip
 
+        def by_weight(topic: dict[str, Any]) -> tuple[int, str]:
+            return (-topic["mentions"], topic["name"])
+
         def order(kind: str) -> tuple[int, str]:
             return (TYPE_ORDER.index(kind) if kind in TYPE_ORDER else len(TYPE_ORDER), kind)
 
-        groups = [
+        groups: list[dict[str, Any]] = [
             {
                 "kind": kind,
                 "label": type_label(kind),
-                "topics": sorted(items, key=lambda t: (-t["mentions"], t["name"])),
+                "topics": sorted(items, key=by_weight),
             }
             for kind, items in sorted(by_type.items(), key=lambda pair: order(pair[0]))
         ]

@@ -361,9 +361,9 @@ class SpeakerResolver:
         if whole is not None:
             return Speaker(whole, whole, None, "entity")
         if name and len(name.split()) == 1 and (name.isupper() or _norm(name) in OUTLETS):
-            source = Speaker(name, None, None, "document")  # "ACLED", "Reuters"
-            self.named.setdefault(name, source)
-            return source
+            document = Speaker(name, None, None, "document")  # "ACLED", "Reuters"
+            self.named.setdefault(name, document)
+            return document
         if head in INSTITUTION_NOUNS and re.search(r"\bcountry\b", phrase.lower()):
             country = self._main_country(at)  # "authorities in the West African country"
             if country is not None:
