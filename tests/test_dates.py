@@ -172,3 +172,38 @@ def test_the_tagger_reads_a_clause_across_abbreviation_dots() -> None:
     """ "until 9 a.m. Tuesday" and "by Jan. 14" keep the cue before the dot."""
     mentions = tag_dates("The relatives have until 9 a.m. Tuesday to sign.", date(2000, 4, 3))
     assert [(m.text, m.value) for m in mentions] == [("Tuesday", "2000-04-04")]
+
+
+ADDRESS_CASES = yaml.safe_load((FIXTURES / "address_dates.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", ADDRESS_CASES, ids=[c["name"] for c in ADDRESS_CASES])
+def test_publication_in_address(case: dict) -> None:
+    from dossier.extract.dates.address import publication_in_address
+
+    found = publication_in_address(case["url"], case["file"])
+    assert (found.value if found is not None else None) == case["value"]
+
+
+def test_an_undated_digest_takes_its_year_from_its_file_name() -> None:
+    """Dates without a year ("ECOWAS 10 Aug activated …") resolve in the month the file name gives,
+    and the publication is shown as an estimate."""
+    from dossier.extract import extract_article
+    from dossier.extract.entities import Matcher
+    from dossier.extract.registry import load_registry
+    from dossier.model import Article
+    from tests.conftest import ROOT
+
+    article = Article(
+        source_path="crisiswatch-august-2023.txt",
+        slug="crisiswatch",
+        title="Niger",
+        body="The bloc 10 Aug activated its standby force. The junta 25 Aug ordered the ambassador out.",
+        markup="text",
+        published=None,
+    )
+    annotated = extract_article(article, Matcher(load_registry(ROOT / "entities.yaml")))
+    found = [(d.text, d.value) for d in annotated.dates]
+    assert found == [("10 Aug", "2023-08-10"), ("25 Aug", "2023-08-25")]
+    assert annotated.published.inferred and annotated.published.value is not None
+    assert annotated.published.value.value == "2023-08"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from dossier.analyze.similarity import PLACE_TYPES
 from dossier.extract.dates import Anchor, find_candidates, infer_publication, resolve_candidates
+from dossier.extract.dates.address import publication_in_address
 from dossier.extract.entities import Match, Matcher, resolve_mentions
 from dossier.extract.figures import find_figures
 from dossier.extract.names import unknown_names
@@ -86,14 +87,17 @@ def find_entities(state: ExtractionState) -> None:
 
 
 def find_dates(state: ExtractionState) -> None:
-    """Tag dates against the publication date, inferring one from the text when it is unknown."""
+    """Tag dates against the publication date; when it is unknown, the one its URL or file name
+    gives, else one inferred from the text."""
     article = state.article
     body_candidates = find_candidates(state.prose, tokens=state.body_tokens)
     title_candidates = find_candidates(article.title)
     anchor = Anchor(article.published)
     published = PublicationDate(parse_timex(article.published.isoformat()) if article.published else None)
     if article.published is None:
-        estimate = infer_publication(resolve_candidates(body_candidates, state.prose, anchor), state.prose)
+        estimate = publication_in_address(article.url, article.source_path) or infer_publication(
+            resolve_candidates(body_candidates, state.prose, anchor), state.prose
+        )
         if estimate is not None:
             published = PublicationDate(estimate, inferred=True)
             anchor = Anchor(estimate.last_day, inferred=True)
