@@ -7,8 +7,14 @@ from datetime import date
 import pytest
 import yaml
 
+from dossier.extract import extract_article
 from dossier.extract.dates import NEWS, TIMEML, infer_publication, tag_dates
-from tests.conftest import FIXTURES
+from dossier.extract.entities import Matcher
+from dossier.extract.registry import load_registry
+from dossier.model import Article
+from tests.conftest import FIXTURES, ROOT
+
+MATCHER = Matcher(load_registry(ROOT / "entities.yaml"))
 
 CASES = yaml.safe_load((FIXTURES / "date_cases.yaml").read_text(encoding="utf-8"))
 
@@ -188,12 +194,6 @@ def test_publication_in_address(case: dict) -> None:
 def test_an_undated_digest_takes_its_year_from_its_file_name() -> None:
     """Dates without a year ("ECOWAS 10 Aug activated …") resolve in the month the file name gives,
     and the publication is shown as an estimate."""
-    from dossier.extract import extract_article
-    from dossier.extract.entities import Matcher
-    from dossier.extract.registry import load_registry
-    from dossier.model import Article
-    from tests.conftest import ROOT
-
     article = Article(
         source_path="crisiswatch-august-2023.txt",
         slug="crisiswatch",
@@ -202,8 +202,36 @@ def test_an_undated_digest_takes_its_year_from_its_file_name() -> None:
         markup="text",
         published=None,
     )
-    annotated = extract_article(article, Matcher(load_registry(ROOT / "entities.yaml")))
+    annotated = extract_article(article, MATCHER)
     found = [(d.text, d.value) for d in annotated.dates]
     assert found == [("10 Aug", "2023-08-10"), ("25 Aug", "2023-08-25")]
     assert annotated.published.inferred and annotated.published.value is not None
     assert annotated.published.value.value == "2023-08"
+
+
+def _undated(body: str) -> Article:
+    return Article(source_path="undated.md", slug="undated", title="Undated", body=body, markup="markdown",
+                   published=None)  # fmt: skip
+
+
+def test_a_month_day_after_the_estimate_moves_it_and_what_counts_from_it() -> None:
+    """The latest full date is November 2023, but "a March 4 briefing" is March 2024: the text was
+    written after it, so "May last year" is May 2023."""
+    annotated = extract_article(
+        _undated(
+            "Warships were sent in November 2023. In a March 4 briefing, the admiral said attacks "
+            "had continued since May last year."
+        ),
+        MATCHER,
+    )
+    found = [(d.text, d.value) for d in annotated.dates]
+    assert found == [("November 2023", "2023-11"), ("March 4", "2024-03-04"), ("May last year", "2023-05")]
+    assert annotated.published.inferred and annotated.published.value is not None
+    assert annotated.published.value.value == "2024-03-04"
+
+
+def test_a_month_day_the_text_looks_ahead_to_does_not_move_the_estimate() -> None:
+    annotated = extract_article(
+        _undated("The talks of November 2023 ended. The envoys will meet again on March 4."), MATCHER
+    )
+    assert annotated.published.value is not None and annotated.published.value.value == "2023-11"

@@ -12,7 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from dossier.analyze.similarity import PLACE_TYPES
-from dossier.extract.dates import Anchor, find_candidates, infer_publication, resolve_candidates
+from dossier.extract.dates import (
+    Anchor,
+    find_candidates,
+    infer_publication,
+    resolve_candidates,
+    settle_publication,
+)
 from dossier.extract.dates.address import publication_in_address
 from dossier.extract.entities import Match, Matcher, resolve_mentions
 from dossier.extract.figures import find_figures
@@ -99,6 +105,8 @@ def find_dates(state: ExtractionState) -> None:
             resolve_candidates(body_candidates, state.prose, anchor), state.prose
         )
         if estimate is not None:
+            first = resolve_candidates(body_candidates, state.prose, Anchor(estimate.last_day, inferred=True))
+            estimate = settle_publication(estimate, first, state.prose)
             published = PublicationDate(estimate, inferred=True)
             anchor = Anchor(estimate.last_day, inferred=True)
     title = resolve_candidates(title_candidates, article.title, anchor, TITLE)

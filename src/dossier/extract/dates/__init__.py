@@ -29,6 +29,7 @@ __all__ = [
     "find_candidates",
     "infer_publication",
     "resolve_candidates",
+    "settle_publication",
     "tag_dates",
 ]
 
@@ -137,3 +138,19 @@ def infer_publication(mentions: list[DateMention], text: str) -> Timex | None:
     fixed = [d for m in mentions if (d := _weekday_fixed(m, estimate.last_day)) is not None]
     later = [d for d in fixed if d > estimate.last_day]
     return parse_timex(max(later).isoformat()) if later else estimate
+
+
+def settle_publication(estimate: Timex, mentions: list[DateMention], text: str) -> Timex:
+    """A month-day placed after the estimate ("In a February 18 interview" in a text whose latest
+    full date is November 2023) shows the text was written later: "October last year" then counts
+    from that day, not from the estimate."""
+    later = [
+        timex.last_day
+        for m in mentions
+        if m.kind == "partial"
+        and (timex := as_timex(m.value)) is not None
+        and timex.granularity == "day"
+        and timex.last_day > estimate.last_day
+        and not points_forward(text, m.start)
+    ]
+    return parse_timex(max(later).isoformat()) or estimate if later else estimate
