@@ -100,19 +100,24 @@ def find_dates(state: ExtractionState) -> None:
     title_candidates = find_candidates(article.title)
     anchor = Anchor(article.published)
     published = PublicationDate(parse_timex(article.published.isoformat()) if article.published else None)
+    resolved = None
     if article.published is None:
         estimate = publication_in_address(article.url, article.source_path) or infer_publication(
             resolve_candidates(body_candidates, state.prose, anchor), state.prose
         )
         if estimate is not None:
-            first = resolve_candidates(body_candidates, state.prose, Anchor(estimate.last_day, inferred=True))
-            estimate = settle_publication(estimate, first, state.prose)
-            published = PublicationDate(estimate, inferred=True)
             anchor = Anchor(estimate.last_day, inferred=True)
+            resolved = resolve_candidates(body_candidates, state.prose, anchor)
+            settled = settle_publication(estimate, resolved, state.prose)
+            if settled is not estimate:  # resolved again against the later day
+                estimate, anchor, resolved = settled, Anchor(settled.last_day, inferred=True), None
+            published = PublicationDate(estimate, inferred=True)
+    if resolved is None:
+        resolved = resolve_candidates(body_candidates, state.prose, anchor)
     title = resolve_candidates(title_candidates, article.title, anchor, TITLE)
     body = [
         DateMention(d.start, d.end, article.body[d.start : d.end], d.value, d.kind, d.mod, d.field)
-        for d in resolve_candidates(body_candidates, state.prose, anchor)
+        for d in resolved
     ]
     state.dates = (*title, *body)
     state.published = published
