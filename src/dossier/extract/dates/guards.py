@@ -235,7 +235,8 @@ _PROGRAM_WORDS = frozenset(
 
 def _is_title(text: str, match: re.Match[str]) -> bool:
     """A program or column name: "This Week" alone in quotation marks, or capitalized after a
-    possessive or before "program" ("ABC's This Week", "the Today show")."""
+    possessive, before "program" or inside running text ("ABC's This Week", "the Today show",
+    "appeared on This Week")."""
     quoted = text[max(0, match.start() - 1) : match.start()] in ('"', "“", "'", "‘") and text[
         match.end() : match.end() + 1
     ] in ('"', "”", "'", "’")
@@ -247,7 +248,15 @@ def _is_title(text: str, match: re.Match[str]) -> bool:
     if not text[start : match.start()].strip(" \t\"'“‘("):
         return False  # the first word of a sentence
     possessive = re.search(r"\w['’]s\s+$", text[max(0, match.start() - 4) : match.start()]) is not None
-    return possessive or following_word(text, match.end()).lower() in _PROGRAM_WORDS
+    if possessive or following_word(text, match.end()).lower() in _PROGRAM_WORDS:
+        return True
+    return " " in match.group() and _after_lowercase_word(text, match.start())
+
+
+def _after_lowercase_word(text: str, start: int) -> bool:
+    """ "appeared on This Week": a capitalized phrase inside running (not title-cased) text."""
+    before = re.search(r"([\w’']+)\s$", text[max(0, start - 30) : start])
+    return before is not None and before.group(1)[:1].islower()
 
 
 def relunit_ok(text: str, match: re.Match[str]) -> bool:
