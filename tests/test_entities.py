@@ -68,3 +68,28 @@ def test_cost_does_not_depend_on_registry_size() -> None:
     big = [{"id": f"e{i}", "name": f"Name{i} Surname{i}", "type": "person"} for i in range(5000)]
     m = small_registry(*big, {"id": "x", "name": "Ismail Haniyeh", "type": "person"})
     assert [x.entity for x in m.mentions("", "Name42 Surname42 met Ismail Haniyeh.")] == ["e42", "x"]
+
+
+DERIVED = yaml.safe_load((FIXTURES / "derived_spellings.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def names_only_matcher() -> Matcher:
+    return Matcher(registry_from_data(DERIVED["registry"]))
+
+
+@pytest.mark.parametrize("case", DERIVED["cases"], ids=[c["name"] for c in DERIVED["cases"]])
+def test_derived_spellings(names_only_matcher: Matcher, case: dict) -> None:
+    mentions = names_only_matcher.mentions("", case["text"])
+    assert [[m.entity, m.text] for m in mentions] == case["expect"]
+
+
+def test_a_listed_spelling_wins_over_a_derived_one() -> None:
+    m = small_registry(
+        {"id": "joe-biden", "name": "Joe Biden", "type": "person"},
+        {"id": "biden-town", "name": "Biden", "type": "place"},
+    )
+    assert [(x.entity, x.text) for x in m.mentions("", "Joe Biden visited Biden.")] == [
+        ("joe-biden", "Joe Biden"),
+        ("biden-town", "Biden"),
+    ]

@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from dossier.errors import RegistryError
+from dossier.extract.spellings import implied_spellings, split_parenthetical
 from dossier.extract.tokens import alias_keys
 from dossier.model import Entity
 from dossier.yamlfast import SafeLoader, describe_error
@@ -138,6 +139,9 @@ def registry_from_data(data: Any, where: str = "entities.yaml") -> Registry:
         aliases.extend(specs)
     for text in _string_list(data.get("ignore"), "ignore", problems):
         aliases.append(AliasSpec(entity=None, text=text))
+    derived = _derived_aliases(entities.values(), aliases)
+    aliases.extend(derived)
+    entities = _with_derived(entities, derived)
     titles = frozenset(t.lower() for t in _string_list(data.get("titles"), "titles", problems))
     problems.extend(_conflicts(aliases))
     if problems:
@@ -180,7 +184,9 @@ def _parse_entity(raw: Any, index: int) -> tuple[Entity, list[AliasSpec]]:
     raw_aliases = raw.get("aliases") or []
     if not isinstance(raw_aliases, list):
         raise ValueError(f"{label}: 'aliases' must be a list")
-    specs = [_parse_alias(a, entity_id, kind, name, set(exact), label) for a in [name, *raw_aliases]]
+    main_name, other_name = split_parenthetical(name)
+    written = [main_name, *([other_name] if other_name else []), *raw_aliases]
+    specs = [_parse_alias(a, entity_id, kind, main_name, set(exact), label) for a in written]
     specs = list({(s.text, s.case_sensitive): s for s in specs}.values())
     entity = Entity(
         id=entity_id,
@@ -216,6 +222,40 @@ def _parse_alias(raw: Any, entity: str, kind: str, name: str, exact: set[str], l
         always_before=_phrases(raw.get("always_before"), label, text),
         surname=kind == "person" and _is_short_form(text, name),
     )
+
+
+def _derived_aliases(entities: Iterable[Entity], listed: list[AliasSpec]) -> list[AliasSpec]:
+    """The spellings each entity's name implies (see :mod:`dossier.extract.spellings`), minus any
+    that a registry line lists or that two entities would share: a listed spelling always wins."""
+    taken = {alias_keys(spec.text) for spec in listed}
+    claims: dict[tuple[str, ...], list[AliasSpec]] = {}
+    for entity in entities:
+        for name in (n for n in split_parenthetical(entity.name) if n and not n.isupper()):
+            for derived in implied_spellings(name, entity.type):
+                spec = AliasSpec(
+                    entity=entity.id,
+                    text=derived.text,
+                    needs_anchor=derived.needs_anchor,
+                    surname=derived.surname,
+                )
+                claims.setdefault(alias_keys(derived.text), []).append(spec)
+    return [
+        specs[0]
+        for keys, specs in claims.items()
+        if keys not in taken and len({s.entity for s in specs}) == 1
+    ]
+
+
+def _with_derived(entities: dict[str, Entity], derived: list[AliasSpec]) -> dict[str, Entity]:
+    """Entities whose ``aliases`` also list their derived spellings (shown on their pages)."""
+    extra: dict[str, list[str]] = {}
+    for spec in derived:
+        if spec.entity is not None:
+            extra.setdefault(spec.entity, []).append(spec.text)
+    return {
+        eid: replace(e, aliases=tuple(dict.fromkeys((*e.aliases, *extra[eid])))) if eid in extra else e
+        for eid, e in entities.items()
+    }
 
 
 def _phrases(value: Any, label: str, alias: str) -> tuple[tuple[str, ...], ...]:
