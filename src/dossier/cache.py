@@ -35,6 +35,7 @@ SIGNATURE_KEYS = (
     "code",
     "registry",
     "config",
+    "base",
 )  # a cache made under other values is discarded
 
 TABLES = """
@@ -414,7 +415,8 @@ class BuildCache:
 
     def signature(self) -> dict[str, str]:
         rows = self.db.execute(
-            "SELECT key, value FROM meta WHERE key IN (?, ?, ?, ?, ?)", SIGNATURE_KEYS
+            f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * len(SIGNATURE_KEYS))})",
+            SIGNATURE_KEYS,
         ).fetchall()
         return dict(rows)
 

@@ -47,6 +47,10 @@ class SiteConfig:
     """How many of the newest articles the Atom feeds carry (the site's feed and each topic's)."""
     search: bool = True
     """Index article and topic pages for full-text search (with Pagefind) and add a search page."""
+    base_registry: bool = True
+    """Add dossier's base registry under ``entities.yaml``: the countries, capitals and international
+    bodies news names every day, with their usual spellings, acronyms and Arabic names. An entity of
+    ``entities.yaml`` with the same id or name is the site's own and takes the base spellings."""
     allow_html: bool = False
     """Pass raw HTML in article bodies through, cleaned by an allowlist sanitizer (no scripts, styles,
     event handlers or script links). Off: raw HTML is shown as text."""
@@ -65,6 +69,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "timeline_page_size": (int,),
     "feed_items": (int,),
     "search": (bool,),
+    "base_registry": (bool,),
     "allow_html": (bool,),
 }
 

@@ -91,7 +91,7 @@ class Prepared:
         """Read when first needed: a build with nothing to do does not need it (its digest is checked)."""
         from dossier.extract.registry import load_registry  # the extract stage: only when there is work
 
-        return load_registry(self.registry_path)
+        return load_registry(self.registry_path, base=self.config.base_registry)
 
 
 def builtin_templates() -> Path:
@@ -115,12 +115,18 @@ def cache_file(output: Path) -> Path:
     return folder / f"{output.name}.sqlite"
 
 
+def base_version() -> str:
+    from dossier.extract.world import base_version as version
+
+    return version()
+
+
 def code_digest() -> str:
-    """A digest of dossier's own Python sources: a cache made by other code is never reused, so
+    """A digest of dossier's own Python sources and data: a cache made by other code is never reused, so
     an upgrade (or a local change to the rules) re-extracts without anyone bumping a version."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
         digest.update(path.relative_to(package).as_posix().encode("utf-8"))
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -152,6 +158,7 @@ def prepare(options: BuildOptions) -> Prepared:
         "code": code_digest(),
         "registry": _digest(registry_path.read_bytes()),
         "config": _digest(repr(config).encode("utf-8")),
+        "base": base_version() if config.base_registry else "off",
     }
     return Prepared(config, registry_path, output, template_dirs(site), signature, warnings)
 

@@ -92,8 +92,9 @@ class Registry:
     titles: frozenset[str] = field(default_factory=frozenset)
 
 
-def load_registry(path: Path) -> Registry:
-    """Read and validate ``entities.yaml``; raise :class:`RegistryError` naming the bad entry."""
+def load_registry(path: Path, base: bool = False) -> Registry:
+    """Read and validate ``entities.yaml``, with the base registry under it when ``base`` is set
+    (see :mod:`dossier.extract.world`); raise :class:`RegistryError` naming the bad entry."""
     where = path.name
     if not path.exists():
         raise RegistryError("entity registry not found", where)
@@ -107,16 +108,20 @@ def load_registry(path: Path) -> Registry:
         raise RegistryError("not UTF-8 text", where) from None
     except RecursionError:
         raise RegistryError("nested too deeply to read", where) from None
-    return registry_from_data(data, where)
+    return registry_from_data(data, where, base)
 
 
-def registry_from_data(data: Any, where: str = "entities.yaml") -> Registry:
+def registry_from_data(data: Any, where: str = "entities.yaml", base: bool = False) -> Registry:
     if data is None:
         data = {}
     if isinstance(data, list):  # a bare list of entities is accepted too
         data = {"entities": data}
     if not isinstance(data, dict):
         raise RegistryError("expected a mapping with an 'entities' list", where)
+    if base:
+        from dossier.extract.world import with_base
+
+        data = with_base(data)
     unknown = set(data) - TOP_KEYS
     if unknown:
         raise RegistryError(f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}", where)
