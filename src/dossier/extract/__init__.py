@@ -82,10 +82,8 @@ def find_sentences(state: ExtractionState) -> None:
 def find_entities(state: ExtractionState) -> None:
     article = state.article
     state.body_tokens = tokenize(state.prose)
-    state.body_matches = state.matcher.scan(state.body_tokens)
-    found = resolve_mentions(
-        article.title, state.matcher.find(article.title), state.prose, state.body_matches
-    )
+    title_matches, state.body_matches = state.matcher.scan_article(tokenize(article.title), state.body_tokens)
+    found = resolve_mentions(article.title, title_matches, state.prose, state.body_matches)
     state.mentions = tuple(
         m if m.field == TITLE else Mention(m.entity, m.start, m.end, article.body[m.start : m.end], m.field)
         for m in found

@@ -11,10 +11,12 @@ article (``needs_anchor``) are applied once the article has been scanned.
 from __future__ import annotations
 
 import calendar
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from dossier.extract.registry import AliasSpec, Registry
-from dossier.extract.tokens import Tokens, fold, tokenize
+from dossier.extract.tokens import Tokens, alias_keys, fold, tokenize
 from dossier.model import BODY, TITLE, Mention
 
 ANY_CASE, CAPITALIZED, EXACT = 0, 1, 2
@@ -89,6 +91,79 @@ def _compile(spec: AliasSpec) -> list[tuple[tuple[str, ...], CompiledAlias]]:
     return variants
 
 
+# The head nouns of institutions' names that news writes alone, capitalized, for the body it just named.
+INSTITUTION_HEADS = frozenset(
+    """council committee commission coalition alliance court assembly agency ministry mission league union
+    bank fund programme program organisation organization movement front party parliament command corps
+    office authority board tribunal congress""".split()
+)
+_HEAD_KEYS = frozenset(fold(word) for word in INSTITUTION_HEADS)  # as tokens key them ("comite")
+_MIN_VARIANT_LETTERS = 4
+# Spellings that transliterations of one sound alternate between ("Tchiani"/"Tiani", "Hemedti"/"Hemetti").
+_SOUND_SPELLINGS = (
+    ("tch", "t"),
+    ("dt", "t"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("gh", "g"),
+    ("kh", "k"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("ou", "u"),
+    ("ee", "i"),
+)
+_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def _sounds(key: str) -> str:
+    for written, sound in _SOUND_SPELLINGS:
+        key = key.replace(written, sound)
+    return _DOUBLES.sub(r"\1", key)
+
+
+def name_skeleton(key: str) -> str:
+    """A name's consonants, first letter kept: "tchiani", "tiani" → "tn"; "dagalo", "daglo" → "dgl"."""
+    return _DOUBLES.sub(r"\1", _VOWELS.sub("", _sounds(key)))
+
+
+def _close_spelling(key: str, known: str) -> bool:
+    """Same consonants, the same last letter, and letters that differ by no more than a third
+    ("Tony" and "Tiana" are not "Tiani")."""
+    a, b = _sounds(key), _sounds(known)
+    return key != known and a[-1] == b[-1] and edit_distance(a, b) <= max(len(a), len(b)) // 3
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _keys_in(trie: dict) -> Iterator[str]:
+    for key, node in trie.items():
+        if key != _END:
+            yield key
+            yield from _keys_in(node)
+
+
+def _variant_index(aliases: Iterable[AliasSpec]) -> dict[str, list[str]]:
+    """Skeleton → the words of people's names that have it (the only words spelled in variants here)."""
+    index: dict[str, set[str]] = {}
+    for spec in aliases:
+        if spec.entity is None or spec.case_sensitive or not spec.person:
+            continue
+        for key in tokenize(spec.text).keys:
+            if len(key) >= _MIN_VARIANT_LETTERS and key.isalpha():
+                index.setdefault(name_skeleton(key), set()).add(key)
+    return {skeleton: sorted(keys) for skeleton, keys in index.items()}
+
+
 class Matcher:
     """Finds registry names in text. Build once per registry; safe to share and to pickle."""
 
@@ -107,6 +182,14 @@ class Matcher:
                 # Unconditional aliases are tried before conditional ones of the same form.
                 candidates.sort(key=lambda c: c.spec.conditional)
         self.single_keys = frozenset(key for key, node in self.trie.items() if _END in node)
+        self.all_keys = frozenset(_keys_in(self.trie))
+        self.heads = {
+            e.id: frozenset(k for k in alias_keys(e.name) if k in _HEAD_KEYS)
+            for e in registry.entities.values()
+            if e.type != "person"
+        }
+        self.heads = {eid: heads for eid, heads in self.heads.items() if heads}
+        self.variants = _variant_index(registry.aliases)
         self.types = {entity.id: entity.type for entity in registry.entities.values()}
         self.demonyms = self._demonyms()
         # what each entity is called and said to be, for "the bloc" or "the company" to point back to it
@@ -134,6 +217,14 @@ class Matcher:
         trie = self.trie
         state = _ScanState()
         matches: list[Match] = []
+        spelled = self._spelled_like_a_name(tokens)
+        if spelled:
+            tokens = Tokens(
+                tokens.text,
+                tokens.starts,
+                tokens.ends,
+                [spelled.get(i, k) for i, k in enumerate(tokens.keys)],
+            )
         resume = 0  # tokens before this index are inside an earlier match
         for i in [i for i, key in enumerate(tokens.keys) if key in trie]:
             if i < resume:
@@ -142,10 +233,41 @@ class Matcher:
             if found is not None:
                 j, spec = found
                 start, end = tokens.starts[i], tokens.ends[j - 1]
-                matches.append(Match(spec.entity, start, end, spec.needs_anchor, i, j))
+                # a short form, or a name only spelled like one, needs support: the entity named
+                # otherwise in the article, or a title before it ("Gen. Tchiani")
+                spelled_only = all(k in spelled for k in range(i, j))
+                anchored = (spec.needs_anchor or spelled_only) and not (
+                    spec.person and self._after_title(tokens, i)
+                )
+                matches.append(Match(spec.entity, start, end, anchored, i, j))
                 state.accepted(spec, j)
                 resume = j
         return matches
+
+    def _spelled_like_a_name(self, tokens: Tokens) -> dict[int, str]:
+        """Capitalized words the registry does not know that are another spelling of a word of a
+        person's name ("Tchiani" for "Tiani", "Daglo" for "Dagalo"): token index → that word's key."""
+        if not self.variants:
+            return {}
+        found = {}
+        text, starts = tokens.text, tokens.starts
+        for i, key in enumerate(tokens.keys):
+            if len(key) < _MIN_VARIANT_LETTERS or key in self.all_keys or not text[starts[i]].isupper():
+                continue
+            if key in self.edge_words:
+                continue
+            candidates = self.variants.get(name_skeleton(key))
+            if candidates:
+                close = [c for c in candidates if _close_spelling(key, c)]
+                if len(close) == 1:
+                    found[i] = close[0]
+        return found
+
+    def _after_title(self, tokens: Tokens, i: int) -> bool:
+        """ "President Macron", "Gen. Burhan": a title before a surname says who is meant."""
+        if i > 0 and tokens.keys[i - 1] in ("al", "el") and tokens.joinable(i):
+            i -= 1
+        return i > 0 and tokens.keys[i - 1] in self.titles and tokens.raw(i - 1)[:1].isupper()
 
     def _longest(self, tokens: Tokens, i: int, node: dict, state: _ScanState) -> tuple[int, AliasSpec] | None:
         keys = tokens.keys
@@ -221,9 +343,112 @@ class Matcher:
             and prev_key not in _CALENDAR_WORDS
         )
 
+    def scan_article(self, title: Tokens, body: Tokens) -> tuple[list[Match], list[Match]]:
+        """The matches of an article's title and body, with the acronyms the article defines
+        ("the Rapid Support Forces (RSF)") found wherever the article uses them."""
+        title_matches, body_matches = self.scan(title), self.scan(body)
+        acronyms = defined_acronyms(title, title_matches) | defined_acronyms(body, body_matches)
+        if acronyms:
+            title_matches = with_acronyms(title, title_matches, acronyms)
+            body_matches = with_acronyms(body, body_matches, acronyms)
+        if self.heads:
+            named = {m.entity for m in title_matches if m.entity is not None}
+            body_matches = self._with_short_forms(body, body_matches, named)
+        return title_matches, body_matches
+
+    def _with_short_forms(self, tokens: Tokens, matches: list[Match], named: set[str]) -> list[Match]:
+        """ "the Council" after "the UN Security Council": a body's capitalized head noun after
+        "the" is that body, when it is the only one so far in the article with that head."""
+        added: list[Match] = []
+        done = 0  # matches[:done] end before token i: their entities are named by then
+        for i, key in enumerate(tokens.keys):
+            while done < len(matches) and matches[done].end_token <= i:
+                entity = matches[done].entity
+                if entity is not None:
+                    named.add(entity)
+                done += 1
+            if key not in _HEAD_KEYS or i == 0 or tokens.keys[i - 1] != "the":
+                continue
+            if not self._reads_as_short_form(tokens, i, matches):
+                continue
+            owners = [e for e in named if key in self.heads.get(e, ())]
+            if len(owners) == 1:
+                added.append(Match(owners[0], tokens.starts[i], tokens.ends[i], False, i, i + 1))
+        return sorted([*matches, *added], key=lambda m: m.start) if added else matches
+
+    @staticmethod
+    def _reads_as_short_form(tokens: Tokens, i: int, matches: list[Match]) -> bool:
+        """Capitalized, not the start of a longer name ("the Council of Europe"), not inside a match."""
+        raw = tokens.raw(i)
+        if not raw[:1].isupper() or raw.isupper() or any(m.first_token <= i < m.end_token for m in matches):
+            return False
+        if i + 1 < len(tokens) and tokens.joinable(i + 1):
+            following = tokens.raw(i + 1)
+            if following[:1].isupper() or tokens.keys[i + 1] in ("of", "for", "on"):
+                return False
+        return True
+
     def mentions(self, title: str, body: str) -> tuple[Mention, ...]:
         """The mentions of one article: title first, then body, in reading order."""
-        return resolve_mentions(title, self.find(title), body, self.find(body))
+        title_matches, body_matches = self.scan_article(tokenize(title), tokenize(body))
+        return resolve_mentions(title, title_matches, body, body_matches)
+
+
+# "the Rapid Support Forces (RSF)", "the Alliance of Sahel States (AES)": a name, then its acronym
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]*[A-Z])\s*\)")
+# "RSF (Rapid Support Forces)": the acronym, then the name in parentheses
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])\s*\(\s*$")
+
+
+def defined_acronyms(tokens: Tokens, matches: list[Match]) -> dict[str, str]:
+    """Acronym → entity, for each entity name written beside its acronym in parentheses."""
+    text, found = tokens.text, {}
+    for match in matches:
+        if match.entity is None:
+            continue
+        name = text[match.start : match.end]
+        after = _ACRONYM_AFTER.match(text, match.end)
+        if after and abbreviates(after.group(1), name):
+            found[after.group(1)] = match.entity
+        before = _ACRONYM_BEFORE.search(text, max(0, match.start - 16), match.start)
+        if (
+            before
+            and text[match.end : match.end + 2].lstrip().startswith(")")
+            and abbreviates(before.group(1), name)
+        ):
+            found[before.group(1)] = match.entity
+    return found
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` can stand for ``name``: its letters in order, the first one first, and at
+    least half of them starting a word ("AES" for "Alliance of Sahel States"; not "AFP" for "Paris")."""
+    letters = acronym.lower()
+    words = [w for w in re.findall(r"[^\W\d_]+", name.lower()) if w != "the"]
+    if len(letters) < 2 or len(acronym) == len(name) or not words or words[0][0] != letters[0]:
+        return False
+    flat, position, initials = " ".join(words), 0, 0
+    for letter in letters:
+        position = flat.find(letter, position)
+        if position < 0:
+            return False
+        initials += position == 0 or flat[position - 1] == " "
+        position += 1
+    return initials * 2 >= len(letters)
+
+
+def with_acronyms(tokens: Tokens, matches: list[Match], acronyms: dict[str, str]) -> list[Match]:
+    """``matches`` plus every use of a defined acronym that no other name covers (plural too)."""
+    covered = {k for m in matches for k in range(m.first_token, m.end_token)}
+    added = []
+    for i in range(len(tokens)):
+        if i in covered:
+            continue
+        raw = tokens.raw(i)
+        entity = acronyms.get(raw) or (acronyms.get(raw[:-1]) if raw.endswith("s") else None)
+        if entity is not None:
+            added.append(Match(entity, tokens.starts[i], tokens.ends[i], False, i, i + 1))
+    return sorted([*matches, *added], key=lambda m: m.start) if added else matches
 
 
 def resolve_mentions(

@@ -78,6 +78,7 @@ class AliasSpec:
     sticky_exclusion: bool = False
     always_before: tuple[tuple[str, ...], ...] = ()
     surname: bool = False  # a short form of a person's name: not after an unknown given name
+    person: bool = False  # a spelling of a person's name (whose words may be transliterated otherwise)
 
     @property
     def conditional(self) -> bool:
@@ -226,6 +227,7 @@ def _parse_alias(raw: Any, entity: str, kind: str, name: str, exact: set[str], l
         sticky_exclusion=bool(raw.get("sticky_exclusion", False)),
         always_before=_phrases(raw.get("always_before"), label, text),
         surname=kind == "person" and _is_short_form(text, name),
+        person=kind == "person",
     )
 
 
@@ -242,6 +244,7 @@ def _derived_aliases(entities: Iterable[Entity], listed: list[AliasSpec]) -> lis
                     text=derived.text,
                     needs_anchor=derived.needs_anchor,
                     surname=derived.surname,
+                    person=entity.type == "person",
                 )
                 claims.setdefault(alias_keys(derived.text), []).append(spec)
     return [
