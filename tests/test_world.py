@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from dossier.errors import RegistryError
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import load_registry, registry_from_data
 
@@ -43,3 +44,8 @@ def test_a_site_can_turn_the_base_off(tmp_path: Path) -> None:
     path.write_text("entities: []\n", encoding="utf-8")
     assert load_registry(path, base=False).entities == {}
     assert "france" in load_registry(path, base=True).entities
+
+
+def test_a_malformed_site_list_is_still_reported_with_the_base_on() -> None:
+    with pytest.raises(RegistryError, match="'titles' must be a list"):
+        registry_from_data({"titles": "President", "entities": []}, base=True)

@@ -3,7 +3,8 @@
 Every story names countries and the UN; no analyst should have to list "U.S."
 or "Britain". Country names and official names come from pycountry (ISO
 3166, kept up to date upstream); ``world.yaml`` adds what news writes instead,
-the capitals, Arabic names and the international bodies.
+the capitals, Arabic names, the international bodies and the titles that
+stand before people's names.
 
 A site's ``entities.yaml`` always wins. A base entity is the site's own when
 the site uses its id, or when one of its spellings is a site entity's name:
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -37,12 +39,19 @@ def base_version() -> str:
     return f"pycountry {metadata.version('pycountry')}"
 
 
+@dataclass(frozen=True, slots=True)
+class BaseRegistry:
+    entities: tuple[dict[str, Any], ...]  # in entities.yaml form
+    ignore: tuple[str, ...]
+    titles: tuple[str, ...]
+
+
 @lru_cache(maxsize=1)
-def base_registry() -> tuple[tuple[dict[str, Any], ...], tuple[str, ...]]:
-    """The base entities (entities.yaml form) and the names it ignores. Read once per process."""
+def base_registry() -> BaseRegistry:
+    """The base entities, the names it ignores and the titles it knows. Read once per process."""
     world = yaml.safe_load(WORLD_FILE.read_text(encoding="utf-8"))
     entities = [*_countries_and_capitals(world["countries"]), *world["bodies"]]
-    return tuple(entities), tuple(world.get("ignore") or ())
+    return BaseRegistry(tuple(entities), tuple(world.get("ignore") or ()), tuple(world.get("titles") or ()))
 
 
 def _countries_and_capitals(table: dict[str, dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -101,7 +110,7 @@ def _unique(names: Iterable[str]) -> list[str]:
 
 def with_base(data: dict[str, Any]) -> dict[str, Any]:
     """The site's registry data with the base registry merged under it (see the module docstring)."""
-    entities, ignore = base_registry()
+    base_data = base_registry()
     site = [dict(e) if isinstance(e, dict) else e for e in data.get("entities") or []]
     if not isinstance(data.get("entities") or [], list):
         return data  # malformed: let validation report it against the site's own file
@@ -109,7 +118,7 @@ def with_base(data: dict[str, Any]) -> dict[str, Any]:
     named = _keys_of(site, names_only=True)
     claimed = set(_keys_of(site, names_only=False)) | {_keys(t) for t in _texts(data.get("ignore"))}
     added = []
-    for base in entities:
+    for base in base_data.entities:
         spellings = [base["name"], *base.get("aliases", ())]
         owner = site_ids.get(base["id"])
         if owner is None:
@@ -120,8 +129,16 @@ def with_base(data: dict[str, Any]) -> dict[str, Any]:
             kept = [s for s in base.get("aliases", ()) if _keys(s) not in claimed]
             if _keys(base["name"]) not in claimed:
                 added.append({**base, "aliases": kept})
-    ignored = [*_texts(data.get("ignore")), *(n for n in ignore if alias_keys(n) not in claimed)]
-    return {**data, "entities": [*site, *added], "ignore": ignored}
+    ignored = _extended(data.get("ignore"), [n for n in base_data.ignore if alias_keys(n) not in claimed])
+    titles = _extended(data.get("titles"), list(base_data.titles))
+    return {**data, "entities": [*site, *added], "ignore": ignored, "titles": titles}
+
+
+def _extended(site_value: Any, base_values: list[str]) -> Any:
+    """A site's list followed by the base's; a malformed site value is kept for validation to report."""
+    if site_value is None:
+        return base_values
+    return [*site_value, *base_values] if isinstance(site_value, list) else site_value
 
 
 def _keys(spelling: Any) -> Keys:
