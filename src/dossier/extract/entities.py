@@ -14,6 +14,7 @@ import calendar
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dossier.extract.registry import AliasSpec, Registry
 from dossier.extract.tokens import Tokens, alias_keys, fold, tokenize
@@ -123,6 +124,7 @@ def _sounds(key: str) -> str:
     return _DOUBLES.sub(r"\1", key)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_skeleton(key: str) -> str:
     """A name's consonants, first letter kept: "tchiani", "tiani" → "tn"; "dagalo", "daglo" → "dgl"."""
     return _DOUBLES.sub(r"\1", _VOWELS.sub("", _sounds(key)))
@@ -250,11 +252,13 @@ class Matcher:
         if not self.variants:
             return {}
         found = {}
-        text, starts = tokens.text, tokens.starts
-        for i, key in enumerate(tokens.keys):
-            if len(key) < _MIN_VARIANT_LETTERS or key in self.all_keys or not text[starts[i]].isupper():
-                continue
-            if key in self.edge_words:
+        text, starts, known = tokens.text, tokens.starts, self.all_keys
+        unknown = [
+            i for i, key in enumerate(tokens.keys) if key not in known and len(key) >= _MIN_VARIANT_LETTERS
+        ]
+        for i in unknown:
+            key = tokens.keys[i]
+            if not text[starts[i]].isupper() or key in self.edge_words:
                 continue
             candidates = self.variants.get(name_skeleton(key))
             if candidates:
@@ -361,13 +365,14 @@ class Matcher:
         "the" is that body, when it is the only one so far in the article with that head."""
         added: list[Match] = []
         done = 0  # matches[:done] end before token i: their entities are named by then
-        for i, key in enumerate(tokens.keys):
+        for i in [i for i, key in enumerate(tokens.keys) if key in _HEAD_KEYS]:
+            key = tokens.keys[i]
             while done < len(matches) and matches[done].end_token <= i:
                 entity = matches[done].entity
                 if entity is not None:
                     named.add(entity)
                 done += 1
-            if key not in _HEAD_KEYS or i == 0 or tokens.keys[i - 1] != "the":
+            if i == 0 or tokens.keys[i - 1] != "the":
                 continue
             if not self._reads_as_short_form(tokens, i, matches):
                 continue
@@ -439,14 +444,16 @@ def abbreviates(acronym: str, name: str) -> bool:
 
 def with_acronyms(tokens: Tokens, matches: list[Match], acronyms: dict[str, str]) -> list[Match]:
     """``matches`` plus every use of a defined acronym that no other name covers (plural too)."""
+    wanted = {fold(a) for a in acronyms} | {fold(a + "s") for a in acronyms}
+    candidates = [i for i, key in enumerate(tokens.keys) if key in wanted]
+    if not candidates:
+        return matches
     covered = {k for m in matches for k in range(m.first_token, m.end_token)}
     added = []
-    for i in range(len(tokens)):
-        if i in covered:
-            continue
+    for i in candidates:
         raw = tokens.raw(i)
         entity = acronyms.get(raw) or (acronyms.get(raw[:-1]) if raw.endswith("s") else None)
-        if entity is not None:
+        if entity is not None and i not in covered:
             added.append(Match(entity, tokens.starts[i], tokens.ends[i], False, i, i + 1))
     return sorted([*matches, *added], key=lambda m: m.start) if added else matches
 
