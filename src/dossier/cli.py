@@ -96,6 +96,11 @@ def parser(default_site: Path, prog: str = "dossier") -> argparse.ArgumentParser
     suggest_cmd.add_argument(
         "--minimum", type=int, default=2, help="list names seen at least this often (default: 2)"
     )
+    suggest_cmd.add_argument(
+        "--add",
+        action="store_true",
+        help="append the names to entities.yaml as draft entries (draft: true) to review",
+    )
     init_cmd = command("init", "create a new site folder with an example article, and build it")
     init_cmd.add_argument(
         "folder",
@@ -310,25 +315,49 @@ def run_serve(args: argparse.Namespace, console: Console) -> int:
 
 
 def run_suggest(args: argparse.Namespace, console: Console) -> int:
+    """List the recurring unknown names and the draft entries they make; ``--add`` appends those."""
     from rich.table import Table
 
-    suggestions, paths = unknown_names(BuildOptions(site=args.site), args.minimum)
-    if not suggestions:
+    from dossier.drafts import SentenceFinder, add_drafts, draft_yaml, propose
+    from dossier.extract.registry import load_registry
+    from dossier.pipeline import REGISTRY_FILE
+
+    found = unknown_names(BuildOptions(site=args.site), args.minimum)
+    if not found.suggestions:
         console.print("Every recurring capitalized name is in the registry (or on its ignore list).")
         return EXIT_OK
-    table = Table(title=f"Recurring names not in {args.site / 'entities.yaml'}", show_lines=False)
+    registry_path = args.site / REGISTRY_FILE
+    table = Table(title=f"Recurring names not in {registry_path}", show_lines=False)
     table.add_column("count", justify="right")
     table.add_column("name")
     table.add_column("articles")
     table.add_column("first seen in context")
-    for suggestion in suggestions:
-        seen = [paths[slug] for slug in suggestion.articles]
+    for suggestion in found.suggestions:
+        seen = [found.paths[slug] for slug in suggestion.articles]
         shown = ", ".join(seen[:3]) + (f" and {len(seen) - 3} more" if len(seen) > 3 else "")
         table.add_row(
             str(suggestion.count), escape(suggestion.name), escape(shown), escape(suggestion.context)
         )
     console.print(table)
-    console.print("Add each to entities.yaml as an entity (or an alias of one), or to its ignore list.")
+    drafts = propose(found.suggestions, found.rows, load_registry(registry_path), SentenceFinder(args.site))
+    if not drafts:
+        console.print("Each of these is already spelled by an entity; nothing to add.")
+        return EXIT_OK
+    entries = "".join(draft_yaml(draft, "  ") for draft in drafts)
+    if not args.add:
+        console.print(
+            f"{plural(len(drafts), 'draft entry')} would be added to {escape(str(registry_path))} "
+            f"by {args.invocation} suggest --add:\n"
+        )
+        console.print(escape(entries), end="")
+        console.print("\nOr add each by hand as an entity (or an alias of one), or to the ignore list.")
+        return EXIT_OK
+    add_drafts(registry_path, drafts)
+    console.print(escape(entries), end="")
+    console.print(
+        f"[bold green]Added[/] {plural(len(drafts), 'draft entry')} to {escape(str(registry_path))} "
+        "(marked draft: true): check each type and spelling, then delete the draft line."
+    )
     return EXIT_OK
 
 

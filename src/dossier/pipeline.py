@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dossier import __version__, parallel
-from dossier.analyze.suggest import build_suggestions
+from dossier.analyze.suggest import NameRow, build_suggestions
 from dossier.cache import SCHEMA_VERSION, ArticleRows, BuildCache, Touched, article_rows
 from dossier.config import SiteConfig, configured_options, load_config, with_overrides
 from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError
@@ -394,8 +394,17 @@ def _remember_scan(cache: BuildCache, scan: Scan, options: BuildOptions) -> None
     cache.set_meta("warnings", json.dumps(scan.warnings))
 
 
-def unknown_names(options: BuildOptions, minimum: int = 2) -> tuple[tuple[Suggestion, ...], dict[str, str]]:
-    """Recurring names the registry does not know, and each article's path; the site is not written.
+@dataclass(frozen=True, slots=True)
+class UnknownNames:
+    """What ``suggest`` works from: the recurring names, each article's path, and every occurrence."""
+
+    suggestions: tuple[Suggestion, ...]
+    paths: dict[str, str]  # slug → path in the site folder
+    rows: list[NameRow]  # (key, slug, path, position, text, initial, context, canonical key)
+
+
+def unknown_names(options: BuildOptions, minimum: int = 2) -> UnknownNames:
+    """Recurring names the registry does not know, and where they were seen; the site is not written.
 
     The cache is brought up to date for this but not saved, so the next build still renders what changed.
     """
@@ -404,7 +413,8 @@ def unknown_names(options: BuildOptions, minimum: int = 2) -> tuple[tuple[Sugges
     try:
         update_cache(prepared, cache, options, Reporter())
         paths = dict(cache.db.execute("SELECT slug, path FROM articles"))
-        return build_suggestions(cache.name_rows(), minimum), paths
+        rows = cache.name_rows()
+        return UnknownNames(build_suggestions(rows, minimum), paths, rows)
     finally:
         cache.db.rollback()
         cache.close()

@@ -82,7 +82,7 @@ def group_warnings(warnings: list[str], keep: int = 3) -> list[str]:
     return lines
 
 
-IRREGULAR_PLURALS = {"entity": "entities", "is": "are", "was": "were"}
+IRREGULAR_PLURALS = {"entity": "entities", "entry": "entries", "is": "are", "was": "were"}
 
 
 def plural(count: int, noun: str) -> str:
