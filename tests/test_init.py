@@ -99,7 +99,7 @@ def test_gitignore_keeps_its_lines_and_gains_the_builds_folders(existing: str, e
 def test_a_folder_that_is_no_site_says_so_and_how_to_start_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for command in (["build"], ["check"], ["suggest"], ["new", "A title"]):
+    for command in (["build"], ["check"], ["suggest"], ["new", "A title"], ["serve", "--port", "0"]):
         assert main([*command, "--site", str(tmp_path)]) == 1
         out = capsys.readouterr().out
         assert "is not a dossier site" in out, command
@@ -145,3 +145,20 @@ def test_site_yaml_of_init_is_plain_yaml_with_comments(tmp_path: Path) -> None:
     data = yaml.safe_load(text)
     assert set(data) == {f.name for f in dataclasses.fields(SiteConfig)} - {"base_url", "feed_items"}
     assert sum(line.startswith("#") for line in text.splitlines()) >= len(data)  # every option explained
+
+
+def test_every_option_is_in_the_readme_table_with_its_default() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip().strip("`"): line.split("|")[2].strip()
+        for line in readme.splitlines()
+        if line.startswith("| `")
+    }
+    for option in dataclasses.fields(SiteConfig):
+        assert option.name in rows, option.name
+        default = option.default
+        if isinstance(default, bool):
+            assert rows[option.name] == f"`{str(default).lower()}`"
+        elif isinstance(default, (int, str)) and default != "":
+            assert rows[option.name] == f"`{default}`", option.name
+    assert "dossier init" in readme and "suggest --add" in readme

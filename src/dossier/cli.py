@@ -282,6 +282,7 @@ def run_serve(args: argparse.Namespace, console: Console) -> int:
     from dossier.pipeline import CACHE_FOLDER
     from dossier.serve import serve
 
+    require_site(args.site)  # before serving: a folder that is no site would only ever show an error
     output = args.site / CACHE_FOLDER / "preview"
     options = build_options(args, output=output)
     reporter = ConsoleReporter(console, verbose=args.verbose, quiet=args.quiet)
