@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from dossier.analyze.suggest import NameRow
 from dossier.cli import main
-from dossier.drafts import Draft, Occurrence, guess_type, unique_id, with_drafts
+from dossier.drafts import Draft, Occurrence, guess_type, propose, unique_id, with_drafts
 from dossier.errors import RegistryError
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import load_registry, registry_from_data
+from dossier.model import Suggestion
 from dossier.yamlfast import SafeLoader
 
 SECOND = """\
@@ -190,3 +192,60 @@ def test_drafts_fit_the_repository_registry_as_it_is_written() -> None:
     assert updated.startswith(text)  # entities is its last key: the drafts are appended
     registry = registry_from_data(yaml.load(updated, Loader=SafeLoader))
     assert set(registry.entities) == set(load_registry(path).entities) | {"new-place"}
+
+
+def _suggestion(name: str, count: int, *contexts: str) -> tuple[Suggestion, list[NameRow]]:
+    rows: list[NameRow] = [
+        (name.lower(), "a", "a.md", i * 100 + c.index(name), name, 0, c, name.lower())
+        for i, c in enumerate(contexts)
+    ]
+    return Suggestion(name, count, ("a",), contexts[0]), rows
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (  # a surname alone is the person's
+            [
+                ("Maria Okafor", ["Councillor Maria Okafor said", "met Maria Okafor"]),
+                ("Okafor", ["Okafor said", "said Okafor"]),
+            ],
+            {"maria-okafor": ("Okafor",)},
+        ),
+        (  # two people share the surname: it names neither for sure
+            [
+                ("Maria Okafor", ["Councillor Maria Okafor said", "x Maria Okafor"]),
+                ("John Okafor", ["Mayor John Okafor said", "x John Okafor"]),
+                ("Okafor", ["Okafor said", "said Okafor"]),
+            ],
+            {"maria-okafor": (), "john-okafor": (), "okafor": ()},
+        ),
+        (  # the last word of a group's name is not a surname
+            [
+                ("Harbor Defense Forces", ["the Harbor Defense Forces held", "x Harbor Defense Forces"]),
+                ("Forces", ["Forces said", "the Forces"]),
+            ],
+            {"harbor-defense-forces": (), "forces": ()},
+        ),
+        (  # an acronym defined beside the name
+            [
+                ("Riverside Residents Union", ["the Riverside Residents Union (RRU) said", "x"]),
+                ("RRU", ["the RRU wants", "the RRU said"]),
+            ],
+            {"riverside-residents-union": ("RRU",)},
+        ),
+    ],
+)
+def test_spellings_that_clearly_name_one_thing_make_one_entry(
+    names: list[tuple[str, list[str]]], expected: dict[str, tuple[str, ...]]
+) -> None:
+    suggestions, rows = [], []
+    for name, contexts in names:
+        suggestion, found = _suggestion(
+            name, len(contexts), *(c if name in c else f"{c} {name}" for c in contexts)
+        )
+        suggestions.append(suggestion)
+        rows.extend(found)
+    registry = registry_from_data({"entities": []})
+    drafts = propose(suggestions, rows, registry, lambda o: o.context)
+    assert {d.id: d.aliases for d in drafts} == expected

@@ -167,7 +167,10 @@ def propose(
     grouped = occurrences_by_name(rows)
     by_name = {s.name: s for s in suggestions}
     places = {s.name: _places(s, grouped) for s in suggestions}
-    absorbed = _absorbed(suggestions, places)
+    people = {
+        s.name for s in suggestions if guess_type(s.name, places[s.name], registry.titles)[0] == "person"
+    }
+    absorbed = _absorbed(suggestions, places, people)
     claimed = {alias_keys(spec.text) for spec in registry.aliases}
     taken = set(registry.entities)
     drafts = []
@@ -227,14 +230,17 @@ def _places(suggestion: Suggestion, grouped: dict[str, list[Occurrence]]) -> lis
     return grouped.get(" ".join(alias_keys(suggestion.name)), [])
 
 
-def _absorbed(suggestions: Sequence[Suggestion], places: dict[str, list[Occurrence]]) -> dict[str, str]:
-    """Suggestions that are another's short form: a surname alone ("Okafor") for the only full name
-    ending in it, an acronym defined in parentheses after a name. Short form → the full name."""
+def _absorbed(
+    suggestions: Sequence[Suggestion], places: dict[str, list[Occurrence]], people: set[str]
+) -> dict[str, str]:
+    """Suggestions that are another's short form: a surname alone ("Okafor") for the only person's
+    name ending in it, an acronym defined in parentheses after a name. Short form → the full name.
+    ("Forces" alone is not a short form of "Harbor Defense Forces": only people have surnames.)"""
     owners: dict[str, str] = {}
     surnames: dict[str, list[str]] = defaultdict(list)
     for s in suggestions:
         words = s.name.split()
-        if len(words) > 1:
+        if len(words) > 1 and s.name in people:
             surnames[words[-1]].append(s.name)
     for s in suggestions:
         if " " not in s.name and len(surnames.get(s.name, [])) == 1:
@@ -297,7 +303,10 @@ def draft_yaml(draft: Draft, indent: str) -> str:
         f"{inner}type: {draft.type}",
     ]
     if draft.aliases:
-        lines.append(f"{inner}aliases: [{', '.join(_quoted(a) for a in draft.aliases)}]")
+        aliases = yaml.safe_dump(
+            list(draft.aliases), allow_unicode=True, width=10_000, default_flow_style=True
+        )
+        lines.append(f"{inner}aliases: {aliases.strip()}")
     lines.append(f"{inner}draft: true")
     return "\n".join(lines) + "\n"
 
