@@ -140,7 +140,7 @@ def test_serve_listens_on_the_bind_address(
 
     monkeypatch.setattr(dossier.serve, "serve", fake_serve)
     assert main(["serve", "--site", str(site)]) == 0
-    assert seen["host"] == "127.0.0.1"  # only this computer, unless asked
+    assert seen["host"] == "127.0.0.1" == dossier.serve.HOST  # only this computer, unless asked
     assert main(["serve", "--site", str(site), "--bind", "::1"]) == 0
     assert seen["host"] == "::1"
 

@@ -27,11 +27,11 @@ from dossier.pipeline import (
     unknown_names,
 )
 from dossier.report import ConsoleReporter, group_warnings, plural
-from dossier.serve import HOST as DEFAULT_BIND
 from dossier.write import is_generated
 
 COMMANDS = ("build", "serve", "new", "check", "suggest", "init")
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+DEFAULT_BIND = "127.0.0.1"  # serve.HOST, not imported: a plain build should not load the HTTP server
 
 
 def parser(default_site: Path, prog: str = "dossier") -> argparse.ArgumentParser:
