@@ -10,4 +10,4 @@ sys.path.insert(0, str(HERE / "src"))  # run from a checkout even before install
 from dossier.cli import main  # noqa: E402
 
 if __name__ == "__main__":
-    raise SystemExit(main(default_site=HERE))
+    raise SystemExit(main(default_site=HERE, prog="build.py"))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from dossier.cli import main
+from dossier.report import plural
 from tests.conftest import copy_site
 
 
@@ -53,3 +54,101 @@ def test_refuses_an_output_it_did_not_create(tmp_path: Path, capsys: pytest.Capt
     assert main(["--site", str(site), "--output", str(precious), "-q"]) == 1
     assert "was not made by dossier" in capsys.readouterr().out
     assert (precious / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.parametrize(
+    ("typed", "closest"),
+    [("biuld", "build"), ("serv", "serve"), ("sugest", "suggest"), ("int", "init"), ("zzz", None)],
+)
+def test_a_mistyped_command_is_named_with_the_commands_and_the_closest(
+    typed: str, closest: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([typed]) == 2
+    err = capsys.readouterr().err
+    assert f"unknown command {typed!r}" in err
+    assert "build, serve, new, check, suggest, init" in err
+    assert (f"did you mean {closest!r}?" in err) if closest else ("did you mean" not in err)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["build", "--out", "x"],
+        ["build", "--draft"],
+        ["serve", "--bi", "0.0.0.0"],
+        ["suggest", "--min", "3"],
+        ["--sit", "x"],
+    ],
+)
+def test_abbreviated_options_are_refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    assert "unrecognized arguments" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("prog", "shown"), [("dossier", "usage: dossier "), ("build.py", "usage: build.py ")]
+)
+def test_help_names_the_command_as_it_was_called(
+    prog: str, shown: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--help"], prog=prog) == 0
+    assert capsys.readouterr().out.startswith(shown)
+    assert main(["build", "--help"], prog=prog) == 0
+    assert capsys.readouterr().out.startswith(f"{shown.strip()} build ")
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "expected"),
+    [
+        (1, "article", "1 article"),
+        (2, "article", "2 articles"),
+        (0, "warning", "0 warnings"),
+        (1, "entity", "1 entity"),
+        (3, "entity", "3 entities"),
+        (2, "timeline event", "2 timeline events"),
+        (1, "broken link", "1 broken link"),
+    ],
+)
+def test_counts_agree_with_their_nouns(count: int, noun: str, expected: str) -> None:
+    assert plural(count, noun) == expected
+
+
+def test_the_summary_of_one_article_says_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    assert main(["init", str(site)]) == 0
+    out = capsys.readouterr().out
+    assert "1 article:" in out and "1 articles" not in out and "(0 warnings)" in out
+    (site / "articles" / "second.md").write_text(
+        "---\ntitle: A second story\ndate: 2025-03-14\nmood: calm\n---\nThe council met again.\n",
+        encoding="utf-8",
+    )
+    assert main(["--site", str(site)]) == 0
+    out = capsys.readouterr().out
+    assert "Built 2 articles:" in out and "(1 warning)" in out
+
+
+def test_serve_listens_on_the_bind_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dossier.serve
+
+    site = copy_site(tmp_path / "site")
+    seen: dict[str, object] = {}
+
+    def fake_serve(*args: object, host: str = "", **kwargs: object) -> None:
+        seen["host"] = host
+
+    monkeypatch.setattr(dossier.serve, "serve", fake_serve)
+    assert main(["serve", "--site", str(site)]) == 0
+    assert seen["host"] == "127.0.0.1" == dossier.serve.HOST  # only this computer, unless asked
+    assert main(["serve", "--site", str(site), "--bind", "::1"]) == 0
+    assert seen["host"] == "::1"
+
+
+def test_serve_on_an_address_of_no_interface_fails_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = copy_site(tmp_path / "site")
+    assert main(["serve", "--site", str(site), "--bind", "192.0.2.1", "--port", "0", "-q"]) == 1
+    out = capsys.readouterr().out
+    assert "cannot serve on 192.0.2.1" in out and "Traceback" not in out

@@ -99,14 +99,28 @@ def test_strict_turns_warnings_into_a_failure_before_writing(
     assert main(["build", "--site", str(site), "-q", "--base-url", "https://example.org/"]) == 0
 
 
-def test_without_base_url_feeds_and_sitemap_are_skipped_with_a_warning(tmp_path: Path) -> None:
+def test_without_base_url_feeds_and_sitemap_are_skipped_with_a_note(tmp_path: Path) -> None:
     site = copy_site(tmp_path / "site")
     result = build(BuildOptions(site=site))
-    assert any("base_url" in w for w in result.warnings)
+    assert any("base_url" in note for note in result.notes)
+    assert not any("base_url" in w for w in result.warnings)  # not published yet: nothing to fix
     assert not (result.output / "feed.xml").exists()
     assert not (result.output / "sitemap.xml").exists()
     assert "Sitemap:" not in (result.output / "robots.txt").read_text(encoding="utf-8")
     assert 'rel="canonical"' not in (result.output / "index.html").read_text(encoding="utf-8")
+
+
+def test_feed_options_without_base_url_are_a_warning_that_strict_refuses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = copy_site(tmp_path / "site")
+    with (site / "site.yaml").open("a", encoding="utf-8") as config:
+        config.write("feed_items: 10\n")
+    result = build(BuildOptions(site=site))
+    assert any("no base_url" in w for w in result.warnings) and not result.notes
+    assert main(["build", "--site", str(site), "-q", "--strict"]) == 1
+    assert "no base_url" in capsys.readouterr().out
+    assert main(["build", "--site", str(site), "-q", "--strict", "--base-url", "https://example.org/"]) == 0
 
 
 def test_feeds_are_valid_atom_with_absolute_links(tmp_path: Path) -> None:
@@ -160,7 +174,7 @@ def test_future_dated_articles_are_built_and_flagged(
     )
     assert main(["build", "--site", str(site), "-q"]) == 0
     out = capsys.readouterr().out
-    assert "1 articles are dated in the future" in out and "articles/ahead.md" in out
+    assert "1 article is dated in the future" in out and "articles/ahead.md" in out
     assert (site / "_site" / "articles" / "scheduled-piece.html").is_file()
 
 

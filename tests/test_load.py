@@ -147,3 +147,62 @@ def test_non_utf8_text_is_decoded_with_a_warning(tmp_path: Path) -> None:
     article = read_article(path, "x.txt", warnings)
     assert article.title == "Café society"
     assert "Windows-1252" in warnings[0]
+
+
+NEAR_MISSES = [
+    ("titel", "---\ntitel: T\ndate: 2024-01-01\n---\nText", "x.md:2: missing 'title'; found 'titel'"),
+    ("Tittle", "---\ndate: 2024-01-01\nTittle: T\n---\nText", "x.md:3: missing 'title'; found 'Tittle'"),
+    ("tilte", "---\ntilte: T\n---\nText", "did you mean 'title'?"),
+    ("no near miss", "---\nheadline: T\n---\nText", "x.md:1: missing 'title'; add 'title: …'"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), NEAR_MISSES, ids=[n[0] for n in NEAR_MISSES])
+def test_missing_title_names_the_key_that_looks_like_it(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    path = tmp_path / "x.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_article(path, "x.md", [])
+    assert message in str(caught.value)
+
+
+DATELESS = [
+    ("markdown without date", "x.md", "---\ntitle: T\n---\nText", "x.md: no 'date' key"),
+    (
+        "mistyped date key, warned once",
+        "x.md",
+        "---\ntitle: T\ndaet: 2024-01-01\n---\nText",
+        "x.md:3: unknown frontmatter key 'daet' ignored (did you mean 'date'?)",
+    ),
+    ("text header without date", "x.txt", "title: T\nsource: S\n---\nText", "x.txt: no 'date' key"),
+    ("date unknown", "x.md", "---\ntitle: T\ndate: unknown\n---\nText", None),
+    ("dated", "x.md", "---\ntitle: T\ndate: 2024-01-01\n---\nText", None),
+    ("pasted text, no header", "x.txt", "A title\n\nText of the article.\n", None),
+]
+
+
+@pytest.mark.parametrize(("name", "filename", "text", "warning"), DATELESS, ids=[d[0] for d in DATELESS])
+def test_an_article_without_a_date_key_is_a_warning_naming_the_file(
+    tmp_path: Path, name: str, filename: str, text: str, warning: str | None
+) -> None:
+    path = tmp_path / filename
+    path.write_text(text, encoding="utf-8")
+    warnings: list[str] = []
+    article = read_article(path, filename, warnings)
+    dateless = [w for w in warnings if "'date'" in w]
+    if warning is None:
+        assert dateless == []
+    else:
+        assert len(dateless) == 1 and dateless[0].startswith(warning)
+    assert article.title
+
+
+def test_unknown_keys_suggest_the_known_key_they_resemble(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_text("---\ntitle: T\ndate: 2024-01-01\nsumary: S\ncolour: red\n---\nText", encoding="utf-8")
+    warnings: list[str] = []
+    read_article(path, "x.md", warnings)
+    assert "x.md:4: unknown frontmatter key 'sumary' ignored (did you mean 'summary'?)" in warnings
+    assert any(w.startswith("x.md:5: unknown frontmatter key 'colour' ignored (known: ") for w in warnings)

@@ -7,6 +7,7 @@ failures print ``path:line: message`` lines; a traceback only with ``--debug``.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,21 +17,37 @@ from rich.console import Console
 from rich.markup import escape
 
 from dossier import __version__
-from dossier.errors import BuildError, DossierError
-from dossier.pipeline import BuildOptions, BuildResult, build, unknown_names
-from dossier.report import ConsoleReporter, group_warnings
+from dossier.errors import BuildError, DossierError, NotASiteError
+from dossier.pipeline import (
+    BuildOptions,
+    BuildResult,
+    build,
+    output_folder,
+    require_site,
+    unknown_names,
+)
+from dossier.report import ConsoleReporter, group_warnings, plural
+from dossier.write import is_generated
 
-COMMANDS = ("build", "serve", "new", "check", "suggest")
+COMMANDS = ("build", "serve", "new", "check", "suggest", "init")
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+DEFAULT_BIND = "127.0.0.1"  # serve.HOST, not imported: a plain build should not load the HTTP server
 
 
-def parser(default_site: Path) -> argparse.ArgumentParser:
+def parser(default_site: Path, prog: str = "dossier") -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
-        prog="build.py", description="Build a news-analysis site from a folder of articles."
+        prog=prog,
+        description="Build a news-analysis site from a folder of articles.",
+        allow_abbrev=False,  # "--out" must not quietly mean "--output"
     )
     main.add_argument("--version", action="version", version=f"dossier {__version__}")
+    main.set_defaults(invocation=invocation(prog))
     commands = main.add_subparsers(dest="command", metavar="command")
-    build_cmd = commands.add_parser("build", help="build the site (the default command)")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, allow_abbrev=False)
+
+    build_cmd = command("build", "build the site (the default command)")
     build_cmd.add_argument(
         "--site", type=Path, default=default_site, help="site folder (default: %(default)s)"
     )
@@ -43,12 +60,18 @@ def parser(default_site: Path) -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)"
     )
-    serve_cmd = commands.add_parser("serve", help="preview the site on 127.0.0.1, rebuilt on every change")
+    serve_cmd = command("serve", "preview the site on this computer, rebuilt on every change")
     serve_cmd.add_argument(
         "--port", type=int, default=8000, help="port (default: %(default)s; 0: any free one)"
     )
-    check_cmd = commands.add_parser(
-        "check", help="validate articles, registry and configuration, and every link of the built site"
+    serve_cmd.add_argument(
+        "--bind",
+        default=DEFAULT_BIND,
+        metavar="ADDRESS",
+        help="address to listen on (default: %(default)s, this computer only; 0.0.0.0: every network)",
+    )
+    check_cmd = command(
+        "check", "validate articles, registry and configuration, and every link of the built site"
     )
     for sub in (build_cmd, serve_cmd, check_cmd):
         if sub is not build_cmd:
@@ -63,77 +86,122 @@ def parser(default_site: Path) -> argparse.ArgumentParser:
             action="store_true",
             help="build without the articles that cannot be used, listing them as warnings",
         )
-    new_cmd = commands.add_parser("new", help="create an article file with complete frontmatter")
+    new_cmd = command("new", "create an article file with complete frontmatter")
     new_cmd.add_argument("title", help="the article's title (its file name is made from it)")
     new_cmd.add_argument("--site", type=Path, default=default_site, help="site folder (default: %(default)s)")
-    suggest_cmd = commands.add_parser("suggest", help="list recurring names the registry does not know")
+    suggest_cmd = command("suggest", "list recurring names the registry does not know")
     suggest_cmd.add_argument(
         "--site", type=Path, default=default_site, help="site folder (default: %(default)s)"
     )
     suggest_cmd.add_argument(
         "--minimum", type=int, default=2, help="list names seen at least this often (default: 2)"
     )
-    for sub in (build_cmd, serve_cmd, check_cmd, new_cmd, suggest_cmd):
+    suggest_cmd.add_argument(
+        "--add",
+        action="store_true",
+        help="append the names to entities.yaml as draft entries (draft: true) to review",
+    )
+    init_cmd = command("init", "create a new site folder with an example article, and build it")
+    init_cmd.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=Path.cwd(),
+        metavar="DIR",
+        help="folder of the new site, made if need be (default: the current folder)",
+    )
+    for sub in (build_cmd, serve_cmd, check_cmd, new_cmd, suggest_cmd, init_cmd):
         sub.add_argument("--quiet", "-q", action="store_true", help="print only problems and the result")
         sub.add_argument("--verbose", "-v", action="store_true", help="print every warning")
         sub.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     return main
 
 
-def print_problems(console: Console, error: DossierError) -> None:
+def invocation(prog: str) -> str:
+    """How the user typed the command, for the hints that name another command."""
+    return f"python {prog}" if prog.endswith(".py") else prog
+
+
+def previous_site_exists(args: argparse.Namespace) -> bool:
+    """Whether a site from an earlier build is in place: only then can a failure say it was kept."""
+    site = getattr(args, "site", None)
+    if site is None:
+        return False
+    try:
+        return is_generated(output_folder(site, getattr(args, "output", None)))
+    except DossierError:
+        return False
+
+
+def kept_site(args: argparse.Namespace) -> str:
+    """The reassurance a failed run adds, when there is a previous site to reassure about."""
+    return "; the previous site was left as it was" if previous_site_exists(args) else ""
+
+
+def print_problems(console: Console, error: DossierError, args: argparse.Namespace) -> None:
+    if isinstance(error, NotASiteError):
+        console.print(f"[bold red]error:[/] {escape(str(error))}")
+        console.print(
+            f"Start a new site there with: {args.invocation} init {escape(str(error.folder))}"
+            f" (or choose an existing site with --site DIR)."
+        )
+        return
     problems = error.problems if isinstance(error, BuildError) and error.problems else [error]
     for problem in problems:
         console.print(f"[bold red]error:[/] {escape(str(problem))}")
     if isinstance(error, BuildError) and error.problems:
-        console.print(
-            f"[bold red]Build failed:[/] {escape(str(error))}; the previous site was left as it was."
-        )
+        console.print(f"[bold red]Build failed:[/] {escape(str(error))}{kept_site(args)}.")
 
 
-def print_summary(console: Console, result: BuildResult, verbose: bool) -> None:
-    for line in result.warnings if verbose else group_warnings(result.warnings):
+def print_summary(console: Console, result: BuildResult, args: argparse.Namespace) -> None:
+    for line in result.warnings if args.verbose else group_warnings(result.warnings):
         console.print(f"[yellow]warning:[/] {escape(line)}")
+    for line in result.notes:
+        console.print(f"[dim]note:[/] {escape(line)}")
     s = result.summary
     if result.nothing_changed:
         console.print(
             f"[bold green]Up to date:[/] nothing changed since the last build of "
             f"{escape(str(result.output))} "
-            f"({s['articles']} articles; {result.seconds:.2f} s)"
+            f"({plural(s['articles'], 'article')}; {result.seconds:.2f} s)"
         )
         print_future(console, result)
         print_left_out(console, result)
         return
     console.print(
-        f"[bold green]Built[/] {s['articles']} articles: {s['entities']} entities, {s['mentions']} mentions, "
-        f"{s['dates']} dates, {s['events']} timeline events → {result.written} files written, "
+        f"[bold green]Built[/] {plural(s['articles'], 'article')}: {plural(s['entities'], 'entity')}, "
+        f"{plural(s['mentions'], 'mention')}, {plural(s['dates'], 'date')}, "
+        f"{plural(s['events'], 'timeline event')} → {plural(result.written, 'file')} written, "
         f"{result.removed} removed in {escape(str(result.output))} in {result.seconds:.2f} s "
-        f"({len(result.warnings)} warnings)"
+        f"({plural(len(result.warnings), 'warning')})"
     )
     print_future(console, result)
     print_left_out(console, result)
     if s.get("unknown names"):
         console.print(
-            f"{s['unknown names']} recurring names are not in the registry; "
-            "see them with: python build.py suggest"
+            f"{plural(s['unknown names'], 'recurring name')} "
+            f"{'is' if s['unknown names'] == 1 else 'are'} not in the registry; "
+            f"see them with: {args.invocation} suggest"
         )
 
 
 def print_left_out(console: Console, result: BuildResult) -> None:
     if result.left_out:
+        count = len(result.left_out)
         console.print(
-            f"[yellow]note:[/] {len(result.left_out)} articles were left out because they cannot be used "
-            "(see the warnings above); the build without --keep-going fails on them."
+            f"[yellow]note:[/] {plural(count, 'article')} {'was' if count == 1 else 'were'} left out "
+            f"because {'it' if count == 1 else 'they'} cannot be used (see the warnings above); the build "
+            f"without --keep-going fails on {'it' if count == 1 else 'them'}."
         )
 
 
 def print_future(console: Console, result: BuildResult) -> None:
     if result.future:
-        shown = ", ".join(result.future[:5]) + (
-            f" and {len(result.future) - 5} more" if len(result.future) > 5 else ""
-        )
+        count = len(result.future)
+        shown = ", ".join(result.future[:5]) + (f" and {count - 5} more" if count > 5 else "")
         console.print(
-            f"[yellow]note:[/] {len(result.future)} articles are dated in the future "
-            f"(built as dated): {escape(shown)}"
+            f"[yellow]note:[/] {plural(count, 'article')} {'is' if count == 1 else 'are'} dated in the "
+            f"future (built as dated): {escape(shown)}"
         )
 
 
@@ -153,7 +221,7 @@ def build_options(args: argparse.Namespace, **overrides: Any) -> BuildOptions:
 
 def run_build(args: argparse.Namespace, console: Console) -> int:
     result = build(build_options(args), ConsoleReporter(console, verbose=args.verbose, quiet=args.quiet))
-    print_summary(console, result, args.verbose)
+    print_summary(console, result, args)
     return EXIT_OK
 
 
@@ -162,13 +230,14 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
     from dossier.check import broken_links
 
     result = build(build_options(args), ConsoleReporter(console, verbose=args.verbose, quiet=True))
-    print_summary(console, result, args.verbose)
+    print_summary(console, result, args)
     problems = broken_links(result.output)
     for problem in problems:
         console.print(f"[bold red]broken link:[/] {escape(problem)}")
     if problems:
         console.print(
-            f"[bold red]Check failed:[/] {len(problems)} broken links in {escape(str(result.output))}"
+            f"[bold red]Check failed:[/] {plural(len(problems), 'broken link')} in "
+            f"{escape(str(result.output))}"
         )
         return EXIT_ERRORS
     console.print(
@@ -181,10 +250,30 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
 def run_new(args: argparse.Namespace, console: Console) -> int:
     from dossier.new import create_article
 
+    require_site(args.site)
     path = create_article(args.site, args.title)
     console.print(
         f"[bold green]Created[/] {escape(str(path))} — a draft: fill in the frontmatter and the text, "
-        "then set draft: false (or preview it with: python build.py serve --drafts)."
+        f"then set draft: false (or preview it with: {args.invocation} serve --drafts)."
+    )
+    return EXIT_OK
+
+
+def run_init(args: argparse.Namespace, console: Console) -> int:
+    """Write a new site, then build it at once, so the first thing seen is a working site."""
+    from dossier.scaffold import create_site
+
+    folder: Path = args.folder
+    for path in create_site(folder):
+        console.print(f"[bold green]Created[/] {escape(str(path))}")
+    options = BuildOptions(site=folder)
+    result = build(options, ConsoleReporter(console, verbose=args.verbose, quiet=args.quiet))
+    print_summary(console, result, args)
+    console.print(
+        f"Open {escape(str(result.output / 'index.html'))} in a browser. Next: put articles in "
+        f"{escape(str(folder / 'articles'))}, list their people and groups in "
+        f"{escape(str(folder / 'entities.yaml'))}, and build again with: "
+        f"{args.invocation} build --site {escape(str(folder))}"
     )
     return EXIT_OK
 
@@ -193,12 +282,13 @@ def run_serve(args: argparse.Namespace, console: Console) -> int:
     from dossier.pipeline import CACHE_FOLDER
     from dossier.serve import serve
 
+    require_site(args.site)  # before serving: a folder that is no site would only ever show an error
     output = args.site / CACHE_FOLDER / "preview"
     options = build_options(args, output=output)
     reporter = ConsoleReporter(console, verbose=args.verbose, quiet=args.quiet)
 
     def rebuild() -> None:
-        print_summary(console, build(options, reporter), args.verbose)
+        print_summary(console, build(options, reporter), args)
 
     def on_error(errors: list[str]) -> None:
         for line in errors:
@@ -213,64 +303,111 @@ def run_serve(args: argparse.Namespace, console: Console) -> int:
             rebuild,
             on_error,
             lambda url: console.print(f"[bold]Serving[/] {url} — rebuilt on every change; Ctrl+C stops."),
+            host=args.bind,
         )
     except KeyboardInterrupt:
         console.print("Stopped.")
-    except OSError as exc:  # the port is taken, say
-        console.print(f"[bold red]error:[/] cannot serve on port {args.port}: {escape(str(exc))}")
+    except OSError as exc:  # the port is taken, or the address is not one of this computer's
+        console.print(
+            f"[bold red]error:[/] cannot serve on {escape(args.bind)} port {args.port}: {escape(str(exc))}"
+        )
         return EXIT_ERRORS
     return EXIT_OK
 
 
 def run_suggest(args: argparse.Namespace, console: Console) -> int:
+    """List the recurring unknown names and the draft entries they make; ``--add`` appends those."""
     from rich.table import Table
 
-    suggestions, paths = unknown_names(BuildOptions(site=args.site), args.minimum)
-    if not suggestions:
+    from dossier.drafts import SentenceFinder, add_drafts, draft_yaml, propose
+    from dossier.extract.registry import load_registry
+    from dossier.pipeline import REGISTRY_FILE
+
+    found = unknown_names(BuildOptions(site=args.site), args.minimum)
+    if not found.suggestions:
         console.print("Every recurring capitalized name is in the registry (or on its ignore list).")
         return EXIT_OK
-    table = Table(title=f"Recurring names not in {args.site / 'entities.yaml'}", show_lines=False)
+    registry_path = args.site / REGISTRY_FILE
+    table = Table(title=f"Recurring names not in {registry_path}", show_lines=False)
     table.add_column("count", justify="right")
     table.add_column("name")
     table.add_column("articles")
     table.add_column("first seen in context")
-    for suggestion in suggestions:
-        seen = [paths[slug] for slug in suggestion.articles]
+    for suggestion in found.suggestions:
+        seen = [found.paths[slug] for slug in suggestion.articles]
         shown = ", ".join(seen[:3]) + (f" and {len(seen) - 3} more" if len(seen) > 3 else "")
         table.add_row(
             str(suggestion.count), escape(suggestion.name), escape(shown), escape(suggestion.context)
         )
     console.print(table)
-    console.print("Add each to entities.yaml as an entity (or an alias of one), or to its ignore list.")
+    drafts = propose(found.suggestions, found.rows, load_registry(registry_path), SentenceFinder(args.site))
+    if not drafts:
+        console.print("Each of these is already spelled by an entity; nothing to add.")
+        return EXIT_OK
+    entries = "".join(draft_yaml(draft, "  ") for draft in drafts)
+    if not args.add:
+        console.print(
+            f"{plural(len(drafts), 'draft entry')} would be added to {escape(str(registry_path))} "
+            f"by {args.invocation} suggest --add:\n"
+        )
+        console.print(escape(entries), end="")
+        console.print("\nOr add each by hand as an entity (or an alias of one), or to the ignore list.")
+        return EXIT_OK
+    add_drafts(registry_path, drafts)
+    console.print(escape(entries), end="")
+    console.print(
+        f"[bold green]Added[/] {plural(len(drafts), 'draft entry')} to {escape(str(registry_path))} "
+        "(marked draft: true): check each type and spelling, then delete the draft line."
+    )
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None, default_site: Path | None = None) -> int:
+def unknown_command(word: str) -> str | None:
+    """A first word that is neither a command nor an option is a mistyped command, not a build."""
+    if word.startswith("-") or word in COMMANDS:
+        return None
+    closest = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.5)
+    hint = f"; did you mean {closest[0]!r}?" if closest else ""
+    return f"unknown command {word!r} (commands: {', '.join(COMMANDS)}){hint}"
+
+
+def main(argv: Sequence[str] | None = None, default_site: Path | None = None, prog: str = "dossier") -> int:
+    """Run one command; ``prog`` is how the user calls dossier, as help and hints should name it."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+    if argv and (problem := unknown_command(argv[0])):
+        errors = Console(stderr=True, highlight=False, soft_wrap=True)
+        errors.print(f"{prog}: error: {escape(problem)}")
+        return EXIT_USAGE
+    if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
         argv.insert(0, "build")
     console = Console(highlight=False, soft_wrap=True)
     try:
-        args = parser(default_site or Path.cwd()).parse_args(argv)
+        args = parser(default_site or Path.cwd(), prog).parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage problem
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     try:
-        command = {"suggest": run_suggest, "serve": run_serve, "new": run_new, "check": run_check}
+        command = {
+            "suggest": run_suggest,
+            "serve": run_serve,
+            "new": run_new,
+            "check": run_check,
+            "init": run_init,
+        }
         return command.get(args.command, run_build)(args, console)
     except DossierError as error:
         if args.debug:
             raise
-        print_problems(console, error)
+        print_problems(console, error, args)
         return EXIT_ERRORS
     except KeyboardInterrupt:
-        console.print("[bold red]Interrupted;[/] the previous site was left as it was.")
+        console.print(f"[bold red]Interrupted[/]{kept_site(args)}.")
         return EXIT_ERRORS
     except Exception as error:  # a bug, not bad input: say so, without a wall of traceback
         if args.debug:
             raise
         console.print(
             f"[bold red]internal error:[/] {escape(type(error).__name__)}: {escape(str(error))}\n"
-            "This is a bug in dossier, not a problem with your files; the previous site was left as it "
-            "was. Run the same command with --debug to see where it happened, and report it."
+            f"This is a bug in dossier, not a problem with your files{kept_site(args)}. "
+            "Run the same command with --debug to see where it happened, and report it."
         )
         return EXIT_ERRORS

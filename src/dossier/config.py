@@ -100,6 +100,16 @@ def load_config(path: Path, warnings: list[str] | None = None) -> SiteConfig:
     return config_from_mapping(data, path.name, warnings, key_lines(text))
 
 
+def configured_options(path: Path) -> frozenset[str]:
+    """The options ``site.yaml`` sets itself (rather than leaving to their defaults); called after
+    :func:`load_config` has validated the file, so a file that cannot be read just sets none."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        return frozenset()
+    return frozenset(str(key) for key in data) if isinstance(data, dict) else frozenset()
+
+
 def config_from_mapping(
     data: dict[str, Any],
     origin: str,

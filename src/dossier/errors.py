@@ -50,3 +50,11 @@ class BuildError(DossierError):
     def __init__(self, message: str, problems: list[DossierError] | None = None) -> None:
         super().__init__(message)
         self.problems = problems or []
+
+
+class NotASiteError(DossierError):
+    """The folder holds none of a site's files: the user most likely wants to start one there."""
+
+    def __init__(self, folder: str, reason: str) -> None:
+        super().__init__(f"{folder} is not a dossier site: {reason}")
+        self.folder = folder

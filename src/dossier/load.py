@@ -9,6 +9,7 @@ broken files in one run.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -217,7 +218,9 @@ def parse_metadata(
         at = f"{where}:{lines[name]}" if name in lines else where
         parser = FIELDS.get(name)
         if parser is None:
-            warnings.append(f"{at}: unknown frontmatter key {key!r} ignored (known: {', '.join(FIELDS)})")
+            close = difflib.get_close_matches(name, FIELDS, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(FIELDS)}"
+            warnings.append(f"{at}: unknown frontmatter key {key!r} ignored ({hint})")
             continue
         if name == "tags" and isinstance(value, str):
             warnings.append(f"{at}: 'tags' given as text; read as a comma-separated list")
@@ -245,6 +248,32 @@ def _check_plausible(meta: dict[str, Any], where: str, warnings: list[str], line
                            line=lines.get("language"))  # fmt: skip
 
 
+def near_miss(wanted: str, raw: dict[str, Any]) -> str | None:
+    """The key of ``raw`` that is probably ``wanted`` mistyped (``titel``, ``Date:``), if one is."""
+    unknown = [str(key) for key in raw if str(key).lower() not in FIELDS]
+    close = difflib.get_close_matches(wanted, [key.lower() for key in unknown], n=1, cutoff=0.6)
+    return next((key for key in unknown if key.lower() == close[0]), None) if close else None
+
+
+def missing_key_error(wanted: str, raw: dict[str, Any], lines: dict[str, int]) -> ContentError:
+    """A required key is missing: point at the key that looks like it, else say what to add."""
+    found = near_miss(wanted, raw)
+    if found is not None:
+        return ContentError(
+            f"missing {wanted!r}; found {found!r} — did you mean {wanted!r}?",
+            line=lines.get(found.lower(), 1),
+        )
+    return ContentError(f"missing {wanted!r}; add '{wanted}: …' to the frontmatter", line=1)
+
+
+def missing_date_warning(where: str) -> str:
+    """No ``date`` key: the date will be inferred, which is worth saying, as it is often an oversight."""
+    return (
+        f"{where}: no 'date' key; the publication date is inferred from the url, the file name or the "
+        "text (add 'date: YYYY-MM-DD', or 'date: unknown' to keep it inferred without this warning)"
+    )
+
+
 def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
     """Parse one file; raise :class:`ContentError` (located in ``rel``) if it cannot be used."""
     try:
@@ -260,7 +289,10 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
         if not meta.get("title") and markup == "text":
             start = _title_from_first_line(text, start, meta)
         if not meta.get("title"):
-            raise ContentError("missing 'title'; add 'title: …' to the frontmatter", line=1)
+            raise missing_key_error("title", raw, lines)
+        dated = any(str(key).lower() == "date" for key in raw)
+        if (raw or markup == "markdown") and not dated and near_miss("date", raw) is None:
+            warnings.append(missing_date_warning(rel))  # a mistyped key has its own warning already
         body = text[start:].rstrip()
         return Article(
             source_path=rel,

@@ -51,6 +51,7 @@ class Entity:
     type: str
     aliases: tuple[str, ...] = ()
     description: str = ""
+    draft: bool = False  # proposed by ``suggest --add`` and not yet reviewed; matched like any other
 
 
 @dataclass(frozen=True, slots=True)

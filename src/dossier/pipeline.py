@@ -24,15 +24,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dossier import __version__, parallel
-from dossier.analyze.suggest import build_suggestions
+from dossier.analyze.suggest import NameRow, build_suggestions
 from dossier.cache import SCHEMA_VERSION, ArticleRows, BuildCache, Touched, article_rows
-from dossier.config import SiteConfig, load_config, with_overrides
-from dossier.errors import BuildError, ContentError, RegistryError
+from dossier.config import SiteConfig, configured_options, load_config, with_overrides
+from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError
 from dossier.incremental import Refreshed, refresh
 from dossier.render import templates_digest
 from dossier.render.exports import discovery_pages, export_pages
 from dossier.render.pages import Planner
-from dossier.report import Reporter
+from dossier.report import Reporter, plural
 from dossier.scan import Scan, articles_to_extract, list_article_files, scan_articles, stamps_match
 from dossier.search import index_site
 from dossier.write import SiteWriter, check_output, is_generated
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 CONFIG_FILE = "site.yaml"
 REGISTRY_FILE = "entities.yaml"
 CACHE_FOLDER = ".dossier-cache"
+ARTICLES_FOLDER = "articles"  # the default of SiteConfig.articles, before a site.yaml can say otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ class BuildResult:
     removed: int
     seconds: float
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, but nothing to fix (not for --strict)
     nothing_changed: bool = False
     future: list[str] = field(default_factory=list)  # articles dated after today (built, and flagged)
     left_out: list[str] = field(default_factory=list)  # articles that could not be used (--keep-going)
@@ -85,6 +87,7 @@ class Prepared:
     templates: list[Path]
     signature: dict[str, str]
     warnings: list[str]
+    notes: list[str] = field(default_factory=list)
 
     @cached_property
     def registry(self) -> Registry:
@@ -136,16 +139,37 @@ def _digest(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
+def require_site(site: Path) -> None:
+    """Refuse a folder with none of a site's files: building there can only fail, and confusingly."""
+    if not site.is_dir():
+        raise NotASiteError(str(site), "the folder does not exist")
+    if not any((site / name).exists() for name in (CONFIG_FILE, REGISTRY_FILE, ARTICLES_FOLDER)):
+        missing = f"it has no {CONFIG_FILE}, no {REGISTRY_FILE} and no {ARTICLES_FOLDER}/"
+        raise NotASiteError(str(site), missing)
+
+
+def output_folder(site: Path, output: Path | None = None) -> Path:
+    """Where a site's build goes: the given folder, else the ``output`` option of its ``site.yaml``."""
+    return output if output is not None else site / load_config(site / CONFIG_FILE).output
+
+
+def feeds_requested(site: Path) -> bool:
+    """Whether ``site.yaml`` sets an option that only matters for feeds (``feed_items``): then a
+    missing ``base_url`` defeats what was asked for, rather than being the ordinary case of a site
+    that is not published yet."""
+    return "feed_items" in configured_options(site / CONFIG_FILE)
+
+
 def prepare(options: BuildOptions) -> Prepared:
     site = options.site
-    if not site.is_dir():
-        raise BuildError(f"site folder not found: {site}")
+    require_site(site)
     warnings: list[str] = []
+    notes: list[str] = []
     config = with_overrides(load_config(site / CONFIG_FILE, warnings), base_url=options.base_url)
     output = options.output if options.output is not None else site / config.output
     check_output(output, site)
     if not config.base_url:
-        warnings.append(
+        (warnings if feeds_requested(site) else notes).append(
             f"{CONFIG_FILE}: no base_url (or --base-url): the Atom feeds and the sitemap are left out, "
             "since they need absolute links"
         )
@@ -160,7 +184,7 @@ def prepare(options: BuildOptions) -> Prepared:
         "config": _digest(repr(config).encode("utf-8")),
         "base": base_version() if config.base_registry else "off",
     }
-    return Prepared(config, registry_path, output, template_dirs(site), signature, warnings)
+    return Prepared(config, registry_path, output, template_dirs(site), signature, warnings, notes)
 
 
 def update_cache(
@@ -177,18 +201,21 @@ def update_cache(
         raise BuildError("the articles cannot be read", problems=[error]) from None
     if cache.meta("drafts") == str(options.drafts) and stamps_match(files, cache.stamps()):
         # the files the last build saw, untouched: nothing to read, extract or refresh
-        reporter.finish("load", f"{len(files)} files: none new, changed or removed")
+        reporter.finish("load", f"{plural(len(files), 'file')}: none new, changed or removed")
         unchanged = Scan(warnings=json.loads(cache.meta("warnings") or "[]"), unchanged=True)
         return unchanged, Touched(), Refreshed()
     scan = scan_articles(files, cache.sources(), options.drafts, prepared.signature["registry"], jobs)
     if scan.errors and not options.keep_going:
-        raise BuildError(f"{len(scan.errors)} of the articles cannot be used", problems=list(scan.errors))
+        count = len(scan.errors)
+        which = f"{count} of the articles cannot" if count > 1 else "an article cannot"
+        raise BuildError(f"{which} be used", problems=list(scan.errors))
     scan.warnings.extend(f"{error} — left out of the site (--keep-going)" for error in scan.errors)
     existing = cache.article_keys()
     stale = sorted(slug for slug, key in existing.items() if scan.keys.get(slug, ("", ""))[1] != key)
     fresh = sorted(slug for slug, (_, key) in scan.keys.items() if existing.get(slug) != key)
     gone = len(existing.keys() - scan.keys.keys())
-    reporter.finish("load", f"{len(scan.keys)} articles: {len(fresh)} new or changed, {gone} removed")
+    found = plural(len(scan.keys), "article")
+    reporter.finish("load", f"{found}: {len(fresh)} new or changed, {gone} removed")
 
     reporter.start("extract", total=len(fresh))
     touched = Touched()
@@ -210,14 +237,14 @@ def update_cache(
             reporter.advance()
     cache.settle(touched)
     cache.ensure_indexes()
-    reporter.finish("extract", f"{len(fresh)} articles")
+    reporter.finish("extract", plural(len(fresh), "article"))
 
     reporter.start("analyze")
     refreshed = Refreshed()
     if touched:
         types = {e.id: e.type for e in prepared.registry.entities.values()}
         refreshed = refresh(cache, touched, prepared.config, types)
-    reporter.finish("analyze", f"{cache.count('events')} events")
+    reporter.finish("analyze", plural(cache.count("events"), "event"))
     return scan, touched, refreshed
 
 
@@ -278,7 +305,8 @@ def _build(
     left_out = sorted({error.path or "" for error in scan.errors})
     if options.strict and warnings:
         raise BuildError(
-            f"{len(warnings)} warnings, and --strict turns them into errors",
+            f"{plural(len(warnings), 'warning')}, and --strict turns "
+            f"{'it into an error' if len(warnings) == 1 else 'them into errors'}",
             problems=[BuildError(w) for w in warnings],
         )
     future = [path for (path,) in cache.db.execute(
@@ -290,7 +318,7 @@ def _build(
             cache.commit()
         totals = json.loads(cache.meta("summary") or "{}")
         return BuildResult(
-            output, totals, 0, 0, time.perf_counter() - started, warnings,
+            output, totals, 0, 0, time.perf_counter() - started, warnings, prepared.notes,
             nothing_changed=True, future=future, left_out=left_out,
         )  # fmt: skip
     planner = Planner(cache, config, prepared.registry.entities)
@@ -340,7 +368,7 @@ def _build(
         cache.replace_pages("data", now)
         for path in before.keys() - now.keys():
             writer.remove(path)
-        reporter.finish("render", f"{writer.written} files written, {writer.removed} removed")
+        reporter.finish("render", f"{plural(writer.written, 'file')} written, {writer.removed} removed")
         if config.search and rewrite:  # indexed before the new site is swapped in
             _index(writer.folder, reporter)
     if config.search and searchable and not rewrite:  # the changed pages are in place: index them
@@ -354,8 +382,9 @@ def _build(
     cache.commit()
     elapsed = time.perf_counter() - started
     return BuildResult(
-        output, totals, writer.written, writer.removed, elapsed, warnings, future=future, left_out=left_out
-    )
+        output, totals, writer.written, writer.removed, elapsed, warnings, prepared.notes,
+        future=future, left_out=left_out,
+    )  # fmt: skip
 
 
 def _index(folder: Path, reporter: Reporter) -> None:
@@ -372,8 +401,17 @@ def _remember_scan(cache: BuildCache, scan: Scan, options: BuildOptions) -> None
     cache.set_meta("warnings", json.dumps(scan.warnings))
 
 
-def unknown_names(options: BuildOptions, minimum: int = 2) -> tuple[tuple[Suggestion, ...], dict[str, str]]:
-    """Recurring names the registry does not know, and each article's path; the site is not written.
+@dataclass(frozen=True, slots=True)
+class UnknownNames:
+    """What ``suggest`` works from: the recurring names, each article's path, and every occurrence."""
+
+    suggestions: tuple[Suggestion, ...]
+    paths: dict[str, str]  # slug → path in the site folder
+    rows: list[NameRow]  # (key, slug, path, position, text, initial, context, canonical key)
+
+
+def unknown_names(options: BuildOptions, minimum: int = 2) -> UnknownNames:
+    """Recurring names the registry does not know, and where they were seen; the site is not written.
 
     The cache is brought up to date for this but not saved, so the next build still renders what changed.
     """
@@ -382,7 +420,8 @@ def unknown_names(options: BuildOptions, minimum: int = 2) -> tuple[tuple[Sugges
     try:
         update_cache(prepared, cache, options, Reporter())
         paths = dict(cache.db.execute("SELECT slug, path FROM articles"))
-        return build_suggestions(cache.name_rows(), minimum), paths
+        rows = cache.name_rows()
+        return UnknownNames(build_suggestions(rows, minimum), paths, rows)
     finally:
         cache.db.rollback()
         cache.close()

@@ -80,3 +80,15 @@ def group_warnings(warnings: list[str], keep: int = 3) -> list[str]:
         if len(items) > keep:
             lines.append(f"… and {len(items) - keep} more like it")
     return lines
+
+
+IRREGULAR_PLURALS = {"entity": "entities", "entry": "entries", "is": "are", "was": "were"}
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 article``, ``2 articles``, ``0 entities``: a count with its noun in agreement."""
+    if count == 1:
+        return f"{count} {noun}"
+    head, _, last = noun.rpartition(" ")
+    many = IRREGULAR_PLURALS.get(last, f"{last}s")
+    return f"{count} {head + ' ' if head else ''}{many}"

@@ -1,7 +1,7 @@
 """``python build.py serve``: a preview that rebuilds on every change and reloads open pages.
 
 The site is built into a preview folder inside the cache folder (so the
-published ``_site/`` and its cache are left alone) and served on 127.0.0.1.
+published ``_site/`` and its cache are left alone) and served on 127.0.0.1 (or ``--bind``).
 A watcher rebuilds when articles, the registry, the configuration or the
 templates change; the build is incremental, so an edit shows in a moment.
 Served HTML pages get one extra script that asks the server for the build
@@ -12,6 +12,7 @@ every page shows the build's errors until the file is fixed.
 from __future__ import annotations
 
 import functools
+import socket
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -136,6 +137,12 @@ def problems_of(error: DossierError) -> list[str]:
     return [str(error)]
 
 
+class PreviewServerIPv6(ThreadingHTTPServer):
+    """The preview server on an IPv6 address (``--bind ::1``)."""
+
+    address_family = socket.AF_INET6
+
+
 def serve(
     site: Path,
     output: Path,
@@ -145,8 +152,9 @@ def serve(
     announce: Callable[[str], None],
     stop: threading.Event | None = None,
     watch_paths: Iterable[Path] | None = None,
+    host: str = HOST,
 ) -> None:
-    """Build, serve ``output`` on 127.0.0.1:``port`` and rebuild on changes until interrupted."""
+    """Build, serve ``output`` on ``host``:``port`` and rebuild on changes until interrupted."""
     from watchfiles import watch
 
     state = PreviewState()
@@ -163,10 +171,12 @@ def serve(
     build_once()
     output.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(PreviewHandler, state=state, directory=str(output))
-    httpd = ThreadingHTTPServer((HOST, port), handler)
+    server_class = PreviewServerIPv6 if ":" in host else ThreadingHTTPServer
+    httpd = server_class((host, port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    announce(f"http://{HOST}:{httpd.server_address[1]}/")
+    shown = f"[{host}]" if ":" in host else host
+    announce(f"http://{shown}:{httpd.server_address[1]}/")
     try:
         paths = list(watch_paths or [site])
         relevant = watched_change(site, output, output.parent)

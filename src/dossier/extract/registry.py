@@ -55,7 +55,7 @@ ALIAS_OPTIONS = frozenset(
         "always_before",
     }
 )
-ENTITY_KEYS = frozenset({"id", "name", "type", "description", "aliases", "case_sensitive"})
+ENTITY_KEYS = frozenset({"id", "name", "type", "description", "aliases", "case_sensitive", "draft"})
 TOP_KEYS = frozenset({"entities", "ignore", "titles"})
 
 
@@ -187,6 +187,8 @@ def _parse_entity(raw: Any, index: int) -> tuple[Entity, list[AliasSpec]]:
     exact = raw.get("case_sensitive") or []
     if not isinstance(exact, list) or not all(isinstance(a, str) for a in exact):
         raise ValueError(f"{label}: 'case_sensitive' must be a list of aliases")
+    if not isinstance(raw.get("draft", False), bool):
+        raise ValueError(f"{label}: 'draft' must be true or false")
     raw_aliases = raw.get("aliases") or []
     if not isinstance(raw_aliases, list):
         raise ValueError(f"{label}: 'aliases' must be a list")
@@ -200,6 +202,7 @@ def _parse_entity(raw: Any, index: int) -> tuple[Entity, list[AliasSpec]]:
         type=kind.strip(),
         aliases=tuple(dict.fromkeys(s.text for s in specs)),
         description=description.strip(),
+        draft=raw.get("draft", False),
     )
     return entity, specs
 
