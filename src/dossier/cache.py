@@ -360,8 +360,11 @@ class BuildCache:
     # --- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | None, signature: dict[str, str], warnings: list[str]) -> BuildCache:
-        """The cache at ``path`` if it was made under the same ``signature``, else a fresh one."""
+    def open(
+        cls, path: Path | None, signature: dict[str, str], warnings: list[str], notes: list[str] | None = None
+    ) -> BuildCache:
+        """The cache at ``path`` if it was made under the same ``signature``, else a fresh one.
+        An upgrade's full rebuild is a note (nothing to fix); an unreadable cache is a warning."""
         if path is None:
             return cls.fresh(sqlite3.connect(":memory:"), signature, None)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -376,7 +379,7 @@ class BuildCache:
                 connection.close()
                 changed = sorted(k for k in signature if stored.get(k) != signature[k])
                 if {"dossier", "schema", "code"} & set(changed):
-                    warnings.append(
+                    (warnings if notes is None else notes).append(
                         f"{path.name}: build cache from another dossier version; rebuilding everything"
                     )
             except sqlite3.DatabaseError:

@@ -282,7 +282,7 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildResul
     started = time.perf_counter()
     prepared = prepare(options)
     output = prepared.output
-    cache = BuildCache.open(cache_file(output), prepared.signature, prepared.warnings)
+    cache = BuildCache.open(cache_file(output), prepared.signature, prepared.warnings, prepared.notes)
     try:
         return _build(options, prepared, cache, reporter, started)
     finally:
@@ -416,7 +416,9 @@ def unknown_names(options: BuildOptions, minimum: int = 2) -> UnknownNames:
     The cache is brought up to date for this but not saved, so the next build still renders what changed.
     """
     prepared = prepare(options)
-    cache = BuildCache.open(cache_file(prepared.output), prepared.signature, prepared.warnings)
+    cache = BuildCache.open(
+        cache_file(prepared.output), prepared.signature, prepared.warnings, prepared.notes
+    )
     try:
         update_cache(prepared, cache, options, Reporter())
         paths = dict(cache.db.execute("SELECT slug, path FROM articles"))

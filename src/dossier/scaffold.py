@@ -53,6 +53,10 @@ timeline_page_size: 200
 # Full-text search over articles and topics (a Pagefind index and a search page).
 search: true
 
+# Countries, capitals and international bodies with their usual spellings ("U.S.",
+# "Britain", "UN"), under the entities of entities.yaml; false leaves them out.
+base_registry: true
+
 # Raw HTML in article bodies: false shows it as text; true passes it through,
 # cleaned of scripts, styles and event handlers.
 allow_html: false
