@@ -118,6 +118,15 @@ def change_template(site: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("Named in this article", "Who is named here"))
 
 
+def change_site_options(site: Path) -> None:
+    path = site / "site.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: Iraq and the coalition", "title: Iraq's coalition")
+        + "latest: 3\nrelated: 2\npage_size: 2\ntimeline_page_size: 5\n",
+        encoding="utf-8",
+    )
+
+
 EDITS: dict[str, Callable[[Path], None]] = {
     "edit": edit_article,
     "add": add_article,
@@ -128,6 +137,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "paragraph": remove_paragraph,
     "alias": change_alias,
     "template": change_template,
+    "options": change_site_options,
 }
 
 
@@ -241,3 +251,25 @@ def test_building_with_drafts_then_without_them_follows_the_flag(site: Path) -> 
     assert page.exists()
     build(BuildOptions(site=site, jobs=1))
     assert not page.exists()
+
+
+def test_a_change_of_site_options_rerenders_without_extracting_again(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    change_site_options(site)
+
+    def no_extraction(*args: object) -> None:
+        raise AssertionError("an article was extracted again for a change of page options")
+
+    monkeypatch.setattr("dossier.pipeline._extract", no_extraction)
+    result = build(BuildOptions(site=site, jobs=1))
+    assert result.written > 0
+    monkeypatch.undo()
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_change_of_an_extraction_option_extracts_again(site: Path, tmp_path: Path) -> None:
+    path = site / "site.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "allow_html: true\n", encoding="utf-8")
+    build(BuildOptions(site=site, jobs=1))
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")

@@ -20,7 +20,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -34,7 +34,7 @@ SIGNATURE_KEYS = (
     "dossier",
     "code",
     "registry",
-    "config",
+    "extraction",
     "base",
 )  # a cache made under other values is discarded
 
@@ -262,6 +262,14 @@ class Touched:
 
     def __bool__(self) -> bool:
         return bool(self.slugs or self.listing)
+
+    def update(self, other: Touched) -> None:
+        """Add the keys ``other`` touched to these."""
+        for key in fields(self):
+            mine, theirs = getattr(self, key.name), getattr(other, key.name)
+            if isinstance(mine, set):
+                mine.update(theirs)
+        self.listing = self.listing or other.listing
 
 
 @dataclass(slots=True)

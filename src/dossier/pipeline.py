@@ -28,7 +28,7 @@ from dossier.analyze.suggest import NameRow, build_suggestions
 from dossier.cache import SCHEMA_VERSION, ArticleRows, BuildCache, Touched, article_rows
 from dossier.config import SiteConfig, configured_options, load_config, with_overrides
 from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError
-from dossier.incremental import Refreshed, refresh
+from dossier.incremental import Refreshed, full, refresh
 from dossier.render import templates_digest
 from dossier.render.exports import discovery_pages, export_pages
 from dossier.render.pages import Planner
@@ -160,6 +160,16 @@ def feeds_requested(site: Path) -> bool:
     return "feed_items" in configured_options(site / CONFIG_FILE)
 
 
+def extraction_options(config: SiteConfig) -> tuple[object, ...]:
+    """The options that change what is extracted from an article: a change of any other option
+    re-analyzes and re-renders from the cached extraction, and never extracts again."""
+    return (config.allow_html,)
+
+
+def config_digest(config: SiteConfig) -> str:
+    return _digest(repr(config).encode("utf-8"))
+
+
 def prepare(options: BuildOptions) -> Prepared:
     site = options.site
     require_site(site)
@@ -181,16 +191,17 @@ def prepare(options: BuildOptions) -> Prepared:
         "dossier": __version__,
         "code": code_digest(),
         "registry": _digest(registry_path.read_bytes()),
-        "config": _digest(repr(config).encode("utf-8")),
+        "extraction": _digest(repr(extraction_options(config)).encode("utf-8")),
         "base": base_version() if config.base_registry else "off",
     }
     return Prepared(config, registry_path, output, template_dirs(site), signature, warnings, notes)
 
 
 def update_cache(
-    prepared: Prepared, cache: BuildCache, options: BuildOptions, reporter: Reporter
+    prepared: Prepared, cache: BuildCache, options: BuildOptions, reporter: Reporter, reanalyze: bool = False
 ) -> tuple[Scan, Touched, Refreshed]:
-    """Bring the cache up to date with the articles folder; returns what changed."""
+    """Bring the cache up to date with the articles folder; returns what changed. With
+    ``reanalyze`` (the site's options changed), everything derived is computed again."""
     jobs = options.jobs or parallel.default_jobs()
     reporter.start("load")
     try:
@@ -199,7 +210,7 @@ def update_cache(
         prepared.warnings.extend(skipped)  # found by every walk, so not kept with the scan's warnings
     except ContentError as error:
         raise BuildError("the articles cannot be read", problems=[error]) from None
-    if cache.meta("drafts") == str(options.drafts) and stamps_match(files, cache.stamps()):
+    if not reanalyze and cache.meta("drafts") == str(options.drafts) and stamps_match(files, cache.stamps()):
         # the files the last build saw, untouched: nothing to read, extract or refresh
         reporter.finish("load", f"{plural(len(files), 'file')}: none new, changed or removed")
         unchanged = Scan(warnings=json.loads(cache.meta("warnings") or "[]"), unchanged=True)
@@ -238,6 +249,8 @@ def update_cache(
     cache.settle(touched)
     cache.ensure_indexes()
     reporter.finish("extract", plural(len(fresh), "article"))
+    if reanalyze:
+        touched.update(full(cache))
 
     reporter.start("analyze")
     refreshed = Refreshed()
@@ -294,13 +307,15 @@ def _build(
 ) -> BuildResult:
     output, config = prepared.output, prepared.config
     templates_sum = templates_digest(prepared.templates)
+    options_changed = cache.meta("config") != config_digest(config)
     rewrite = (
         options.clean
+        or options_changed
         or not cache.is_complete
         or cache.meta("templates") != templates_sum
         or not is_generated(output)
     )
-    scan, touched, refreshed = update_cache(prepared, cache, options, reporter)
+    scan, touched, refreshed = update_cache(prepared, cache, options, reporter, reanalyze=options_changed)
     warnings = prepared.warnings + scan.warnings
     left_out = sorted({error.path or "" for error in scan.errors})
     if options.strict and warnings:
@@ -375,6 +390,7 @@ def _build(
         _index(output, reporter)
     _remember_scan(cache, scan, options)
     cache.set_meta("templates", templates_sum)
+    cache.set_meta("config", config_digest(config))
     cache.set_meta("layout", planner.timeline_layout)
     totals = summary(cache)
     cache.set_meta("summary", json.dumps(totals))
