@@ -68,11 +68,22 @@ def refresh(
     needs_sources = _recluster(context, sorted(touched.buckets))
     days = set(touched.days) | _window_days(context, needs_sources)
     needs_sources |= _reattach(context, sorted(days))
-    needs_sources |= cache.event_ids_of(touched.lines)  # their exports name their articles
+    relabelled = cache.event_ids_of(touched.lines)  # their exports and pages name the articles' outlets
+    needs_sources |= relabelled
     _restore(context, needs_sources)
     _compare(context)
+    _show_again(context, relabelled)
     _relate(context, touched)
     return context.refreshed
+
+
+def _show_again(context: Context, event_ids: set[str]) -> None:
+    """Events whose own data is unchanged but which cite an article whose title, outlet, authors
+    or date changed: the timeline and topic pages that show them name those."""
+    for event in context.cache.events(event_ids).values():
+        context.refreshed.events.add(event.id)
+        context.refreshed.years.add(event.first_day[:4])
+        context.refreshed.event_entities.update(event.entities)
 
 
 def _own_sentences(event: TimelineEvent) -> dict[str, tuple[str, str]]:

@@ -266,18 +266,29 @@ def _extract(workshop: Workshop, job: tuple) -> ArticleRows:
     return article_rows(workshop.facts(article, key))
 
 
-def groups_for(touched: Touched, refreshed: Refreshed, cache: BuildCache) -> list[str]:
+def chart_span(cache: BuildCache) -> str:
+    """The months every topic's chart runs over: the first and last article's."""
+    first, last = cache.day_span()
+    return f"{(first or '')[:7]}/{(last or '')[:7]}"
+
+
+def groups_for(
+    touched: Touched, refreshed: Refreshed, cache: BuildCache, span_changed: bool = False
+) -> list[str]:
     """The page groups an incremental build has to look at again."""
     groups = {"index", "voices", "figures", "coverage"}  # cross-article views: any edit may change them
+    entities = touched.entities | refreshed.event_entities
+    if span_changed:  # every topic's chart runs over the corpus's months
+        entities |= set(cache.entity_totals())
     if touched.listing:
         groups.add("articles")
     slugs = set(touched.slugs) | refreshed.related | refreshed.event_slugs
     for slug in touched.lines:  # pages that list it among their related articles
         slugs.update(cache.listing(slug))
     groups.update(f"article:{s}" for s in slugs)
-    if touched.entities or refreshed.event_entities:
+    if entities:
         groups.add("topics")
-    groups.update(f"topic:{e}" for e in touched.entities | refreshed.event_entities)
+    groups.update(f"topic:{e}" for e in entities)
     if refreshed.events:
         groups.add("timeline")
         groups.update(f"timeline:{y}" for y in refreshed.years)
@@ -343,7 +354,11 @@ def _build(
 
     reporter.start(
         "render",
-        total=len(groups := planner.all_groups() if rewrite else groups_for(touched, refreshed, cache)),
+        total=len(
+            groups := planner.all_groups()
+            if rewrite
+            else groups_for(touched, refreshed, cache, cache.meta("span") != chart_span(cache))
+        ),
     )
     with SiteWriter(output, fresh=rewrite, static=[d / "static" for d in prepared.templates]) as writer:
         jobs = [GroupJob(g, {} if rewrite else cache.page_fingerprints(g)) for g in groups]
@@ -391,6 +406,7 @@ def _build(
     _remember_scan(cache, scan, options)
     cache.set_meta("templates", templates_sum)
     cache.set_meta("config", config_digest(config))
+    cache.set_meta("span", chart_span(cache))
     cache.set_meta("layout", planner.timeline_layout)
     totals = summary(cache)
     cache.set_meta("summary", json.dumps(totals))
