@@ -36,12 +36,14 @@ def test_new_writes_complete_frontmatter_that_loads_as_a_draft(tmp_path: Path) -
         "tags:",
         "summary:",
         "draft: true",
+        'slug: "iraqs-pm-no-more-delays"',
     ):
         assert key in text
     loaded = load_articles(site / "articles", site, include_drafts=True)
     new = next(a for a in loaded.articles if a.source_path.endswith("iraqs-pm-no-more-delays.md"))
     assert new.title == "Iraq’s PM: “No more delays”"
     assert new.draft
+    assert new.slug == "iraqs-pm-no-more-delays"
     assert not any("iraqs-pm" in w for w in loaded.warnings)
     with pytest.raises(Exception, match="already exists"):
         create_article(site, "Iraq’s PM: “No more delays”")
@@ -161,7 +163,7 @@ def test_future_dated_articles_are_built_and_flagged(
     assert main(["build", "--site", str(site), "-q"]) == 0
     out = capsys.readouterr().out
     assert "1 articles are dated in the future" in out and "articles/ahead.md" in out
-    assert (site / "_site" / "articles" / "scheduled-piece.html").is_file()
+    assert (site / "_site" / "articles" / "ahead.html").is_file()
 
 
 def _get(url: str) -> tuple[int, str]:

@@ -9,10 +9,10 @@ from dossier.check import broken_links
 from dossier.pipeline import BuildOptions, BuildResult, build
 from tests.conftest import ROOT, copy_site
 
-VOX = "behind-iraqs-call-to-remove-us-led-forces"
-AHRAM = "the-end-of-the-us-led-coalition-in-iraq"
-MEDIUM = "a-new-era-in-iraq-al-sudanis-bold-move-to-end-us-coalition"
-WPH = "challenges-facing-baghdad-why-did-iraq-postpone-ending"
+VOX = "vox-behind-iraqs-call-to-remove-us-led-forces"
+AHRAM = "al-ahram-the-end-of-the-us-led-coalition-in-iraq"
+MEDIUM = "medium-a-new-era-in-iraq"
+WPH = "world-policy-hub-why-did-iraq-postpone-ending-the-coalition-mission"
 
 
 def load_json(result: BuildResult, name: str) -> dict:

@@ -2,8 +2,8 @@
 
 A file whose size and modification time match the cache is taken as
 unchanged without reading it; otherwise its bytes are hashed, and only a file
-whose content changed is parsed again. Slugs are assigned over all articles
-(they depend on each other's titles), and each article's *key* identifies its
+whose content changed is parsed again. Addresses are checked over all articles
+(two files must not claim one), and each article's *key* identifies its
 version: content, path, slug, registry and dossier version.
 """
 
@@ -40,7 +40,7 @@ def _digest(data: bytes) -> str:
 
 
 def _head(article: Article, warnings: list[str]) -> Head:
-    derived = derived_slug(article.source_path, article.title)
+    derived = derived_slug(article.source_path)
     return (article.title, article.slug or None, article.draft, tuple(warnings), derived)
 
 
@@ -102,9 +102,7 @@ def scan_articles(
     for _, _, _, head in scan.entries.values():
         scan.warnings.extend(head[3])
     included = {rel: head for rel, (_, _, _, head) in scan.entries.items() if drafts or not head[2]}
-    slugs = slug_names(
-        [(rel, head[1], head[4]) for rel, head in included.items()], scan.errors, scan.warnings
-    )
+    slugs = slug_names([(rel, head[1], head[4]) for rel, head in included.items()], scan.errors)
     for rel in included.keys() - slugs.keys():  # lost a slug to another article: read again next time
         del scan.entries[rel]
     for rel, slug in slugs.items():

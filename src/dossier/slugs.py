@@ -34,26 +34,6 @@ def slugify(text: str, max_length: int = MAX_SLUG) -> str:
     return unicodedata.normalize("NFC", slug)
 
 
-def unique_slugs(wanted: list[str]) -> list[str]:
-    """Make slugs distinct by numbering repeats (``x``, ``x-2``, ``x-3``) in the given order."""
-    taken: set[str] = set(wanted)
-    seen: dict[str, int] = {}
-    result: list[str] = []
-    for slug in wanted:
-        count = seen.get(slug, 0) + 1
-        seen[slug] = count
-        if count == 1:
-            result.append(slug)
-            continue
-        n = count
-        while f"{slug}-{n}" in taken:
-            n += 1
-        new = f"{slug}-{n}"
-        taken.add(new)
-        result.append(new)
-    return result
-
-
 def name_slug(name: str, kind: str) -> str:
     """The page name of a tag, source or author (``kind``): never a reserved name, and a name with
     no letters or digits ("!!!") gets one made from its characters, so two such names never share
