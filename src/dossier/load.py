@@ -22,13 +22,12 @@ import yaml
 
 from dossier.errors import ContentError
 from dossier.model import Article
-from dossier.slugs import RESERVED, slugify
+from dossier.slugs import MAX_FILE_SLUG, RESERVED, slugify
 from dossier.yamlfast import SafeLoader, describe_error, key_lines
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",)
 UNKNOWN = frozenset({"", "unknown", "n/a", "none", "null"})
-FILE_SLUG_MAX = 200  # a file name is already short enough to be an address; only a pathological one is cut
 
 _FRONTMATTER = frontmatter.YAMLHandler()
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
@@ -106,15 +105,22 @@ def _slug(value: Any, key: str) -> str | None:
     if raw is None:
         return None
     if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw):
-        raise ContentError(f"'slug' must be a plain name, not an absolute path: {raw!r}")
+        raise ContentError(f"{key!r} must be a plain name, not an absolute path: {raw!r}")
     if ".." in raw or "/" in raw or "\\" in raw:
-        raise ContentError(f"'slug' must not contain '..' or path separators: {raw!r}")
+        raise ContentError(f"{key!r} must not contain '..' or path separators: {raw!r}")
     slug = slugify(raw)
     if not slug:
-        raise ContentError(f"'slug' has no letters or digits: {raw!r}")
+        raise ContentError(f"{key!r} has no letters or digits: {raw!r}")
     if slug in RESERVED:
-        raise ContentError(f"'slug' {slug!r} is reserved for the list of articles; choose another")
+        raise ContentError(f"{key!r} {slug!r} is reserved for the list of articles; choose another")
     return slug
+
+
+def _aliases(value: Any, key: str) -> tuple[str, ...]:
+    """Past addresses, each a plain name like ``slug:``: an old site's, or one the ledger lost."""
+    items = value if isinstance(value, list) else [value] if value is not None else []
+    found = (_slug(item, key) for item in items)
+    return tuple(dict.fromkeys(alias for alias in found if alias))
 
 
 FIELDS: dict[str, Callable[[Any, str], Any]] = {
@@ -127,6 +133,7 @@ FIELDS: dict[str, Callable[[Any, str], Any]] = {
     "tags": _names,
     "summary": _optional_text,
     "slug": _slug,
+    "aliases": _aliases,
     "draft": _flag,
     "language": _optional_text,
 }
@@ -278,6 +285,7 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
             draft=meta.get("draft", False),
             language=meta.get("language"),
             body_line=text.count("\n", 0, start) + 1,
+            aliases=meta.get("aliases", ()),
         )
     except ContentError as exc:
         raise exc.at(rel) from None
@@ -376,7 +384,7 @@ def derived_slug(path: str) -> str:
     is unique in its folder and changes only when its owner renames it, so an address taken from
     it stays with one article. Sub-folders are not part of it: ``a/x.md`` and ``b/x.md`` clash.
     """
-    slug = slugify(Path(path).stem, max_length=FILE_SLUG_MAX) or "article"
+    slug = slugify(Path(path).stem, max_length=MAX_FILE_SLUG) or "article"
     return f"{slug}-article" if slug in RESERVED else slug
 
 

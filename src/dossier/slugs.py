@@ -12,6 +12,7 @@ _APOSTROPHES = re.compile(r"(?<=\w)['’‘ʼ](?=\w)")
 _ABBREVIATION = re.compile(r"(?<![\w.])((?:\w\.){2,})")
 _TRAILING_SMALL_WORDS = re.compile(r"(?:-(?:a|an|the|of|and|or|to|in|on|for|with|amid|at|by|from))+$")
 MAX_SLUG = 64
+MAX_FILE_SLUG = 200  # a file name is short enough to be an address already; only a pathological one is cut
 RESERVED = frozenset({"index"})  # every section's own list lives at <section>/index.html
 
 

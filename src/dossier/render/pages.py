@@ -11,6 +11,7 @@ written. Lists are paginated so that no page grows with the archive.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -400,6 +401,7 @@ class Planner:
             "figures",
             "coverage",
             "404",
+            "redirects",
         ]
         if self.config.search:
             groups.append("search")
@@ -927,6 +929,23 @@ class Planner:
             "window": COVERAGE_DAYS,
         }
         return [Page(urls.COVERAGE, "coverage.html", digest(context), lambda: context)]
+
+    def _plan_redirects(self) -> list[Page]:
+        """A page at each past address of an article that sends the reader on to where it is now
+        (see addresses.py); not in the sitemap, and marked noindex."""
+        moves = self.cache.redirects()
+        cards = self.cards(new for _, new in moves)
+        pages = []
+        for old, new in moves:
+            card = cards[new]
+            context: dict[str, Any] = {
+                "target": urls.article(new),
+                "title": card.title,
+                "language": card.language,
+            }
+            key = digest(old, context, self.config.base_url, self.config.title)
+            pages.append(Page(urls.article(old), "redirect.html", key, functools.partial(dict, context)))
+        return pages
 
     def _plan_404(self) -> list[Page]:
         return [Page(urls.NOT_FOUND, "404.html", "404", dict)]
