@@ -148,6 +148,12 @@ def published_label(card: Any) -> str:
     return f"{timex.label()} (estimated)" if card.inferred else timex.label()
 
 
+def publication_count(source_counts: Iterable[tuple[str, int]]) -> int:
+    """How many publications the articles come from, as the home page and the Sources page both
+    say it: the articles whose source is not given are no publication."""
+    return sum(1 for source, _ in source_counts if source)
+
+
 def day_label(day: str | None) -> str:
     timex = parse_timex(day) if day else None
     return timex.label() if timex else ""
@@ -484,7 +490,7 @@ class Planner:
             "recent": [self.event_brief(e) for e in recent],
             "stats": {
                 "articles": cache.count("articles"),
-                "sources": len([s for s, _ in cache.source_counts() if s]),
+                "sources": publication_count(cache.source_counts()),
                 "topics": len(known),
                 "events": cache.count("events"),
                 "first_day": day_label(first),
@@ -798,7 +804,10 @@ class Planner:
             {"name": a, "slug": author_slug(a), "count": n}
             for a, n in sorted(self.cache.author_counts(), key=lambda p: (-p[1], p[0].casefold()))
         ]
-        context = {"sources": sources, "authors": authors}
+        counts = self.cache.source_counts()
+        unattributed = sum(n for s, n in counts if not s)
+        context = {"sources": sources, "authors": authors, "publications": publication_count(counts),
+                   "unattributed": unattributed}  # fmt: skip
         return [Page(urls.SOURCES, "sources.html", digest(context), lambda: context)]
 
     def source_line(self, slug: str) -> dict[str, Any]:
