@@ -323,3 +323,15 @@ def test_the_seed_sites_former_addresses_lead_to_their_articles(seed_build: obje
         page = (output / "articles" / f"{old}.html").read_text(encoding="utf-8")
         assert redirect_target(page) == f"{new}.html"
     assert broken_links(output) == []
+
+
+def test_an_edit_of_the_ledger_alone_is_seen_by_the_next_build(site: Path) -> None:
+    """Deleting an address from addresses.yaml lets it go: its page goes, with nothing else changed."""
+    ledger = site / LEDGER_FILE
+    old = "behind-iraqs-call-to-remove-us-led-forces"
+    assert (site / "_site" / "articles" / f"{old}.html").is_file()
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace(f"[{old}, ", "["), encoding="utf-8")
+    result = build(BuildOptions(site=site, jobs=1, base_url=BASE))
+    assert not result.nothing_changed
+    assert not (site / "_site" / "articles" / f"{old}.html").exists()
+    assert build(BuildOptions(site=site, jobs=1, base_url=BASE)).nothing_changed

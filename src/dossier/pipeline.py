@@ -297,7 +297,7 @@ def _build(
         "SELECT path FROM articles WHERE day > ? ORDER BY path", (date.today().isoformat(),)
     )]  # fmt: skip
     if not touched and not rewrite:  # nothing changed, so neither did the timeline's layout
-        if scan.restamped or cache.meta("drafts") != str(options.drafts):
+        if not scan.unchanged or cache.meta("drafts") != str(options.drafts):  # files or the ledger touched
             _keep_addresses(options.site, scan, cache)
             _remember_scan(cache, scan, options)
             cache.commit()
