@@ -335,3 +335,17 @@ def test_an_edit_of_the_ledger_alone_is_seen_by_the_next_build(site: Path) -> No
     assert not result.nothing_changed
     assert not (site / "_site" / "articles" / f"{old}.html").exists()
     assert build(BuildOptions(site=site, jobs=1, base_url=BASE)).nothing_changed
+
+
+def test_a_new_article_keeps_its_address_when_its_file_is_renamed(site: Path) -> None:
+    """``new`` writes the slug into the file, so renaming the file later moves nothing."""
+    from dossier.new import create_article
+
+    path = create_article(site, "Iraq sets a date for the coalition's exit")
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    build_site(site)
+    path.rename(path.with_name("2024-exit-date.md"))
+    output = build_site(site)
+    html = (output / "articles" / "iraq-sets-a-date-for-the-coalitions-exit.html").read_text(encoding="utf-8")
+    assert heading(html) == "Iraq sets a date for the coalition's exit"
+    assert not (output / "articles" / "2024-exit-date.html").exists()

@@ -108,12 +108,8 @@ def scan_articles(
         scan.warnings.extend(head[3])
     included = {rel: head for rel, (_, _, _, head) in scan.entries.items() if drafts or not head[2]}
     slugs = slug_names([(rel, head[1], head[4]) for rel, head in included.items()], scan.errors)
-    scan.settled = settle(
-        ledger or Ledger(),
-        [Claim(rel, slug, included[rel][0], included[rel][5], included[rel][6], included[rel][2])
-         for rel, slug in slugs.items()],
-        {rel for rel, _, _ in files},
-    )  # fmt: skip
+    claims = [_claim(rel, slug, included[rel]) for rel, slug in slugs.items()]
+    scan.settled = settle(ledger or Ledger(), claims, {rel for rel, _, _ in files})
     scan.errors.extend(scan.settled.errors)
     scan.warnings.extend(scan.settled.warnings)
     for error in scan.settled.errors:
@@ -124,6 +120,12 @@ def scan_articles(
         key = _digest(f"{scan.entries[rel][2]}|{rel}|{slug}|{registry_digest}|{__version__}".encode())
         scan.keys[slug] = (rel, key)
     return scan
+
+
+def _claim(rel: str, slug: str, head: Head) -> Claim:
+    """What the address ledger needs of an article: from the cached head, so unchanged files are not read."""
+    title, _, draft, _, _, url, aliases = head
+    return Claim(rel, slug, title, url, aliases, draft)
 
 
 def articles_to_extract(scan: Scan, slugs: list[str], site: Path) -> list[tuple[Article, str]]:
