@@ -28,8 +28,9 @@ def matcher(registry: Registry) -> Matcher:
 def copy_site(destination: Path) -> Path:
     """A copy of the repository's site (config, registry, articles) to build without touching the checkout."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("site.yaml", "entities.yaml"):
-        shutil.copy(ROOT / name, destination / name)
+    for name in ("site.yaml", "entities.yaml", "addresses.yaml"):
+        if (ROOT / name).is_file():
+            shutil.copy(ROOT / name, destination / name)
     shutil.copytree(ROOT / "articles", destination / "articles")
     return destination
 

@@ -117,7 +117,7 @@ def test_unknown_keys_and_string_tags_warn(tmp_path: Path) -> None:
     assert any("comma-separated" in w for w in warnings)
 
 
-def test_folder_load_collects_every_error_and_numbers_duplicate_slugs(tmp_path: Path) -> None:
+def test_folder_load_collects_every_error_and_addresses_come_from_file_names(tmp_path: Path) -> None:
     (tmp_path / "articles" / "sub").mkdir(parents=True)
     (tmp_path / "articles" / "one.md").write_text("---\ntitle: Same Title\n---\nA", encoding="utf-8")
     (tmp_path / "articles" / "sub" / "two.md").write_text("---\ntitle: Same Title\n---\nB", encoding="utf-8")
@@ -128,8 +128,25 @@ def test_folder_load_collects_every_error_and_numbers_duplicate_slugs(tmp_path: 
     )
     result = load_articles(tmp_path / "articles", tmp_path)
     assert sorted(e.path for e in result.errors) == ["articles/bad1.md", "articles/bad2.md"]
-    assert sorted(a.slug for a in result.articles) == ["same-title", "same-title-2"]
-    assert any("is taken by articles/one.md" in w for w in result.warnings)
+    assert sorted(a.slug for a in result.articles) == ["one", "two"]  # one title, two addresses
+    assert not result.warnings
+
+
+def test_two_files_with_one_name_in_different_folders_are_an_error_naming_both(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "report.md").write_text("---\ntitle: A\n---\nA", encoding="utf-8")
+    (tmp_path / "b" / "report.md").write_text("---\ntitle: B\n---\nB", encoding="utf-8")
+    result = load_articles(tmp_path, tmp_path)
+    assert [e.path for e in result.errors] == ["b/report.md"]
+    assert "address 'report' (from its file name) is also claimed by a/report.md" in str(result.errors[0])
+
+
+def test_a_slug_may_not_take_another_files_name(tmp_path: Path) -> None:
+    (tmp_path / "report.md").write_text("---\ntitle: A\n---\nA", encoding="utf-8")
+    (tmp_path / "z.md").write_text("---\ntitle: B\nslug: report\n---\nB", encoding="utf-8")
+    result = load_articles(tmp_path, tmp_path)
+    assert [(e.path, "also claimed by report.md" in str(e)) for e in result.errors] == [("z.md", True)]
 
 
 def test_explicit_slugs_must_not_collide(tmp_path: Path) -> None:

@@ -9,10 +9,10 @@ from dossier.check import broken_links
 from dossier.pipeline import BuildOptions, BuildResult, build
 from tests.conftest import ROOT, copy_site
 
-VOX = "behind-iraqs-call-to-remove-us-led-forces"
-AHRAM = "the-end-of-the-us-led-coalition-in-iraq"
-MEDIUM = "a-new-era-in-iraq-al-sudanis-bold-move-to-end-us-coalition"
-WPH = "challenges-facing-baghdad-why-did-iraq-postpone-ending"
+VOX = "vox-behind-iraqs-call-to-remove-us-led-forces"
+AHRAM = "al-ahram-the-end-of-the-us-led-coalition-in-iraq"
+MEDIUM = "medium-a-new-era-in-iraq"
+WPH = "world-policy-hub-why-did-iraq-postpone-ending-the-coalition-mission"
 
 
 def load_json(result: BuildResult, name: str) -> dict:
@@ -21,7 +21,11 @@ def load_json(result: BuildResult, name: str) -> dict:
 
 def test_one_page_per_article(seed_build: BuildResult) -> None:
     sources = sorted(p for p in (ROOT / "articles").rglob("*") if p.suffix in (".md", ".txt"))
-    pages = sorted(p for p in (seed_build.output / "articles").glob("*.html") if p.name != "index.html")
+    pages = sorted(
+        p
+        for p in (seed_build.output / "articles").glob("*.html")
+        if p.name != "index.html" and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")
+    )  # not the pages at former addresses, which send readers on (see test_addresses.py)
     assert len(pages) == len(sources) == 5
     annotations = load_json(seed_build, "annotations.json")
     assert {f"{a['slug']}.html" for a in annotations["articles"]} == {p.name for p in pages}

@@ -72,7 +72,7 @@ def test_a_happening_told_by_its_day_and_by_its_month_is_one_event(seed_build) -
     october = [e for e in events if e["date"] == "2023-10-07"]
     assert len(october) == 1
     slugs = {s["slug"] for s in october[0]["sources"]}
-    assert any(slug.startswith("behind-iraqs-call") for slug in slugs)
+    assert any(slug.startswith("vox-behind-iraqs-call") for slug in slugs)
     assert any(slug.startswith("iraq-and-the-future") for slug in slugs)
     parts = [e for e in events if e["date"] == "2023-10" and e["label"].startswith(("mid-", "late "))]
     assert len(parts) == 2  # "mid-October" and "late October" tell of other days

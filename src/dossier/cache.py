@@ -70,6 +70,7 @@ CREATE TABLE statements (slug TEXT, day TEXT, speaker TEXT, entity TEXT, positio
 CREATE TABLE figures (slug TEXT, day TEXT, quantity TEXT, position INTEGER, data BLOB);
 CREATE TABLE entity_exports (entity TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE pages (path TEXT PRIMARY KEY, grp TEXT NOT NULL, fingerprint TEXT NOT NULL);
+CREATE TABLE redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL);
 """
 # Created after a first build's bulk load, which is faster without them.
 INDEXES = """
@@ -259,9 +260,10 @@ class Touched:
     cards: set[str] = field(default_factory=set)  # slugs whose listing card changed
     lines: set[str] = field(default_factory=set)  # slugs whose title, source, authors or date changed
     listing: bool = False  # the set or order of articles changed
+    addresses: bool = False  # the redirects from past addresses changed (see addresses.py)
 
     def __bool__(self) -> bool:
-        return bool(self.slugs or self.listing)
+        return bool(self.slugs or self.listing or self.addresses)
 
     def update(self, other: Touched) -> None:
         """Add the keys ``other`` touched to these."""
@@ -466,6 +468,29 @@ class BuildCache:
             "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
             [(p, m, s, d, dumps(h)) for p, (m, s, d, h) in sorted(entries.items())],
         )
+
+    # --- addresses ------------------------------------------------------------------------------
+
+    def redirects(self) -> list[tuple[str, str]]:
+        """(past address, current address) of every article served under an old address too."""
+        return list(self.db.execute("SELECT old, new FROM redirects ORDER BY old"))
+
+    def replace_redirects(self, pairs: Iterable[tuple[str, str]]) -> bool:
+        """Store this build's redirects; whether they differ from the last build's."""
+        pairs = sorted(pairs)
+        if pairs == self.redirects():
+            return False
+        self.db.execute("DELETE FROM redirects")
+        self.db.executemany("INSERT INTO redirects VALUES (?, ?)", pairs)
+        return True
+
+    def listed_pages(self) -> list[str]:
+        """The HTML pages a sitemap lists: not the data files, nor the pages of moved addresses."""
+        rows = self.db.execute(
+            "SELECT path FROM pages WHERE grp NOT IN ('data', 'redirects') AND path LIKE '%.html' "
+            "ORDER BY path"
+        )
+        return [path for (path,) in rows]
 
     # --- articles -------------------------------------------------------------------------------
 

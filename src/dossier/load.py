@@ -23,7 +23,7 @@ import yaml
 
 from dossier.errors import ContentError
 from dossier.model import Article
-from dossier.slugs import RESERVED, slugify, unique_slugs
+from dossier.slugs import MAX_FILE_SLUG, RESERVED, slugify
 from dossier.yamlfast import SafeLoader, describe_error, key_lines
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -106,15 +106,22 @@ def _slug(value: Any, key: str) -> str | None:
     if raw is None:
         return None
     if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw):
-        raise ContentError(f"'slug' must be a plain name, not an absolute path: {raw!r}")
+        raise ContentError(f"{key!r} must be a plain name, not an absolute path: {raw!r}")
     if ".." in raw or "/" in raw or "\\" in raw:
-        raise ContentError(f"'slug' must not contain '..' or path separators: {raw!r}")
+        raise ContentError(f"{key!r} must not contain '..' or path separators: {raw!r}")
     slug = slugify(raw)
     if not slug:
-        raise ContentError(f"'slug' has no letters or digits: {raw!r}")
+        raise ContentError(f"{key!r} has no letters or digits: {raw!r}")
     if slug in RESERVED:
-        raise ContentError(f"'slug' {slug!r} is reserved for the list of articles; choose another")
+        raise ContentError(f"{key!r} {slug!r} is reserved for the list of articles; choose another")
     return slug
+
+
+def _aliases(value: Any, key: str) -> tuple[str, ...]:
+    """Past addresses, each a plain name like ``slug:``: an old site's, or one the ledger lost."""
+    items = value if isinstance(value, list) else [value] if value is not None else []
+    found = (_slug(item, key) for item in items)
+    return tuple(dict.fromkeys(alias for alias in found if alias))
 
 
 FIELDS: dict[str, Callable[[Any, str], Any]] = {
@@ -127,6 +134,7 @@ FIELDS: dict[str, Callable[[Any, str], Any]] = {
     "tags": _names,
     "summary": _optional_text,
     "slug": _slug,
+    "aliases": _aliases,
     "draft": _flag,
     "language": _optional_text,
 }
@@ -309,6 +317,7 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
             draft=meta.get("draft", False),
             language=meta.get("language"),
             body_line=text.count("\n", 0, start) + 1,
+            aliases=meta.get("aliases", ()),
         )
     except ContentError as exc:
         raise exc.at(rel) from None
@@ -393,49 +402,47 @@ def load_articles(folder: Path, site_root: Path, include_drafts: bool = False) -
 def assign_slugs(
     articles: Iterable[Article], errors: list[ContentError], warnings: list[str]
 ) -> list[Article]:
-    """Give every article a distinct slug: explicit ones must not collide, derived ones are numbered."""
+    """Give every article its address: its ``slug:``, else its file name; a shared one is an error."""
     articles = list(articles)
-    heads = [(a.source_path, a.slug or None, derived_slug(a.source_path, a.title)) for a in articles]
-    names = slug_names(heads, errors, warnings)
+    heads = [(a.source_path, a.slug or None, derived_slug(a.source_path)) for a in articles]
+    names = slug_names(heads, errors)
     return [replace(a, slug=names[a.source_path]) for a in articles if a.source_path in names]
 
 
-def derived_slug(path: str, title: str) -> str:
-    """The slug an article without an explicit one asks for: from its title, else its file name."""
-    slug = slugify(title) or slugify(Path(path).stem) or "article"
+def derived_slug(path: str) -> str:
+    """The address of an article without a ``slug:``: its file name, never its title.
+
+    A title can be shared by another article and is edited when a headline is fixed; a file name
+    is unique in its folder and changes only when its owner renames it, so an address taken from
+    it stays with one article. Sub-folders are not part of it: ``a/x.md`` and ``b/x.md`` clash.
+    """
+    slug = slugify(Path(path).stem, max_length=MAX_FILE_SLUG) or "article"
     return f"{slug}-article" if slug in RESERVED else slug
 
 
-def slug_names(
-    heads: list[tuple[str, str | None, str]], errors: list[ContentError], warnings: list[str]
-) -> dict[str, str]:
-    """path → slug for (path, explicit slug, derived slug) triples: explicit slugs must not collide
-    (a later claimant is an error, and left out), derived ones are numbered in path order and give
-    way to explicit ones."""
-    explicit: dict[str, str] = {}
-    for path, slug, _ in sorted(heads):
-        if slug:
-            if slug in explicit:
-                errors.append(
-                    ContentError(
-                        f"slug {slug!r} is also claimed by {explicit[slug]}; give one a different slug", path
-                    )
+def slug_names(heads: list[tuple[str, str | None, str]], errors: list[ContentError]) -> dict[str, str]:
+    """path → address for (path, explicit slug, file-name slug) triples.
+
+    Every file gets the address it asks for, or none: addresses are never renumbered, since a
+    number handed out in path order would move an article when another one is added before it.
+    Of two files asking for one address the first in path order keeps it and the other is an
+    error naming both (with ``--keep-going``, left out).
+    """
+    owner: dict[str, str] = {}
+    for path, explicit, derived in sorted(heads):
+        slug = explicit or derived
+        if slug in owner:
+            how = "its 'slug:'" if explicit else "its file name"
+            errors.append(
+                ContentError(
+                    f"address {slug!r} (from {how}) is also claimed by {owner[slug]}; "
+                    "rename one of the files or give one a different 'slug:'",
+                    path,
                 )
-            else:
-                explicit[slug] = path
-    claimed = set(explicit.values())
-    heads = [head for head in heads if not head[1] or head[0] in claimed]
-    wanted = {path: slug or derived for path, slug, derived in heads}
-    order = sorted(heads, key=lambda head: (not head[1], head[0]))
-    final = dict(zip((h[0] for h in order), unique_slugs([wanted[h[0]] for h in order]), strict=True))
-    owner = {slug: path for path, slug in final.items()}
-    for path, slug, _ in heads:
-        if final[path] != wanted[path] and not slug:
-            warnings.append(
-                f"{path}: slug {wanted[path]!r} is taken by {owner[wanted[path]]}; using {final[path]!r} "
-                "(set 'slug:' to choose another)"
             )
-    return final
+            continue
+        owner[slug] = path
+    return {path: slug for slug, path in owner.items()}
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -40,6 +40,7 @@ class Article:
     draft: bool = False
     language: str | None = None
     body_line: int = 1
+    aliases: tuple[str, ...] = ()  # past addresses it is also served under (sending readers on)
 
 
 @dataclass(frozen=True, slots=True)

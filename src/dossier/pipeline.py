@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dossier import __version__, parallel
+from dossier.addresses import LEDGER_FILE, Ledger, read_ledger, write_ledger
 from dossier.analyze.suggest import NameRow, build_suggestions
 from dossier.cache import SCHEMA_VERSION, ArticleRows, BuildCache, Touched, article_rows
 from dossier.config import SiteConfig, configured_options, load_config, with_overrides
@@ -87,6 +88,8 @@ class Prepared:
     templates: list[Path]
     signature: dict[str, str]
     warnings: list[str]
+    ledger: Ledger  # the addresses published so far (addresses.yaml, an input the owner keeps)
+    ledger_digest: str
     notes: list[str] = field(default_factory=list)
 
     @cached_property
@@ -194,7 +197,15 @@ def prepare(options: BuildOptions) -> Prepared:
         "extraction": _digest(repr(extraction_options(config)).encode("utf-8")),
         "base": base_version() if config.base_registry else "off",
     }
-    return Prepared(config, registry_path, output, template_dirs(site), signature, warnings, notes)
+    ledger_path = site / LEDGER_FILE
+    try:
+        ledger = read_ledger(ledger_path)
+    except ContentError as error:
+        raise BuildError(f"{LEDGER_FILE} cannot be read", problems=[error]) from None
+    ledger_digest = _digest(ledger_path.read_bytes()) if ledger_path.is_file() else ""
+    return Prepared(
+        config, registry_path, output, template_dirs(site), signature, warnings, ledger, ledger_digest, notes
+    )
 
 
 def update_cache(
@@ -210,12 +221,19 @@ def update_cache(
         prepared.warnings.extend(skipped)  # found by every walk, so not kept with the scan's warnings
     except ContentError as error:
         raise BuildError("the articles cannot be read", problems=[error]) from None
-    if not reanalyze and cache.meta("drafts") == str(options.drafts) and stamps_match(files, cache.stamps()):
+    if (
+        not reanalyze
+        and cache.meta("drafts") == str(options.drafts)
+        and cache.meta("addresses") == prepared.ledger_digest
+        and stamps_match(files, cache.stamps())
+    ):
         # the files the last build saw, untouched: nothing to read, extract or refresh
         reporter.finish("load", f"{plural(len(files), 'file')}: none new, changed or removed")
         unchanged = Scan(warnings=json.loads(cache.meta("warnings") or "[]"), unchanged=True)
         return unchanged, Touched(), Refreshed()
-    scan = scan_articles(files, cache.sources(), options.drafts, prepared.signature["registry"], jobs)
+    scan = scan_articles(
+        files, cache.sources(), options.drafts, prepared.signature["registry"], jobs, prepared.ledger
+    )
     if scan.errors and not options.keep_going:
         count = len(scan.errors)
         which = f"{count} of the articles cannot" if count > 1 else "an article cannot"
@@ -230,6 +248,7 @@ def update_cache(
 
     reporter.start("extract", total=len(fresh))
     touched = Touched()
+    touched.addresses = scan.settled is not None and cache.replace_redirects(scan.settled.redirects)
     for slug in stale:
         cache.remove_article(slug)
     jobs_list = articles_to_extract(scan, fresh, options.site)
@@ -276,7 +295,8 @@ def groups_for(
     touched: Touched, refreshed: Refreshed, cache: BuildCache, span_changed: bool = False
 ) -> list[str]:
     """The page groups an incremental build has to look at again."""
-    groups = {"index", "voices", "figures", "coverage"}  # cross-article views: any edit may change them
+    # cross-article views: any edit may change them (a moved address's page shows its article's title)
+    groups = {"index", "voices", "figures", "coverage", "redirects"}
     entities = touched.entities | refreshed.event_entities
     if span_changed:  # every topic's chart runs over the corpus's months
         entities |= set(cache.entity_totals())
@@ -339,7 +359,8 @@ def _build(
         "SELECT path FROM articles WHERE day > ? ORDER BY path", (date.today().isoformat(),)
     )]  # fmt: skip
     if not touched and not rewrite:  # nothing changed, so neither did the timeline's layout
-        if scan.restamped or cache.meta("drafts") != str(options.drafts):
+        if not scan.unchanged or cache.meta("drafts") != str(options.drafts):  # files or the ledger touched
+            _keep_addresses(options.site, scan, cache)
             _remember_scan(cache, scan, options)
             cache.commit()
         totals = json.loads(cache.meta("summary") or "{}")
@@ -403,6 +424,7 @@ def _build(
             _index(writer.folder, reporter)
     if config.search and searchable and not rewrite:  # the changed pages are in place: index them
         _index(output, reporter)
+    _keep_addresses(options.site, scan, cache)
     _remember_scan(cache, scan, options)
     cache.set_meta("templates", templates_sum)
     cache.set_meta("config", config_digest(config))
@@ -423,6 +445,21 @@ def _index(folder: Path, reporter: Reporter) -> None:
     reporter.start("search")
     index_site(folder)
     reporter.finish("search", "article and topic pages indexed")
+
+
+def _keep_addresses(site: Path, scan: Scan, cache: BuildCache) -> None:
+    """Write addresses.yaml as this build settled it, once the site it describes is in place.
+
+    Written after the output, so a failed build leaves it as it was; the cache keeps the
+    digest of the file, so an owner's edit of it is a change the next build sees."""
+    if scan.settled is None:  # nothing was read: the ledger is as the last build left it
+        return
+    path = site / LEDGER_FILE
+    try:
+        write_ledger(path, scan.settled.ledger)
+    except OSError as exc:
+        raise BuildError(f"the site was built, but {LEDGER_FILE} cannot be written: {exc.strerror}") from None
+    cache.set_meta("addresses", _digest(path.read_bytes()) if path.is_file() else "")
 
 
 def _remember_scan(cache: BuildCache, scan: Scan, options: BuildOptions) -> None:

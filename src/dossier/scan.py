@@ -2,8 +2,8 @@
 
 A file whose size and modification time match the cache is taken as
 unchanged without reading it; otherwise its bytes are hashed, and only a file
-whose content changed is parsed again. Slugs are assigned over all articles
-(they depend on each other's titles), and each article's *key* identifies its
+whose content changed is parsed again. Addresses are checked over all articles
+(two files must not claim one), and each article's *key* identifies its
 version: content, path, slug, registry and dossier version.
 """
 
@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from dossier import __version__, parallel
+from dossier.addresses import Claim, Ledger, Settled, settle
 from dossier.errors import ContentError
 from dossier.load import derived_slug, read, slug_names, walk_article_files
 from dossier.model import Article
 
-# What the cache keeps of a file's metadata: title, explicit slug, draft, warnings, derived slug
-Head = tuple[str, str | None, bool, tuple[str, ...], str]
+# What the cache keeps of a file's metadata: title, explicit slug, draft, warnings, derived slug,
+# url and aliases (the last two recognise a renamed file and its past addresses, see addresses.py)
+Head = tuple[str, str | None, bool, tuple[str, ...], str, str | None, tuple[str, ...]]
 
 
 @dataclass(slots=True)
@@ -31,6 +33,7 @@ class Scan:
     keys: dict[str, tuple[str, str]] = field(default_factory=dict)  # slug → (path, key) of included articles
     errors: list[ContentError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    settled: Settled | None = None  # the addresses after this scan (None: nothing was read)
     restamped: bool = False  # a file's size or time changed (whether or not its content did)
     unchanged: bool = False  # every file as the last build saw it: nothing was read (entries stay empty)
 
@@ -40,8 +43,9 @@ def _digest(data: bytes) -> str:
 
 
 def _head(article: Article, warnings: list[str]) -> Head:
-    derived = derived_slug(article.source_path, article.title)
-    return (article.title, article.slug or None, article.draft, tuple(warnings), derived)
+    derived = derived_slug(article.source_path)
+    return (article.title, article.slug or None, article.draft, tuple(warnings), derived, article.url,
+            article.aliases)  # fmt: skip
 
 
 ArticleFile = tuple[str, str, os.stat_result]  # path relative to the site, full path, stat
@@ -75,6 +79,7 @@ def scan_articles(
     drafts: bool,
     registry_digest: str,
     jobs: int,
+    ledger: Ledger | None = None,
 ) -> Scan:
     scan = Scan()
     to_read: list[tuple[Path, str]] = []
@@ -102,15 +107,25 @@ def scan_articles(
     for _, _, _, head in scan.entries.values():
         scan.warnings.extend(head[3])
     included = {rel: head for rel, (_, _, _, head) in scan.entries.items() if drafts or not head[2]}
-    slugs = slug_names(
-        [(rel, head[1], head[4]) for rel, head in included.items()], scan.errors, scan.warnings
-    )
+    slugs = slug_names([(rel, head[1], head[4]) for rel, head in included.items()], scan.errors)
+    claims = [_claim(rel, slug, included[rel]) for rel, slug in slugs.items()]
+    scan.settled = settle(ledger or Ledger(), claims, {rel for rel, _, _ in files})
+    scan.errors.extend(scan.settled.errors)
+    scan.warnings.extend(scan.settled.warnings)
+    for error in scan.settled.errors:
+        slugs.pop(error.path or "", None)
     for rel in included.keys() - slugs.keys():  # lost a slug to another article: read again next time
         del scan.entries[rel]
     for rel, slug in slugs.items():
         key = _digest(f"{scan.entries[rel][2]}|{rel}|{slug}|{registry_digest}|{__version__}".encode())
         scan.keys[slug] = (rel, key)
     return scan
+
+
+def _claim(rel: str, slug: str, head: Head) -> Claim:
+    """What the address ledger needs of an article: from the cached head, so unchanged files are not read."""
+    title, _, draft, _, _, url, aliases = head
+    return Claim(rel, slug, title, url, aliases, draft)
 
 
 def articles_to_extract(scan: Scan, slugs: list[str], site: Path) -> list[tuple[Article, str]]:

@@ -12,6 +12,7 @@ _APOSTROPHES = re.compile(r"(?<=\w)['’‘ʼ](?=\w)")
 _ABBREVIATION = re.compile(r"(?<![\w.])((?:\w\.){2,})")
 _TRAILING_SMALL_WORDS = re.compile(r"(?:-(?:a|an|the|of|and|or|to|in|on|for|with|amid|at|by|from))+$")
 MAX_SLUG = 64
+MAX_FILE_SLUG = 200  # a file name is short enough to be an address already; only a pathological one is cut
 RESERVED = frozenset({"index"})  # every section's own list lives at <section>/index.html
 
 
@@ -32,26 +33,6 @@ def slugify(text: str, max_length: int = MAX_SLUG) -> str:
         slug = cut[: cut.rfind("-")] if "-" in cut else slug[:max_length]
         slug = _TRAILING_SMALL_WORDS.sub("", slug) or slug
     return unicodedata.normalize("NFC", slug)
-
-
-def unique_slugs(wanted: list[str]) -> list[str]:
-    """Make slugs distinct by numbering repeats (``x``, ``x-2``, ``x-3``) in the given order."""
-    taken: set[str] = set(wanted)
-    seen: dict[str, int] = {}
-    result: list[str] = []
-    for slug in wanted:
-        count = seen.get(slug, 0) + 1
-        seen[slug] = count
-        if count == 1:
-            result.append(slug)
-            continue
-        n = count
-        while f"{slug}-{n}" in taken:
-            n += 1
-        new = f"{slug}-{n}"
-        taken.add(new)
-        result.append(new)
-    return result
 
 
 def name_slug(name: str, kind: str) -> str:

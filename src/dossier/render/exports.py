@@ -176,13 +176,7 @@ def discovery_pages(cache: BuildCache, config: SiteConfig, registry: dict[str, E
         pages.append(Page(urls.data("names.json"), None, _key(names), text=names))
     if not config.base_url:
         return pages
-    paths = [
-        path
-        for (path,) in cache.db.execute(
-            "SELECT path FROM pages WHERE grp != 'data' AND path LIKE '%.html' ORDER BY path"
-        )
-        if path not in NOT_LISTED
-    ]
+    paths = [path for path in cache.listed_pages() if path not in NOT_LISTED]
     for name, text in sitemap_files(config.base_url, paths).items():
         pages.append(Page(name, None, _key(text), text=text))
     return pages

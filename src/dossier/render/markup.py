@@ -89,17 +89,40 @@ class Mark:
     close: str
 
 
-def _date_mark(start: int, end: int, value: str | None, label: str) -> Mark:
+def _date_mark(start: int, end: int, value: str | None, label: str, written: str) -> Mark:
+    """A date as ``<time>``; what it resolves to follows it in small print when the words written
+    do not say it already ("Friday" is followed by "(5 January 2024)", "9 Jan 2024" by nothing):
+    phones have no hover, so a tooltip alone would hide it from most readers."""
     timex = parse_timex(value) if value else None
     if timex is None:
         return Mark(start, end, '<span class="date">', "</span>")
     machine = timex.value if timex.granularity in _DATETIME_GRANULARITIES else str(timex.year)
+    note = (
+        ""
+        if says_itself(written, label)
+        else f'<small class="date-note" data-pagefind-ignore> ({escape(label)})</small>'
+    )
     return Mark(
         start,
         end,
         f'<time class="date" datetime="{escape(machine)}" data-timex="{escape(timex.value)}" '
         f'title="{escape(label)}">',
-        "</time>",
+        f"</time>{note}",
+    )
+
+
+_WORD = re.compile(r"\w+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def says_itself(written: str, label: str) -> bool:
+    """Whether every word of the resolved ``label`` is in the ``written`` date (in any order and
+    case, abbreviations of months counted): "July 31, 2024" says "31 July 2024"; "Feb. 8" does
+    not say "8 February 2024", since it leaves the year out."""
+    words = [w.casefold() for w in _WORD.findall(written)]
+    return all(
+        any(w == part or (len(w) >= 3 and part.startswith(w) and part.isalpha()) for w in words)
+        for part in (p.casefold() for p in _WORD.findall(label))
     )
 
 
@@ -126,7 +149,10 @@ def body_marks(
             continue
         timex = parse_timex(d.value) if d.value else None
         label = timex.label(d.mod) if timex else "date not resolved"
-        inline.append(_date_mark(d.start, d.end, d.value, label))
+        body = annotated.article.body
+        possessive = _POSSESSIVE.match(body, d.end)  # "Thursday’s (4 January 2024) strike"
+        end = possessive.end() if possessive else d.end
+        inline.append(_date_mark(d.start, end, d.value, label, body[d.start : d.end]))
     inline.sort(key=lambda k: (k.start, -(k.end - k.start)))
     kept: list[Mark] = []
     for mark in inline:

@@ -11,6 +11,7 @@ written. Lists are paginated so that no page grows with the archive.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -145,6 +146,12 @@ def published_label(card: Any) -> str:
     if timex is None:
         return ""
     return f"{timex.label()} (estimated)" if card.inferred else timex.label()
+
+
+def publication_count(source_counts: Iterable[tuple[str, int]]) -> int:
+    """How many publications the articles come from, as the home page and the Sources page both
+    say it: the articles whose source is not given are no publication."""
+    return sum(1 for source, _ in source_counts if source)
 
 
 def day_label(day: str | None) -> str:
@@ -400,6 +407,7 @@ class Planner:
             "figures",
             "coverage",
             "404",
+            "redirects",
         ]
         if self.config.search:
             groups.append("search")
@@ -482,7 +490,7 @@ class Planner:
             "recent": [self.event_brief(e) for e in recent],
             "stats": {
                 "articles": cache.count("articles"),
-                "sources": len([s for s, _ in cache.source_counts() if s]),
+                "sources": publication_count(cache.source_counts()),
                 "topics": len(known),
                 "events": cache.count("events"),
                 "first_day": day_label(first),
@@ -796,7 +804,10 @@ class Planner:
             {"name": a, "slug": author_slug(a), "count": n}
             for a, n in sorted(self.cache.author_counts(), key=lambda p: (-p[1], p[0].casefold()))
         ]
-        context = {"sources": sources, "authors": authors}
+        counts = self.cache.source_counts()
+        unattributed = sum(n for s, n in counts if not s)
+        context = {"sources": sources, "authors": authors, "publications": publication_count(counts),
+                   "unattributed": unattributed}  # fmt: skip
         return [Page(urls.SOURCES, "sources.html", digest(context), lambda: context)]
 
     def source_line(self, slug: str) -> dict[str, Any]:
@@ -927,6 +938,23 @@ class Planner:
             "window": COVERAGE_DAYS,
         }
         return [Page(urls.COVERAGE, "coverage.html", digest(context), lambda: context)]
+
+    def _plan_redirects(self) -> list[Page]:
+        """A page at each past address of an article that sends the reader on to where it is now
+        (see addresses.py); not in the sitemap, and marked noindex."""
+        moves = self.cache.redirects()
+        cards = self.cards(new for _, new in moves)
+        pages = []
+        for old, new in moves:
+            card = cards[new]
+            context: dict[str, Any] = {
+                "target": urls.article(new),
+                "title": card.title,
+                "language": card.language,
+            }
+            key = digest(old, context, self.config.base_url, self.config.title)
+            pages.append(Page(urls.article(old), "redirect.html", key, functools.partial(dict, context)))
+        return pages
 
     def _plan_404(self) -> list[Page]:
         return [Page(urls.NOT_FOUND, "404.html", "404", dict)]
