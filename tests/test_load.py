@@ -119,8 +119,12 @@ def test_unknown_keys_and_string_tags_warn(tmp_path: Path) -> None:
 
 def test_folder_load_collects_every_error_and_addresses_come_from_file_names(tmp_path: Path) -> None:
     (tmp_path / "articles" / "sub").mkdir(parents=True)
-    (tmp_path / "articles" / "one.md").write_text("---\ntitle: Same Title\n---\nA", encoding="utf-8")
-    (tmp_path / "articles" / "sub" / "two.md").write_text("---\ntitle: Same Title\n---\nB", encoding="utf-8")
+    (tmp_path / "articles" / "one.md").write_text(
+        "---\ntitle: Same Title\ndate: 2024-01-01\n---\nA", encoding="utf-8"
+    )
+    (tmp_path / "articles" / "sub" / "two.md").write_text(
+        "---\ntitle: Same Title\ndate: 2024-01-02\n---\nB", encoding="utf-8"
+    )
     (tmp_path / "articles" / "bad1.md").write_text("---\ndate: 2024-01-01\n---\nA", encoding="utf-8")
     (tmp_path / "articles" / "bad2.md").write_text("", encoding="utf-8")
     (tmp_path / "articles" / "draft.md").write_text(
@@ -170,7 +174,7 @@ NEAR_MISSES = [
     ("titel", "---\ntitel: T\ndate: 2024-01-01\n---\nText", "x.md:2: missing 'title'; found 'titel'"),
     ("Tittle", "---\ndate: 2024-01-01\nTittle: T\n---\nText", "x.md:3: missing 'title'; found 'Tittle'"),
     ("tilte", "---\ntilte: T\n---\nText", "did you mean 'title'?"),
-    ("no near miss", "---\nheadline: T\n---\nText", "x.md:1: missing 'title'; add 'title: …'"),
+    ("no near miss", "---\nsubject: T\n---\nText", "x.md:1: missing 'title'; add 'title: …'"),
 ]
 
 
@@ -223,3 +227,33 @@ def test_unknown_keys_suggest_the_known_key_they_resemble(tmp_path: Path) -> Non
     read_article(path, "x.md", warnings)
     assert "x.md:4: unknown frontmatter key 'sumary' ignored (did you mean 'summary'?)" in warnings
     assert any(w.startswith("x.md:5: unknown frontmatter key 'colour' ignored (known: ") for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("header", "key", "expected"),
+    [
+        ("published: 2023-07-27", "published", date(2023, 7, 27)),
+        ("pubdate: 2023-07-27", "published", date(2023, 7, 27)),
+        ("outlet: Reuters", "source", "Reuters"),
+        ("headline: Soldiers take power", "title", "Soldiers take power"),
+    ],
+)
+def test_common_other_names_of_keys_are_read_as_those_keys(
+    tmp_path: Path, header: str, key: str, expected: object
+) -> None:
+    path = tmp_path / "a.txt"
+    others = {"title": "title: A title", "published": "date: 2023-07-27"}
+    lines = [header, *(line for name, line in others.items() if name != key)]
+    path.write_text("\n".join(lines) + "\n---\nBody text.\n", encoding="utf-8")
+    warnings: list[str] = []
+    article = read_article(path, "a.txt", warnings)
+    assert getattr(article, key) == expected
+    assert not warnings
+
+
+def test_a_synonym_beside_its_own_key_is_ignored_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: A\ndate: 2024-01-02\npublished: 2023-07-27\n---\nBody.\n", encoding="utf-8")
+    warnings: list[str] = []
+    assert read_article(path, "a.md", warnings).published == date(2024, 1, 2)
+    assert warnings == ["a.md: 'published' ignored: 'date' is given too"]

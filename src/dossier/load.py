@@ -139,6 +139,32 @@ FIELDS: dict[str, Callable[[Any, str], Any]] = {
     "language": _optional_text,
 }
 
+# Other names exports and pasted headers use for the keys above ("published: 2023-07-27").
+SYNONYMS = {
+    "published": "date",
+    "publication_date": "date",
+    "pubdate": "date",
+    "outlet": "source",
+    "publication": "source",
+    "headline": "title",
+    "byline": "author",
+}
+
+
+def canonical_keys(raw: dict[str, Any], where: str, warnings: list[str]) -> dict[str, Any]:
+    """Synonyms renamed to their keys; a synonym beside its own key is ignored, with a warning."""
+    given = {str(key).lower() for key in raw}
+    renamed: dict[str, Any] = {}
+    for key, value in raw.items():
+        name = SYNONYMS.get(str(key).lower())
+        if name is None:
+            renamed[key] = value
+        elif name in given:
+            warnings.append(f"{where}: {key!r} ignored: {name!r} is given too")
+        else:
+            renamed[name] = value
+    return renamed
+
 
 # --- reading files --------------------------------------------------------------------------------
 
@@ -193,7 +219,7 @@ def split_text_header(text: str) -> tuple[dict[str, Any], int]:
     offset = 0
     for line in text.split("\n")[:40]:
         if _SEPARATOR.match(line):
-            if header and any(key in FIELDS for key in header):
+            if header and any(key in FIELDS or key in SYNONYMS for key in header):
                 return header, offset + len(line) + 1
             break
         match = _HEADER_LINE.match(line)
@@ -291,6 +317,8 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
         markup = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
         raw, offset = split_frontmatter(text) if markup == "markdown" else split_text_header(text)
         lines = key_lines(text[:offset])
+        lines.update({SYNONYMS[k]: n for k, n in lines.items() if k in SYNONYMS and SYNONYMS[k] not in lines})
+        raw = canonical_keys(raw, rel, warnings)
         meta = parse_metadata(raw, rel, warnings, lines)
         _check_plausible(meta, rel, warnings, lines)
         start = _body_start(text, offset)
@@ -299,8 +327,14 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
         if not meta.get("title"):
             raise missing_key_error("title", raw, lines)
         dated = any(str(key).lower() == "date" for key in raw)
-        if (raw or markup == "markdown") and not dated and near_miss("date", raw) is None:
-            warnings.append(missing_date_warning(rel))  # a mistyped key has its own warning already
+        # a mistyped key has its own warning already; a draft is unfinished, its date may come last
+        if (
+            (raw or markup == "markdown")
+            and not dated
+            and not meta.get("draft")
+            and near_miss("date", raw) is None
+        ):
+            warnings.append(missing_date_warning(rel))
         body = text[start:].rstrip()
         return Article(
             source_path=rel,
