@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 
 from dossier.extract.entities import Match
+from dossier.extract.quotes.lexicon import DEMONYMS
 from dossier.extract.tokens import Tokens, fold
 from dossier.model import BODY, NameOccurrence, Sentence
 
@@ -33,6 +34,9 @@ def _is_capitalized(tokens: Tokens, i: int) -> bool:
 
 
 def _is_demonym(key: str, place_keys: frozenset[str]) -> bool:
+    """ "French", "Nigerien" (from the lexicon), or a place's name with a demonym's ending."""
+    if key in DEMONYMS:
+        return True
     for ending in _DEMONYM_ENDINGS:
         if key.endswith(ending) and len(key) > len(ending) + 2:
             stem = key[: -len(ending)]
