@@ -35,7 +35,8 @@ def template_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site.mkdir()
     shutil.copy(ROOT / "entities.yaml", site / "entities.yaml")
     config = (ROOT / "site.yaml").read_text(encoding="utf-8")
-    options = f"\npage_size: {PAGE_SIZE}\ntimeline_page_size: {TIMELINE_PAGE_SIZE}\n"
+    # search off: Pagefind is the same tool on any site, and the slowest step of a build here
+    options = f"\npage_size: {PAGE_SIZE}\ntimeline_page_size: {TIMELINE_PAGE_SIZE}\nsearch: false\n"
     (site / "site.yaml").write_text(config + options, encoding="utf-8")
     _corpus_module().write_corpus(ARTICLES, site / "articles")
     build(BuildOptions(site=site, jobs=2))
