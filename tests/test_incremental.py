@@ -304,3 +304,33 @@ def test_a_change_of_an_extraction_option_extracts_again(site: Path, tmp_path: P
     path.write_text(path.read_text(encoding="utf-8") + "allow_html: true\n", encoding="utf-8")
     build(BuildOptions(site=site, jobs=1))
     assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_crafted_record_in_the_cache_runs_no_code_and_the_cache_is_set_aside(
+    site: Path, tmp_path: Path
+) -> None:
+    import pickle
+    import sqlite3
+
+    class Exploit:
+        def __reduce__(self) -> tuple:
+            return (os.system, (f"touch {tmp_path / 'pwned'}",))
+
+    with sqlite3.connect(cache_file(site / "_site")) as db:
+        db.execute("UPDATE articles SET card = ?", (pickle.dumps(Exploit()),))
+    edit_article(site)  # so that the build reads the cached cards
+    result = build(BuildOptions(site=site, jobs=1))
+    assert not (tmp_path / "pwned").exists()
+    assert any("build cache is damaged" in w for w in result.warnings)
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_cache_with_a_missing_table_is_set_aside(site: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(cache_file(site / "_site")) as db:
+        db.execute("DROP TABLE events")
+    edit_article(site)
+    result = build(BuildOptions(site=site, jobs=1))
+    assert any("build cache is damaged" in w for w in result.warnings)
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")

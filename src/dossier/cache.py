@@ -13,7 +13,9 @@ corrupt file is set aside with a warning and the build starts afresh.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import io
 import json
 import pickle
 import re
@@ -239,8 +241,45 @@ def dumps(value: Any) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+class CacheDamaged(Exception):
+    """A stored record cannot be read back: the cache file is damaged, or was made by hand."""
+
+
 def loads(blob: bytes) -> Any:
-    return pickle.loads(blob)
+    """A stored record; a blob that names anything but dossier's records and dates is refused, so
+    a crafted cache file cannot run code (the build sets it aside and starts afresh)."""
+    try:
+        return _RecordUnpickler(io.BytesIO(blob)).load()
+    except Exception as error:  # any damage, from a bad opcode to a refused class
+        raise CacheDamaged(f"a stored record cannot be read ({error})") from None
+
+
+def is_damage(error: Exception) -> bool:
+    """Whether a database error means the cache file itself is damaged (not locked, not read-only)."""
+    if isinstance(error, CacheDamaged):
+        return True
+    message = str(error).lower()
+    return isinstance(error, sqlite3.DatabaseError) and any(
+        sign in message for sign in ("malformed", "no such table", "no such column", "not a database")
+    )
+
+
+_SAFE_GLOBALS = frozenset(
+    {("datetime", "date"), ("datetime", "datetime"), ("builtins", "frozenset"), ("builtins", "set")}
+)
+
+
+class _RecordUnpickler(pickle.Unpickler):
+    """Unpickles only dossier's own record classes (dataclasses and named tuples) and dates."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _SAFE_GLOBALS:
+            return super().find_class(module, name)
+        if module.startswith("dossier.") and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, tuple)):
+                return found
+        raise pickle.UnpicklingError(f"the cache names {module}.{name}, which is no dossier record")
 
 
 @dataclass(slots=True)
@@ -1092,6 +1131,11 @@ _BRIEF = "e.id, e.label, e.date, e.inferred, e.first_day, e.within_month, e.sour
 
 def _within(within_month: bool | None) -> str:
     return "" if within_month is None else f"AND within_month = {int(within_month)}"
+
+
+def discard(path: Path) -> None:
+    """Delete a cache file and its journal."""
+    _discard(path)
 
 
 def _discard(path: Path) -> None:

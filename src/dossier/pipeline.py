@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,7 +27,16 @@ from typing import TYPE_CHECKING
 from dossier import __version__, parallel
 from dossier.addresses import LEDGER_FILE, Ledger, read_ledger, write_ledger
 from dossier.analyze.suggest import NameRow, build_suggestions
-from dossier.cache import SCHEMA_VERSION, ArticleRows, BuildCache, Touched, article_rows
+from dossier.cache import (
+    SCHEMA_VERSION,
+    ArticleRows,
+    BuildCache,
+    CacheDamaged,
+    Touched,
+    article_rows,
+    discard,
+    is_damage,
+)
 from dossier.config import SiteConfig, configured_options, load_config, with_overrides
 from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError
 from dossier.incremental import Refreshed, full, refresh
@@ -326,9 +336,21 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildResul
     started = time.perf_counter()
     prepared = prepare(options)
     output = prepared.output
-    cache = BuildCache.open(cache_file(output), prepared.signature, prepared.warnings, prepared.notes)
+    path = cache_file(output)
+    cache = BuildCache.open(path, prepared.signature, prepared.warnings, prepared.notes)
+    warnings = list(prepared.warnings)
     try:
-        return _build(options, prepared, cache, reporter, started)
+        try:
+            return _build(options, prepared, cache, reporter, started)
+        except (CacheDamaged, sqlite3.DatabaseError) as error:
+            if not is_damage(error):
+                raise
+            cache.close()
+            discard(path)  # and start again from nothing, as if it had never been
+            damaged = f"{path.name}: the build cache is damaged ({error}); rebuilding everything"
+            prepared.warnings[:] = [*warnings, damaged]
+            cache = BuildCache.open(path, prepared.signature, prepared.warnings, prepared.notes)
+            return _build(options, prepared, cache, reporter, started)
     finally:
         cache.close()
 
