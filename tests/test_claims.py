@@ -256,3 +256,24 @@ def test_a_mistyped_year_cannot_make_charts_huge() -> None:
     assert months == (("2024-01", 3), ("2024-02", 0), ("2024-03", 1))
     years = chart_series({"2024-01": 3, "9999-12": 1}, "2024-01-06", "9999-12-31")
     assert len(years) == MAX_BARS and years[-1] == ("9999", 1)
+
+
+def test_figure_disagreement_compares_the_same_pairs_as_checking_every_pair() -> None:
+    """The bucketed check (linear in the claims per quarter) decides as comparing all pairs would."""
+    import random
+    from datetime import date, timedelta
+
+    from dossier.analyze.claims import _comparable_pairs, _conflict, _Span
+
+    rng = random.Random(2026)
+    for _ in range(500):
+        spans = []
+        for _ in range(rng.randint(2, 12)):
+            first = date(2024, 1, 1) + timedelta(days=rng.randint(0, 700))
+            point = rng.random() < 0.5
+            last = first if point else first + timedelta(days=rng.choice([0, 30, 90, 365]))
+            period = None if rng.random() < 0.15 else (first, last, point)
+            value = rng.choice([100, 105, 112, 150, 1000])
+            spans.append(_Span(rng.choice("abcd"), value, period, rng.random() < 0.2))
+        every_pair = any(_conflict(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :])
+        assert any(_conflict(a, b) for a, b in _comparable_pairs(spans)) == every_pair

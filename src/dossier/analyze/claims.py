@@ -8,8 +8,10 @@ pages built from it are the same whichever order the articles were read in.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from dossier.cache import speaker_key
 from dossier.model import Figure, Statement
@@ -76,13 +78,13 @@ class FigureGroup:
         if self.unit == "percent":
             return False
         spans = [
-            (slug, figure.value, _period(figure, day), figure.projection) for slug, day, figure in self.claims
+            _Span(slug, figure.value, _period(figure, day), figure.projection)
+            for slug, day, figure in self.claims
         ]
-        return any(
-            sa != sb and max(a, b) > min(a, b) * (1 + DISAGREEMENT) and _same_time(pa, pb) and qa == qb
-            for i, (sa, a, pa, qa) in enumerate(spans)
-            for sb, b, pb, qb in spans[i + 1 :]
-        )  # sources differ: two articles, one time; a projection is set only against other projections
+        values = [span.value for span in spans]
+        if not values or max(values) <= min(values) * (1 + DISAGREEMENT):
+            return False
+        return any(_conflict(a, b) for a, b in _comparable_pairs(spans))
 
     @property
     def agree(self) -> bool:
@@ -95,6 +97,47 @@ class FigureGroup:
     @property
     def sources(self) -> int:
         return len({slug for slug, _, _ in self.claims})
+
+
+class _Span(NamedTuple):
+    slug: str
+    value: float
+    period: tuple[date, date, bool] | None
+    projection: bool
+
+
+def _conflict(a: _Span, b: _Span) -> bool:
+    """Two articles, one time, values far apart; a projection is set only against other projections."""
+    return (
+        a.slug != b.slug
+        and a.projection == b.projection
+        and max(a.value, b.value) > min(a.value, b.value) * (1 + DISAGREEMENT)
+        and _same_time(a.period, b.period)
+    )
+
+
+def _comparable_pairs(spans: list[_Span]) -> Iterator[tuple[_Span, _Span]]:
+    """The pairs of claims that can be about one time: those whose periods, stretched by SAME_TIME,
+    share a stretch of SAME_TIME days, and claims of no known time with all others. So a quantity
+    that thousands of articles give costs about the claims per quarter squared, not all of them."""
+    undated = [span for span in spans if span.period is None]
+    for i, a in enumerate(undated):
+        yield from ((a, b) for b in [*undated[i + 1 :], *(s for s in spans if s.period is not None)])
+    width = SAME_TIME.days
+    buckets: dict[int, list[_Span]] = {}
+    for span in spans:
+        if span.period is not None:
+            first, last = span.period[0].toordinal(), span.period[1].toordinal() + width
+            for bucket in range(first // width, last // width + 1):
+                buckets.setdefault(bucket, []).append(span)
+    seen: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                pair = (id(a), id(b))
+                if pair not in seen:
+                    seen.add(pair)
+                    yield a, b
 
 
 def _period(figure: Figure, day: str | None) -> tuple[date, date, bool] | None:
