@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from dossier.errors import ConfigError
+from dossier.errors import ConfigError, describe_value
 from dossier.yamlfast import SafeLoader, describe_error, key_lines
 
 
@@ -124,12 +124,14 @@ def config_from_mapping(
         where = f"{origin}:{lines[str(key).lower()]}" if str(key).lower() in lines else origin
         if key not in _TYPES:
             if warnings is not None:
-                warnings.append(f"{where}: unknown option {key!r} ignored (known: {', '.join(_TYPES)})")
+                warnings.append(
+                    f"{where}: unknown option {describe_value(key)} ignored (known: {', '.join(_TYPES)})"
+                )
             continue
         expected = _TYPES[key]
         if isinstance(value, bool) != (bool in expected) or not isinstance(value, expected):
             names = " or ".join(_TYPE_NAMES[t] for t in expected)
-            problems.append(f"{where}: option {key!r} must be {names}, found {value!r}")
+            problems.append(f"{where}: option {key!r} must be {names}, found {describe_value(value)}")
             continue
         if isinstance(value, int) and value < 0:
             problems.append(f"{where}: option {key!r} must not be negative")

@@ -21,7 +21,7 @@ from typing import Any
 import frontmatter
 import yaml
 
-from dossier.errors import ContentError
+from dossier.errors import ContentError, describe_value, printable
 from dossier.model import Article
 from dossier.slugs import RESERVED, slugify, unique_slugs
 from dossier.yamlfast import SafeLoader, describe_error, key_lines
@@ -29,6 +29,9 @@ from dossier.yamlfast import SafeLoader, describe_error, key_lines
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",)
 UNKNOWN = frozenset({"", "unknown", "n/a", "none", "null"})
+# The largest article read: a long news story is some 100 KB; a file a hundred times that is
+# almost always a mistake (a log, a dump), and beyond it time and memory grow without need.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
 _FRONTMATTER = frontmatter.YAMLHandler()
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
@@ -73,7 +76,9 @@ def _publication_date(value: Any, key: str) -> date | None:
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
-        raise ContentError(f"{key!r} must be a date like 2024-01-07 (or 'unknown'), found {text!r}") from None
+        raise ContentError(
+            f"{key!r} must be a date like 2024-01-07 (or 'unknown'), found {describe_value(text)}"
+        ) from None
 
 
 def _names(value: Any, key: str) -> tuple[str, ...]:
@@ -89,7 +94,7 @@ def _flag(value: Any, key: str) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
         return value.strip().lower() in ("true", "yes")
-    raise ContentError(f"{key!r} must be true or false, found {value!r}")
+    raise ContentError(f"{key!r} must be true or false, found {describe_value(value)}")
 
 
 def _url(value: Any, key: str) -> str | None:
@@ -97,7 +102,7 @@ def _url(value: Any, key: str) -> str | None:
     if url is None:
         return None
     if not re.match(r"^https?://", url, re.IGNORECASE):
-        raise ContentError(f"{key!r} must be an http:// or https:// address, found {url!r}")
+        raise ContentError(f"{key!r} must be an http:// or https:// address, found {describe_value(url)}")
     return url
 
 
@@ -106,12 +111,12 @@ def _slug(value: Any, key: str) -> str | None:
     if raw is None:
         return None
     if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw):
-        raise ContentError(f"'slug' must be a plain name, not an absolute path: {raw!r}")
+        raise ContentError(f"'slug' must be a plain name, not an absolute path: {describe_value(raw)}")
     if ".." in raw or "/" in raw or "\\" in raw:
-        raise ContentError(f"'slug' must not contain '..' or path separators: {raw!r}")
+        raise ContentError(f"'slug' must not contain '..' or path separators: {describe_value(raw)}")
     slug = slugify(raw)
     if not slug:
-        raise ContentError(f"'slug' has no letters or digits: {raw!r}")
+        raise ContentError(f"'slug' has no letters or digits: {describe_value(raw)}")
     if slug in RESERVED:
         raise ContentError(f"'slug' {slug!r} is reserved for the list of articles; choose another")
     return slug
@@ -135,9 +140,23 @@ FIELDS: dict[str, Callable[[Any, str], Any]] = {
 # --- reading files --------------------------------------------------------------------------------
 
 
+def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of an article file, refused when there are more than ``limit`` of them
+    (read no further than that, so a huge file costs no memory)."""
+    with path.open("rb") as file:
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        size = path.stat().st_size
+        raise ContentError(
+            f"the file has {size / 1_048_576:.1f} MB; an article may have at most {limit // 1_048_576} MB "
+            "(split it into several articles, or remove it if it is not one)"
+        )
+    return data
+
+
 def decode(data: bytes, warnings: list[str], where: str) -> str:
     """Bytes → text: UTF-8 (with or without BOM), else Windows-1252 with a warning."""
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # the whole file: a NUL byte anywhere would reach the page
         raise ContentError("binary file, not text (found NUL bytes); remove it from the articles folder")
     try:
         text = data.decode("utf-8-sig")
@@ -219,8 +238,8 @@ def parse_metadata(
         parser = FIELDS.get(name)
         if parser is None:
             close = difflib.get_close_matches(name, FIELDS, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(FIELDS)}"
-            warnings.append(f"{at}: unknown frontmatter key {key!r} ignored ({hint})")
+            hint = f"did you mean {describe_value(close[0])}?" if close else f"known: {', '.join(FIELDS)}"
+            warnings.append(f"{at}: unknown frontmatter key {describe_value(key)} ignored ({hint})")
             continue
         if name == "tags" and isinstance(value, str):
             warnings.append(f"{at}: 'tags' given as text; read as a comma-separated list")
@@ -244,8 +263,10 @@ def _check_plausible(meta: dict[str, Any], where: str, warnings: list[str], line
         warnings.append(f"{at}: 'date' {published.isoformat()} looks mistyped; check the year")
     language = meta.get("language")
     if language is not None and not _LANGUAGE_TAG.match(language):
-        raise ContentError(f"'language' must be a language tag like en or ar-IQ, found {language!r}",
-                           line=lines.get("language"))  # fmt: skip
+        raise ContentError(
+            f"'language' must be a language tag like en or ar-IQ, found {describe_value(language)}",
+            line=lines.get("language"),
+        )
 
 
 def near_miss(wanted: str, raw: dict[str, Any]) -> str | None:
@@ -260,7 +281,7 @@ def missing_key_error(wanted: str, raw: dict[str, Any], lines: dict[str, int]) -
     found = near_miss(wanted, raw)
     if found is not None:
         return ContentError(
-            f"missing {wanted!r}; found {found!r} — did you mean {wanted!r}?",
+            f"missing {wanted!r}; found {describe_value(found)} — did you mean {wanted!r}?",
             line=lines.get(found.lower(), 1),
         )
     return ContentError(f"missing {wanted!r}; add '{wanted}: …' to the frontmatter", line=1)
@@ -276,15 +297,20 @@ def missing_date_warning(where: str) -> str:
 
 def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
     """Parse one file; raise :class:`ContentError` (located in ``rel``) if it cannot be used."""
+    shown = printable(rel)  # the name as messages show it
     try:
-        text = decode(path.read_bytes(), warnings, rel)
+        if not is_text(rel):
+            raise ContentError(
+                "the file name is not valid UTF-8; rename the file (its name is shown with \\x escapes)"
+            )
+        text = decode(read_limited(path), warnings, shown)
         if not text.strip():
             raise ContentError("empty file; write a title and some text, or delete it")
         markup = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
         raw, offset = split_frontmatter(text) if markup == "markdown" else split_text_header(text)
         lines = key_lines(text[:offset])
-        meta = parse_metadata(raw, rel, warnings, lines)
-        _check_plausible(meta, rel, warnings, lines)
+        meta = parse_metadata(raw, shown, warnings, lines)
+        _check_plausible(meta, shown, warnings, lines)
         start = _body_start(text, offset)
         if not meta.get("title") and markup == "text":
             start = _title_from_first_line(text, start, meta)
@@ -292,7 +318,7 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
             raise missing_key_error("title", raw, lines)
         dated = any(str(key).lower() == "date" for key in raw)
         if (raw or markup == "markdown") and not dated and near_miss("date", raw) is None:
-            warnings.append(missing_date_warning(rel))  # a mistyped key has its own warning already
+            warnings.append(missing_date_warning(shown))  # a mistyped key has its own warning already
         body = text[start:].rstrip()
         return Article(
             source_path=rel,
@@ -314,6 +340,16 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
         raise exc.at(rel) from None
     except OSError as exc:
         raise ContentError(f"cannot read file: {exc.strerror}", rel) from None
+
+
+def is_text(name: str) -> bool:
+    """Whether a file name read from the disk is text: a name that is not UTF-8 comes back with
+    its odd bytes as lone surrogates, which no page, feed or message can hold."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _title_from_first_line(text: str, start: int, meta: dict[str, Any]) -> int:
@@ -418,7 +454,9 @@ def slug_names(
             if slug in explicit:
                 errors.append(
                     ContentError(
-                        f"slug {slug!r} is also claimed by {explicit[slug]}; give one a different slug", path
+                        f"slug {slug!r} is also claimed by {printable(explicit[slug])}; "
+                        "give one a different slug",
+                        path,
                     )
                 )
             else:
@@ -432,7 +470,8 @@ def slug_names(
     for path, slug, _ in heads:
         if final[path] != wanted[path] and not slug:
             warnings.append(
-                f"{path}: slug {wanted[path]!r} is taken by {owner[wanted[path]]}; using {final[path]!r} "
+                f"{printable(path)}: slug {wanted[path]!r} is taken by {printable(owner[wanted[path]])}; "
+                f"using {final[path]!r} "
                 "(set 'slug:' to choose another)"
             )
     return final

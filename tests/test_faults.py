@@ -1,0 +1,165 @@
+"""Input built to hurt: alias bombs, odd file names, huge files. Each ends in a clear message (or a
+correct result) quickly, never in a hang, a traceback or a file from outside the site."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dossier.cli import main
+from dossier.errors import describe_value, printable
+from dossier.load import MAX_ARTICLE_BYTES
+from dossier.yamlfast import ALIAS_EXPANSION_LIMIT, SafeLoader
+from tests.conftest import ROOT
+
+SEED = "vox-behind-iraqs-call-to-remove-us-led-forces.md"
+
+
+def alias_bomb(levels: int = 9, width: int = 9) -> str:
+    """``a: &a [x, …]``, ``b: &b [*a, …]``, …: a few hundred bytes for ``width ** levels`` values."""
+    names = "abcdefghijklmnopqrstuvwxyz"
+    lines = [f"a: &a [{', '.join('x' * width)}]"]
+    for previous, name in pairwise(names[:levels]):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * width)}]")
+    return "\n".join(lines) + "\n"
+
+
+def nested(levels: int, width: int = 9) -> list:
+    value: list = ["x"] * width
+    for _ in range(levels - 1):
+        value = [value] * width
+    return value
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A one-article site, built once."""
+    folder = tmp_path / "site"
+    (folder / "articles").mkdir(parents=True)
+    shutil.copy(ROOT / "articles" / SEED, folder / "articles" / SEED)
+    shutil.copy(ROOT / "entities.yaml", folder / "entities.yaml")
+    (folder / "site.yaml").write_text("title: Test\nsearch: false\n", encoding="utf-8")
+    assert main(["build", "--site", str(folder), "-q"]) == 0
+    return folder
+
+
+def build(site: Path, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["build", "--site", str(site), *options])
+    return code, capsys.readouterr().out
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+# --- values in messages ----------------------------------------------------------------------------
+
+
+def test_a_value_of_hundreds_of_millions_of_shared_parts_is_described_at_once() -> None:
+    started = time.perf_counter()
+    shown = describe_value(nested(9))
+    assert time.perf_counter() - started < 0.1
+    assert shown.startswith("[[[[[[[[['x', 'x'") and shown.endswith("…") and len(shown) <= 61
+
+
+def test_values_are_described_as_repr_when_short() -> None:
+    for value in ("2024-13-45", "news\\iraq", 3, None, True, ["a", 1], {"k": "v"}):
+        assert describe_value(value) == repr(value)
+    assert describe_value("x" * 100) == "'" + "x" * 59 + "…"
+    assert "digits" in describe_value(10**5000)
+    loop: list = []
+    loop.append(loop)
+    assert describe_value(loop).endswith("…")
+
+
+def test_printable_escapes_what_a_terminal_would_act_on() -> None:
+    assert printable("plain name.md") == "plain name.md"
+    assert printable("اسم.md") == "اسم.md"
+    assert printable("a\x1b[31mred\nline\t.md") == "a\\x1b[31mred\\nline\\t.md"
+    assert printable("bad\udcff.md") == "bad\\xff.md"  # a byte that is not UTF-8, as the disk gave it
+    assert printable("evil\u202etxt.md") == "evil\\u202etxt.md"
+
+
+# --- YAML aliases ----------------------------------------------------------------------------------
+
+
+def test_an_alias_bomb_is_refused_at_once_at_the_anchor_to_blame() -> None:
+    started = time.perf_counter()
+    with pytest.raises(yaml.YAMLError) as error:
+        yaml.load(alias_bomb(), Loader=SafeLoader)
+    assert time.perf_counter() - started < 1
+    assert f"more than {ALIAS_EXPANSION_LIMIT:,} values" in str(error.value)
+    assert error.value.problem_mark.line == 5  # type: ignore[attr-defined]  # f: the first one too big
+
+
+def test_aliases_within_bounds_still_load() -> None:
+    data = yaml.load(alias_bomb(levels=4), Loader=SafeLoader)
+    assert data["d"] == nested(4)
+    assert yaml.load("a: &x [1, 2]\nb: *x\n", Loader=SafeLoader) == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_a_number_too_long_to_convert_stays_text() -> None:
+    assert yaml.load("title: " + "1" * 5000, Loader=SafeLoader) == {"title": "1" * 5000}
+
+
+def test_a_large_aliased_value_in_a_flag_is_named_briefly(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    frontmatter = "title: Aliases\n" + alias_bomb(levels=5) + "draft: *d\n"
+    (site / "articles" / "aliases.md").write_text(f"---\n{frontmatter}---\nText.\n", encoding="utf-8")
+    started = time.perf_counter()
+    code, out = build(site, capsys)
+    assert time.perf_counter() - started < 10
+    assert code == 1
+    assert "articles/aliases.md:8: 'draft' must be true or false, found [[[['x', 'x'" in out
+    assert max(len(line) for line in out.splitlines()) < 200
+
+
+# --- file names and sizes --------------------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_an_error_of_that_file(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = (site / "articles").as_posix().encode() + b"/caf\xe9.md"
+    path = Path(name.decode("utf-8", "surrogateescape"))
+    path.write_text("---\ntitle: Café\n---\nText.\n", encoding="utf-8")
+    before = snapshot(site / "_site")
+    code, out = build(site, capsys)
+    assert code == 1
+    assert "articles/caf\\xe9.md: the file name is not valid UTF-8; rename the file" in out
+    assert "internal error" not in out and "Traceback" not in out
+    assert snapshot(site / "_site") == before
+    code, out = build(site, capsys, "--keep-going")
+    assert code == 0
+    assert "warning: articles/caf\\xe9.md: the file name is not valid UTF-8" in out
+
+
+def test_control_characters_in_file_names_are_shown_escaped(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "articles" / "red\x1b[31m\nname.md").write_text("---\ntitle: [x\n---\nText.\n", encoding="utf-8")
+    code, out = build(site, capsys)
+    assert code == 1
+    assert "error: articles/red\\x1b[31m\\nname.md:2: invalid YAML" in out
+    assert "\x1b" not in out
+
+
+def test_an_article_above_the_size_limit_is_refused_without_being_read(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    huge = site / "articles" / "huge.md"
+    with huge.open("w", encoding="utf-8") as file:
+        file.write("---\ntitle: Huge\ndate: 2024-02-01\n---\n")
+        file.truncate(MAX_ARTICLE_BYTES * 10)  # 50 MB (sparse): mostly NUL, but the size is refused first
+    started = time.perf_counter()
+    code, out = build(site, capsys)
+    assert time.perf_counter() - started < 10
+    assert code == 1
+    assert "articles/huge.md: the file has 50.0 MB; an article may have at most 5 MB" in out
