@@ -163,3 +163,55 @@ def test_an_article_above_the_size_limit_is_refused_without_being_read(
     assert time.perf_counter() - started < 10
     assert code == 1
     assert "articles/huge.md: the file has 50.0 MB; an article may have at most 5 MB" in out
+
+
+# --- links to files outside the site ---------------------------------------------------------------
+
+
+def test_a_linked_article_outside_the_site_is_skipped_and_never_published(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "private" / "notes.txt"
+    secret.parent.mkdir()
+    secret.write_text("Private notes\n\nNot for the site.\n", encoding="utf-8")
+    (site / "articles" / "notes.txt").symlink_to(secret)
+    (site / "drafts").mkdir()
+    (site / "drafts" / "inside.md").write_text(
+        "---\ntitle: Linked from inside\n---\nText.\n", encoding="utf-8"
+    )
+    (site / "articles" / "inside.md").symlink_to(site / "drafts" / "inside.md")
+    code, out = build(site, capsys)
+    assert code == 0
+    assert (
+        f"warning: articles/notes.txt: skipped: a link to {secret.resolve()}, outside the site folder" in out
+    )
+    pages = {p.name for p in (site / "_site" / "articles").glob("*.html")}
+    assert "private-notes.html" not in pages
+    assert "linked-from-inside.html" in pages  # a link inside the site is an article like any other
+    assert "Not for the site" not in "".join(
+        p.read_text(encoding="utf-8") for p in (site / "_site").rglob("*.html")
+    )
+
+
+def test_a_linked_static_file_outside_the_site_is_not_copied(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "hostname"
+    secret.write_text("a-private-host\n", encoding="utf-8")
+    static = site / "templates" / "static"
+    static.mkdir(parents=True)
+    (static / "host.txt").symlink_to(secret)
+    (static / "logo.txt").write_text("logo\n", encoding="utf-8")
+    (site / "images").mkdir()
+    (site / "images" / "mark.txt").write_text("mark\n", encoding="utf-8")
+    (static / "mark.txt").symlink_to(site / "images" / "mark.txt")
+    code, out = build(site, capsys, "--clean")
+    assert code == 0
+    assert (
+        f"warning: templates/static/host.txt: skipped: a link to {secret.resolve()}, outside the site" in out
+    )
+    assert not (site / "_site" / "static" / "host.txt").exists()
+    assert (site / "_site" / "static" / "logo.txt").read_text(encoding="utf-8") == "logo\n"
+    assert (site / "_site" / "static" / "mark.txt").read_text(encoding="utf-8") == "mark\n"
+    code, out = build(site, capsys, "--clean", "--strict")
+    assert code == 1

@@ -23,6 +23,7 @@ import yaml
 
 from dossier.errors import ContentError, describe_value, printable
 from dossier.model import Article
+from dossier.paths import outside, outside_note
 from dossier.slugs import RESERVED, slugify, unique_slugs
 from dossier.yamlfast import SafeLoader, describe_error, key_lines
 
@@ -361,15 +362,17 @@ def _title_from_first_line(text: str, start: int, meta: dict[str, Any]) -> int:
 
 
 def walk_article_files(
-    folder: Path, skipped: list[tuple[str, str]] | None = None
+    folder: Path, skipped: list[tuple[str, str]] | None = None, site: Path | None = None
 ) -> list[tuple[str, os.stat_result]]:
     """(path inside ``folder``, stat) of every article file, in a stable order; hidden files skipped.
 
     One ``scandir`` walk: an unchanged archive of tens of thousands of files is
     checked in milliseconds. Linked folders are not followed (a link to a parent
     would loop); a linked file that loops or points nowhere is noted in ``skipped``
-    as (path, why) rather than stopping the walk.
+    as (path, why) rather than stopping the walk, and so is a linked file outside both ``folder``
+    and ``site`` (see :mod:`dossier.paths`).
     """
+    roots = [folder] if site is None else [folder, site]
     suffixes = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
     found: list[tuple[str, os.stat_result]] = []
     pending = [("", str(folder))]
@@ -385,9 +388,13 @@ def walk_article_files(
                         pending.append((f"{name}/", entry.path))
                     elif entry.is_symlink() and os.path.isdir(entry.path):
                         _note(skipped, name, "a linked folder; links to folders are not followed")
-                    elif entry.name.lower().endswith(suffixes):
-                        stat = entry.stat()
-                        if os.path.isfile(entry.path):
+                    elif not entry.name.lower().endswith(suffixes):
+                        continue
+                    else:
+                        stat = entry.stat()  # first, so that a link that points nowhere says so
+                        if entry.is_symlink() and outside(entry.path, roots):
+                            _note(skipped, name, outside_note(entry.path))
+                        elif os.path.isfile(entry.path):
                             found.append((name, stat))
                 except OSError as exc:  # a link that loops or points nowhere, a file without permission
                     _note(skipped, name, f"cannot be read ({exc.strerror or exc})")
@@ -400,9 +407,9 @@ def _note(skipped: list[tuple[str, str]] | None, path: str, why: str) -> None:
         skipped.append((path, why))
 
 
-def find_article_files(folder: Path) -> list[Path]:
+def find_article_files(folder: Path, site: Path | None = None) -> list[Path]:
     """Every article file under ``folder``, in a stable order; hidden files are skipped."""
-    return [folder / name for name, _ in walk_article_files(folder)]
+    return [folder / name for name, _ in walk_article_files(folder, site=site)]
 
 
 def load_articles(folder: Path, site_root: Path, include_drafts: bool = False) -> LoadResult:
@@ -412,7 +419,7 @@ def load_articles(folder: Path, site_root: Path, include_drafts: bool = False) -
         result.errors.append(ContentError("articles folder not found", _relative(folder, site_root)))
         return result
     loaded: list[Article] = []
-    for path in find_article_files(folder):
+    for path in find_article_files(folder, site_root):
         rel = _relative(path, site_root)
         try:
             article = read_article(path, rel, result.warnings)

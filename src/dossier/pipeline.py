@@ -27,15 +27,16 @@ from dossier import __version__, parallel
 from dossier.analyze.suggest import NameRow, build_suggestions
 from dossier.cache import SCHEMA_VERSION, ArticleRows, BuildCache, Touched, article_rows
 from dossier.config import SiteConfig, configured_options, load_config, with_overrides
-from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError
+from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError, printable
 from dossier.incremental import Refreshed, refresh
+from dossier.paths import outside_note
 from dossier.render import templates_digest
 from dossier.render.exports import discovery_pages, export_pages
 from dossier.render.pages import Planner
 from dossier.report import Reporter, plural
 from dossier.scan import Scan, articles_to_extract, list_article_files, scan_articles, stamps_match
 from dossier.search import index_site
-from dossier.write import SiteWriter, check_output, is_generated
+from dossier.write import SiteWriter, check_output, is_generated, static_files
 
 if TYPE_CHECKING:
     from dossier.extract.registry import Registry
@@ -184,7 +185,20 @@ def prepare(options: BuildOptions) -> Prepared:
         "config": _digest(repr(config).encode("utf-8")),
         "base": base_version() if config.base_registry else "off",
     }
-    return Prepared(config, registry_path, output, template_dirs(site), signature, warnings, notes)
+    templates = template_dirs(site)
+    warnings.extend(refused_static_links(templates, site))
+    return Prepared(config, registry_path, output, templates, signature, warnings, notes)
+
+
+def refused_static_links(templates: list[Path], site: Path) -> list[str]:
+    """A warning for each link in a static folder that leads outside the site (it is not copied)."""
+    _, refused = static_files(folder / "static" for folder in templates)
+    return [f"{printable(_inside(path, site))}: skipped: {outside_note(path)}" for path in refused]
+
+
+def _inside(path: Path, site: Path) -> str:
+    """``path`` as it is written inside ``site`` (links not resolved: the link is what is named)."""
+    return path.relative_to(site).as_posix() if path.is_relative_to(site) else path.as_posix()
 
 
 def update_cache(

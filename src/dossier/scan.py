@@ -56,7 +56,9 @@ def list_article_files(folder: Path, site: Path, warnings: list[str] | None = No
     prefix = "" if base == "." else base.rstrip("/") + "/"
     base_path = f"{folder}{os.sep}"
     skipped: list[tuple[str, str]] = []
-    files = [(prefix + name, base_path + name, stat) for name, stat in walk_article_files(folder, skipped)]
+    files = [
+        (prefix + name, base_path + name, stat) for name, stat in walk_article_files(folder, skipped, site)
+    ]
     if warnings is not None:
         warnings.extend(f"{printable(prefix + name)}: skipped: {why}" for name, why in skipped)
     return files
