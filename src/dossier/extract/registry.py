@@ -39,6 +39,7 @@ from dossier.errors import RegistryError, describe_value
 from dossier.extract.spellings import implied_spellings, split_parenthetical
 from dossier.extract.tokens import alias_keys
 from dossier.model import Entity
+from dossier.slugs import RESERVED
 from dossier.yamlfast import SafeLoader, describe_error
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -180,6 +181,8 @@ def _parse_entity(raw: Any, index: int) -> tuple[Entity, list[AliasSpec]]:
         raise ValueError(
             f"{label}: 'id' must be kebab-case like 'harakat-al-nujaba', found {describe_value(entity_id)}"
         )
+    if entity_id in RESERVED:
+        raise ValueError(f"{label}: 'id' {entity_id!r} is reserved for the list of topics; choose another")
     unknown = set(raw) - ENTITY_KEYS
     if unknown:
         raise ValueError(f"{label}: unknown key(s) {_keys(unknown)}")
