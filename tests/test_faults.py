@@ -215,3 +215,42 @@ def test_a_linked_static_file_outside_the_site_is_not_copied(
     assert (site / "_site" / "static" / "mark.txt").read_text(encoding="utf-8") == "mark\n"
     code, out = build(site, capsys, "--clean", "--strict")
     assert code == 1
+
+
+# --- feeds and options -----------------------------------------------------------------------------
+
+
+def test_control_characters_in_any_field_leave_the_feeds_valid_xml(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from xml.etree import ElementTree
+
+    (site / "site.yaml").write_text(
+        'title: "Site\\x0b title"\ndescription: "About\\x1b[31m it"\nbase_url: https://example.org/iraq/\n'
+        "search: false\n",
+        encoding="utf-8",
+    )
+    (site / "articles" / "control.md").write_text(
+        '---\ntitle: "Control\\x01 characters\\x7f in\\uffff a title"\ndate: 2024-02-02\n'
+        'source: "Wire\\x02"\nauthor: "A\\x03 Reporter"\nsummary: "Sum\\x04mary"\n---\n'
+        "Prime Minister Mohammed Shia al-Sudani spoke.\x05\n",
+        encoding="utf-8",
+    )
+    code, out = build(site, capsys)
+    assert code == 0, out
+    feeds = [site / "_site" / "feed.xml", *(site / "_site" / "topics").glob("*.xml")]
+    assert len(feeds) > 1
+    for feed in feeds:
+        ElementTree.parse(feed)  # raises on a character XML cannot hold
+    text = (site / "_site" / "feed.xml").read_text(encoding="utf-8")
+    assert "Control characters\x7f in a title" in text and "Site title" in text
+
+
+def test_a_base_url_given_on_the_command_line_is_checked_too(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot(site / "_site")
+    code, out = build(site, capsys, "--base-url", "javascript:alert(1)//")
+    assert code == 1
+    assert "--base-url must be an http:// or https:// address with a host" in out
+    assert snapshot(site / "_site") == before

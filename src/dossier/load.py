@@ -21,6 +21,7 @@ from typing import Any
 import frontmatter
 import yaml
 
+from dossier.config import LANGUAGE_TAG
 from dossier.errors import ContentError, describe_value, printable
 from dossier.model import Article
 from dossier.paths import outside, outside_note
@@ -252,9 +253,6 @@ def parse_metadata(
     return meta
 
 
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-
-
 def _check_plausible(meta: dict[str, Any], where: str, warnings: list[str], lines: dict[str, int]) -> None:
     """Values that parse but are probably typos: a publication year far from now, a language that is
     no language tag (it would be written into the page's ``lang``)."""
@@ -263,7 +261,7 @@ def _check_plausible(meta: dict[str, Any], where: str, warnings: list[str], line
         at = f"{where}:{lines['date']}" if "date" in lines else where
         warnings.append(f"{at}: 'date' {published.isoformat()} looks mistyped; check the year")
     language = meta.get("language")
-    if language is not None and not _LANGUAGE_TAG.match(language):
+    if language is not None and not LANGUAGE_TAG.match(language):
         raise ContentError(
             f"'language' must be a language tag like en or ar-IQ, found {describe_value(language)}",
             line=lines.get("language"),
