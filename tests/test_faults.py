@@ -254,3 +254,41 @@ def test_a_base_url_given_on_the_command_line_is_checked_too(
     assert code == 1
     assert "--base-url must be an http:// or https:// address with a host" in out
     assert snapshot(site / "_site") == before
+
+
+# --- the preview server ----------------------------------------------------------------------------
+
+
+def test_the_preview_answers_overlong_addresses_cleanly(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import functools
+    import http.client
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from dossier.serve import PreviewHandler, PreviewState
+
+    (tmp_path / "index.html").write_text("<html><body>home</body></html>", encoding="utf-8")
+    handler = functools.partial(PreviewHandler, state=PreviewState(), directory=str(tmp_path))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def status(method: str, path: str) -> int:
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+        try:
+            connection.request(method, path)
+            return connection.getresponse().status
+        finally:
+            connection.close()
+
+    try:
+        assert status("GET", "/" + "a" * 60_000) == 414
+        assert status("HEAD", "/" + "a" * 60_000) == 414
+        assert status("GET", "/" + "a" * 1000 + ".html") in (400, 404)  # one part longer than a file name
+        assert status("GET", "/" + "a/" * 900) in (400, 404)
+        assert status("GET", "/index.html") == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "Traceback" not in capfd.readouterr().err
