@@ -292,3 +292,28 @@ def test_the_preview_answers_overlong_addresses_cleanly(
         server.shutdown()
         server.server_close()
     assert "Traceback" not in capfd.readouterr().err
+
+
+# --- odd text --------------------------------------------------------------------------------------
+
+
+def test_a_name_and_a_speech_verb_on_the_next_line_extract_without_an_error() -> None:
+    """ "Niger\\ntold": the speaker search once read the line break as a word after the name."""
+    from datetime import date
+
+    from dossier.extract import extract_article
+    from dossier.extract.entities import Matcher
+    from dossier.extract.registry import load_registry
+    from dossier.model import Article
+
+    matcher = Matcher(load_registry(ROOT / "entities.yaml", base=True))
+    for markup in ("text", "markdown"):
+        article = Article(
+            source_path="articles/odd.txt",
+            slug="odd",
+            title="Odd",
+            body="Niger\ntold",
+            markup=markup,
+            published=date(2024, 3, 1),
+        )
+        extract_article(article, matcher)

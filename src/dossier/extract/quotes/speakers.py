@@ -404,9 +404,9 @@ class SpeakerResolver:
         heading = [m for m in mentions if m.start < cut] if post else mentions
         if heading:
             mention = heading[-1]
-            after = self.text[mention.end : cut].strip(" ,")
+            after = self.text[mention.end : cut].strip(" ,").split()  # a line break alone is nothing
             before = " ".join(self.text[start : mention.start].split()).strip(" ,")
-            if not after or _norm(after.split()[-1]) in INSTITUTION_NOUNS:
+            if not after or _norm(after[-1]) in INSTITUTION_NOUNS:
                 title = before if _is_title(before) and len(before.split()) >= 2 else None
                 return Speaker(mention.entity, mention.entity, title, "entity",
                                written=phrase if after else "")  # fmt: skip
