@@ -1,7 +1,10 @@
-"""The exceptions dossier raises for problems a user can fix.
+"""The exceptions dossier raises for problems a user can fix, and how their messages show a user's
+text and values.
 
 Every expected failure is a :class:`DossierError`; the CLI prints its message
-(``path:line: message``) and never a traceback unless ``--debug`` is given.
+(``path:line: message``) and never a traceback unless ``--debug`` is given. A message names a
+value with :func:`describe_value` (short, however large the value) and a file name with
+:func:`printable` (nothing a terminal would act on).
 """
 
 from __future__ import annotations
@@ -113,7 +116,7 @@ def _pieces(value: Any, limit: int) -> Any:
             yield (
                 repr(item)
                 if item.bit_length() < 200
-                else f"<a number of {item.bit_length() * 3 // 10} digits>"
+                else f"<a number of about {item.bit_length() * 3 // 10} digits>"
             )
         elif isinstance(item, (list, tuple, dict)):
             stack.extend(reversed(_container_pieces(item, limit)))
