@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as markup_escape
 
 from dossier import __version__
-from dossier.errors import BuildError, DossierError, NotASiteError
+from dossier.errors import BuildError, DossierError, NotASiteError, printable
 from dossier.pipeline import (
     BuildOptions,
     BuildResult,
@@ -32,6 +32,12 @@ from dossier.write import is_generated
 COMMANDS = ("build", "serve", "new", "check", "suggest", "init")
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 DEFAULT_BIND = "127.0.0.1"  # serve.HOST, not imported: a plain build should not load the HTTP server
+
+
+def escape(text: str) -> str:
+    """Text for the console: Rich's markup escaped, and whatever a terminal would act on (an escape
+    sequence in a file name, say) shown as escapes; the message's own line breaks are kept."""
+    return markup_escape("\n".join(printable(line) for line in text.split("\n")))
 
 
 def parser(default_site: Path, prog: str = "dossier") -> argparse.ArgumentParser:

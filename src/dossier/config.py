@@ -8,13 +8,15 @@ Command-line flags override the file (see :func:`SiteConfig.with_overrides`).
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
-from dossier.errors import ConfigError
+from dossier.errors import ConfigError, describe_value
 from dossier.yamlfast import SafeLoader, describe_error, key_lines
 
 
@@ -76,6 +78,34 @@ _TYPES: dict[str, tuple[type, ...]] = {
 
 _TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", type(None): "empty"}
 
+# A well-formed BCP 47 language tag (RFC 5646) whose language has two or three letters (the ones
+# in use), with its extended language, script, region, variants, extensions and private use. It is
+# written into every page's ``lang``, the feeds' ``xml:lang`` and the search index's language, so
+# nothing else (a quote, a path) may pass.
+LANGUAGE_TAG = re.compile(
+    r"^[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?"
+    r"(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*(?:-[\dA-WY-Za-wy-z](?:-[A-Za-z\d]{2,8})+)*"
+    r"(?:-[xX](?:-[A-Za-z\d]{1,8})+)?$"
+)
+# What an address may not hold to be written into attributes, feeds and the sitemap as it is.
+_UNSAFE_IN_URL = re.compile(r"[\s\"'<>\\^`{|}\x00-\x1f\x7f]")
+
+
+def base_url_problem(url: str) -> str | None:
+    """What is wrong with a ``base_url``, if anything: it must be an absolute http(s) address with a
+    host, and hold nothing that could end the attribute or the element it is written into."""
+    if _UNSAFE_IN_URL.search(url):
+        return "must not contain spaces, quotes, angle brackets or backslashes"
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "is not a valid address"
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return "must be an http:// or https:// address with a host, like https://example.org/story/"
+    if parts.query or parts.fragment:
+        return "must not have a query (?…) or a fragment (#…): the site's paths are added to it"
+    return None
+
 
 def load_config(path: Path, warnings: list[str] | None = None) -> SiteConfig:
     """Read and validate ``site.yaml``; a missing file gives the defaults."""
@@ -124,12 +154,14 @@ def config_from_mapping(
         where = f"{origin}:{lines[str(key).lower()]}" if str(key).lower() in lines else origin
         if key not in _TYPES:
             if warnings is not None:
-                warnings.append(f"{where}: unknown option {key!r} ignored (known: {', '.join(_TYPES)})")
+                warnings.append(
+                    f"{where}: unknown option {describe_value(key)} ignored (known: {', '.join(_TYPES)})"
+                )
             continue
         expected = _TYPES[key]
         if isinstance(value, bool) != (bool in expected) or not isinstance(value, expected):
             names = " or ".join(_TYPE_NAMES[t] for t in expected)
-            problems.append(f"{where}: option {key!r} must be {names}, found {value!r}")
+            problems.append(f"{where}: option {key!r} must be {names}, found {describe_value(value)}")
             continue
         if isinstance(value, int) and value < 0:
             problems.append(f"{where}: option {key!r} must not be negative")
@@ -142,13 +174,27 @@ def config_from_mapping(
             problems.append(f"{origin}: option {key!r} must be at least 1")
     if problems:
         raise ConfigError("\n".join(problems))
-    config = SiteConfig(**values)
-    if config.base_url is not None and not config.base_url.startswith(("http://", "https://")):
-        raise ConfigError(f"{origin}: option 'base_url' must start with http:// or https://")
-    return config
+    for key, check in (("base_url", base_url_problem), ("language", language_problem)):
+        value = values.get(key)
+        problem = check(value) if isinstance(value, str) else None
+        if problem is not None:
+            where = f"{origin}:{lines[key]}" if key in lines else origin
+            problems.append(f"{where}: option {key!r} {problem}, found {describe_value(value)}")
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return SiteConfig(**values)
+
+
+def language_problem(tag: str) -> str | None:
+    """What is wrong with a ``language`` option, if anything (see :data:`LANGUAGE_TAG`)."""
+    return None if LANGUAGE_TAG.match(tag) else "must be a language tag like en, ar or pt-BR"
 
 
 def with_overrides(config: SiteConfig, **overrides: Any) -> SiteConfig:
     """Return ``config`` with the command-line options that were given."""
     given = {k: v for k, v in overrides.items() if v is not None}
+    url = given.get("base_url")
+    problem = base_url_problem(url) if isinstance(url, str) else None
+    if problem is not None:
+        raise ConfigError(f"--base-url {problem}, found {describe_value(url)}")
     return dataclasses.replace(config, **given) if given else config

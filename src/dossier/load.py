@@ -21,14 +21,19 @@ from typing import Any
 import frontmatter
 import yaml
 
-from dossier.errors import ContentError
+from dossier.config import LANGUAGE_TAG
+from dossier.errors import ContentError, describe_value, printable
 from dossier.model import Article
+from dossier.paths import outside, outside_note
 from dossier.slugs import MAX_FILE_SLUG, RESERVED, slugify
 from dossier.yamlfast import SafeLoader, describe_error, key_lines
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",)
 UNKNOWN = frozenset({"", "unknown", "n/a", "none", "null"})
+# The largest article read: a long news story is some 100 KB; a file a hundred times that is
+# almost always a mistake (a log, a dump), and beyond it time and memory grow without need.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
 _FRONTMATTER = frontmatter.YAMLHandler()
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
@@ -73,7 +78,9 @@ def _publication_date(value: Any, key: str) -> date | None:
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
-        raise ContentError(f"{key!r} must be a date like 2024-01-07 (or 'unknown'), found {text!r}") from None
+        raise ContentError(
+            f"{key!r} must be a date like 2024-01-07 (or 'unknown'), found {describe_value(text)}"
+        ) from None
 
 
 def _names(value: Any, key: str) -> tuple[str, ...]:
@@ -89,7 +96,7 @@ def _flag(value: Any, key: str) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
         return value.strip().lower() in ("true", "yes")
-    raise ContentError(f"{key!r} must be true or false, found {value!r}")
+    raise ContentError(f"{key!r} must be true or false, found {describe_value(value)}")
 
 
 def _url(value: Any, key: str) -> str | None:
@@ -97,7 +104,7 @@ def _url(value: Any, key: str) -> str | None:
     if url is None:
         return None
     if not re.match(r"^https?://", url, re.IGNORECASE):
-        raise ContentError(f"{key!r} must be an http:// or https:// address, found {url!r}")
+        raise ContentError(f"{key!r} must be an http:// or https:// address, found {describe_value(url)}")
     return url
 
 
@@ -106,12 +113,12 @@ def _slug(value: Any, key: str) -> str | None:
     if raw is None:
         return None
     if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw):
-        raise ContentError(f"{key!r} must be a plain name, not an absolute path: {raw!r}")
+        raise ContentError(f"{key!r} must be a plain name, not an absolute path: {describe_value(raw)}")
     if ".." in raw or "/" in raw or "\\" in raw:
-        raise ContentError(f"{key!r} must not contain '..' or path separators: {raw!r}")
+        raise ContentError(f"{key!r} must not contain '..' or path separators: {describe_value(raw)}")
     slug = slugify(raw)
     if not slug:
-        raise ContentError(f"{key!r} has no letters or digits: {raw!r}")
+        raise ContentError(f"{key!r} has no letters or digits: {describe_value(raw)}")
     if slug in RESERVED:
         raise ContentError(f"{key!r} {slug!r} is reserved for the list of articles; choose another")
     return slug
@@ -169,9 +176,23 @@ def canonical_keys(raw: dict[str, Any], where: str, warnings: list[str]) -> dict
 # --- reading files --------------------------------------------------------------------------------
 
 
+def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of an article file, refused when there are more than ``limit`` of them
+    (read no further than that, so a huge file costs no memory)."""
+    with path.open("rb") as file:
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        size = path.stat().st_size
+        raise ContentError(
+            f"the file has {size / 1_048_576:.1f} MB; an article may have at most {limit // 1_048_576} MB "
+            "(split it into several articles, or remove it if it is not one)"
+        )
+    return data
+
+
 def decode(data: bytes, warnings: list[str], where: str) -> str:
     """Bytes → text: UTF-8 (with or without BOM), else Windows-1252 with a warning."""
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # the whole file: a NUL byte anywhere would reach the page
         raise ContentError("binary file, not text (found NUL bytes); remove it from the articles folder")
     try:
         text = data.decode("utf-8-sig")
@@ -253,8 +274,8 @@ def parse_metadata(
         parser = FIELDS.get(name)
         if parser is None:
             close = difflib.get_close_matches(name, FIELDS, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(FIELDS)}"
-            warnings.append(f"{at}: unknown frontmatter key {key!r} ignored ({hint})")
+            hint = f"did you mean {describe_value(close[0])}?" if close else f"known: {', '.join(FIELDS)}"
+            warnings.append(f"{at}: unknown frontmatter key {describe_value(key)} ignored ({hint})")
             continue
         if name == "tags" and isinstance(value, str):
             warnings.append(f"{at}: 'tags' given as text; read as a comma-separated list")
@@ -266,9 +287,6 @@ def parse_metadata(
     return meta
 
 
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-
-
 def _check_plausible(meta: dict[str, Any], where: str, warnings: list[str], lines: dict[str, int]) -> None:
     """Values that parse but are probably typos: a publication year far from now, a language that is
     no language tag (it would be written into the page's ``lang``)."""
@@ -277,9 +295,11 @@ def _check_plausible(meta: dict[str, Any], where: str, warnings: list[str], line
         at = f"{where}:{lines['date']}" if "date" in lines else where
         warnings.append(f"{at}: 'date' {published.isoformat()} looks mistyped; check the year")
     language = meta.get("language")
-    if language is not None and not _LANGUAGE_TAG.match(language):
-        raise ContentError(f"'language' must be a language tag like en or ar-IQ, found {language!r}",
-                           line=lines.get("language"))  # fmt: skip
+    if language is not None and not LANGUAGE_TAG.match(language):
+        raise ContentError(
+            f"'language' must be a language tag like en or ar-IQ, found {describe_value(language)}",
+            line=lines.get("language"),
+        )
 
 
 def near_miss(wanted: str, raw: dict[str, Any]) -> str | None:
@@ -294,7 +314,7 @@ def missing_key_error(wanted: str, raw: dict[str, Any], lines: dict[str, int]) -
     found = near_miss(wanted, raw)
     if found is not None:
         return ContentError(
-            f"missing {wanted!r}; found {found!r} — did you mean {wanted!r}?",
+            f"missing {wanted!r}; found {describe_value(found)} — did you mean {wanted!r}?",
             line=lines.get(found.lower(), 1),
         )
     return ContentError(f"missing {wanted!r}; add '{wanted}: …' to the frontmatter", line=1)
@@ -310,17 +330,22 @@ def missing_date_warning(where: str) -> str:
 
 def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
     """Parse one file; raise :class:`ContentError` (located in ``rel``) if it cannot be used."""
+    shown = printable(rel)  # the name as messages show it
     try:
-        text = decode(path.read_bytes(), warnings, rel)
+        if not is_text(rel):
+            raise ContentError(
+                "the file name is not valid UTF-8; rename the file (its name is shown with \\x escapes)"
+            )
+        text = decode(read_limited(path), warnings, shown)
         if not text.strip():
             raise ContentError("empty file; write a title and some text, or delete it")
         markup = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
         raw, offset = split_frontmatter(text) if markup == "markdown" else split_text_header(text)
         lines = key_lines(text[:offset])
         lines.update({SYNONYMS[k]: n for k, n in lines.items() if k in SYNONYMS and SYNONYMS[k] not in lines})
-        raw = canonical_keys(raw, rel, warnings)
-        meta = parse_metadata(raw, rel, warnings, lines)
-        _check_plausible(meta, rel, warnings, lines)
+        raw = canonical_keys(raw, shown, warnings)
+        meta = parse_metadata(raw, shown, warnings, lines)
+        _check_plausible(meta, shown, warnings, lines)
         start = _body_start(text, offset)
         if not meta.get("title") and markup == "text":
             start = _title_from_first_line(text, start, meta)
@@ -334,7 +359,7 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
             and not meta.get("draft")
             and near_miss("date", raw) is None
         ):
-            warnings.append(missing_date_warning(rel))
+            warnings.append(missing_date_warning(shown))
         body = text[start:].rstrip()
         return Article(
             source_path=rel,
@@ -359,6 +384,16 @@ def read_article(path: Path, rel: str, warnings: list[str]) -> Article:
         raise ContentError(f"cannot read file: {exc.strerror}", rel) from None
 
 
+def is_text(name: str) -> bool:
+    """Whether a file name read from the disk is text: a name that is not UTF-8 comes back with
+    its odd bytes as lone surrogates, which no page, feed or message can hold."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _title_from_first_line(text: str, start: int, meta: dict[str, Any]) -> int:
     """Plain text without a header: the first non-empty line is the title."""
     end = text.find("\n", start)
@@ -368,15 +403,17 @@ def _title_from_first_line(text: str, start: int, meta: dict[str, Any]) -> int:
 
 
 def walk_article_files(
-    folder: Path, skipped: list[tuple[str, str]] | None = None
+    folder: Path, skipped: list[tuple[str, str]] | None = None, site: Path | None = None
 ) -> list[tuple[str, os.stat_result]]:
     """(path inside ``folder``, stat) of every article file, in a stable order; hidden files skipped.
 
     One ``scandir`` walk: an unchanged archive of tens of thousands of files is
     checked in milliseconds. Linked folders are not followed (a link to a parent
     would loop); a linked file that loops or points nowhere is noted in ``skipped``
-    as (path, why) rather than stopping the walk.
+    as (path, why) rather than stopping the walk, and so is a linked file outside both ``folder``
+    and ``site`` (see :mod:`dossier.paths`).
     """
+    roots = [folder] if site is None else [folder, site]
     suffixes = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
     found: list[tuple[str, os.stat_result]] = []
     pending = [("", str(folder))]
@@ -392,9 +429,13 @@ def walk_article_files(
                         pending.append((f"{name}/", entry.path))
                     elif entry.is_symlink() and os.path.isdir(entry.path):
                         _note(skipped, name, "a linked folder; links to folders are not followed")
-                    elif entry.name.lower().endswith(suffixes):
-                        stat = entry.stat()
-                        if os.path.isfile(entry.path):
+                    elif not entry.name.lower().endswith(suffixes):
+                        continue
+                    else:
+                        stat = entry.stat()  # first, so that a link that points nowhere says so
+                        if entry.is_symlink() and outside(entry.path, roots):
+                            _note(skipped, name, outside_note(entry.path))
+                        elif os.path.isfile(entry.path):
                             found.append((name, stat))
                 except OSError as exc:  # a link that loops or points nowhere, a file without permission
                     _note(skipped, name, f"cannot be read ({exc.strerror or exc})")
@@ -407,9 +448,9 @@ def _note(skipped: list[tuple[str, str]] | None, path: str, why: str) -> None:
         skipped.append((path, why))
 
 
-def find_article_files(folder: Path) -> list[Path]:
+def find_article_files(folder: Path, site: Path | None = None) -> list[Path]:
     """Every article file under ``folder``, in a stable order; hidden files are skipped."""
-    return [folder / name for name, _ in walk_article_files(folder)]
+    return [folder / name for name, _ in walk_article_files(folder, site=site)]
 
 
 def load_articles(folder: Path, site_root: Path, include_drafts: bool = False) -> LoadResult:
@@ -419,7 +460,7 @@ def load_articles(folder: Path, site_root: Path, include_drafts: bool = False) -
         result.errors.append(ContentError("articles folder not found", _relative(folder, site_root)))
         return result
     loaded: list[Article] = []
-    for path in find_article_files(folder):
+    for path in find_article_files(folder, site_root):
         rel = _relative(path, site_root)
         try:
             article = read_article(path, rel, result.warnings)
@@ -469,7 +510,7 @@ def slug_names(heads: list[tuple[str, str | None, str]], errors: list[ContentErr
             how = "its 'slug:'" if explicit else "its file name"
             errors.append(
                 ContentError(
-                    f"address {slug!r} (from {how}) is also claimed by {owner[slug]}; "
+                    f"address {slug!r} (from {how}) is also claimed by {printable(owner[slug])}; "
                     "rename one of the files or give one a different 'slug:'",
                     path,
                 )

@@ -38,15 +38,16 @@ from dossier.cache import (
     is_damage,
 )
 from dossier.config import SiteConfig, configured_options, load_config, with_overrides
-from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError
+from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError, printable
 from dossier.incremental import Refreshed, full, refresh
+from dossier.paths import outside_note
 from dossier.render import templates_digest
 from dossier.render.exports import discovery_pages, export_pages
 from dossier.render.pages import Planner
 from dossier.report import Reporter, plural
 from dossier.scan import Scan, articles_to_extract, list_article_files, scan_articles, stamps_match
 from dossier.search import index_site
-from dossier.write import SiteWriter, check_output, is_generated
+from dossier.write import SiteWriter, check_output, is_generated, static_files
 
 if TYPE_CHECKING:
     from dossier.extract.registry import Registry
@@ -207,6 +208,8 @@ def prepare(options: BuildOptions) -> Prepared:
         "extraction": _digest(repr(extraction_options(config)).encode("utf-8")),
         "base": base_version() if config.base_registry else "off",
     }
+    templates = template_dirs(site)
+    warnings.extend(refused_static_links(templates, site))
     ledger_path = site / LEDGER_FILE
     try:
         ledger = read_ledger(ledger_path)
@@ -214,8 +217,19 @@ def prepare(options: BuildOptions) -> Prepared:
         raise BuildError(f"{LEDGER_FILE} cannot be read", problems=[error]) from None
     ledger_digest = _digest(ledger_path.read_bytes()) if ledger_path.is_file() else ""
     return Prepared(
-        config, registry_path, output, template_dirs(site), signature, warnings, ledger, ledger_digest, notes
+        config, registry_path, output, templates, signature, warnings, ledger, ledger_digest, notes
     )
+
+
+def refused_static_links(templates: list[Path], site: Path) -> list[str]:
+    """A warning for each link in a static folder that leads outside the site (it is not copied)."""
+    _, refused = static_files(folder / "static" for folder in templates)
+    return [f"{printable(_inside(path, site))}: skipped: {outside_note(path)}" for path in refused]
+
+
+def _inside(path: Path, site: Path) -> str:
+    """``path`` as it is written inside ``site`` (links not resolved: the link is what is named)."""
+    return path.relative_to(site).as_posix() if path.is_relative_to(site) else path.as_posix()
 
 
 def update_cache(

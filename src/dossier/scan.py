@@ -17,8 +17,8 @@ from typing import Any
 
 from dossier import __version__, parallel
 from dossier.addresses import Claim, Ledger, Settled, settle
-from dossier.errors import ContentError
-from dossier.load import derived_slug, read, slug_names, walk_article_files
+from dossier.errors import ContentError, printable
+from dossier.load import MAX_ARTICLE_BYTES, derived_slug, read, slug_names, walk_article_files
 from dossier.model import Article
 
 # What the cache keeps of a file's metadata: title, explicit slug, draft, warnings, derived slug,
@@ -60,9 +60,11 @@ def list_article_files(folder: Path, site: Path, warnings: list[str] | None = No
     prefix = "" if base == "." else base.rstrip("/") + "/"
     base_path = f"{folder}{os.sep}"
     skipped: list[tuple[str, str]] = []
-    files = [(prefix + name, base_path + name, stat) for name, stat in walk_article_files(folder, skipped)]
+    files = [
+        (prefix + name, base_path + name, stat) for name, stat in walk_article_files(folder, skipped, site)
+    ]
     if warnings is not None:
-        warnings.extend(f"{prefix}{name}: skipped: {why}" for name, why in skipped)
+        warnings.extend(f"{printable(prefix + name)}: skipped: {why}" for name, why in skipped)
     return files
 
 
@@ -90,6 +92,9 @@ def scan_articles(
             scan.entries[rel] = known
             continue
         scan.restamped = True
+        if stat.st_size > MAX_ARTICLE_BYTES:  # refused when read: not worth hashing (nor holding)
+            to_read.append((Path(path), rel))
+            continue
         digest = _digest(Path(path).read_bytes())
         if known is not None and known[2] == digest:
             scan.entries[rel] = (stat.st_mtime_ns, stat.st_size, digest, known[3])

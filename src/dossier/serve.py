@@ -25,6 +25,9 @@ from typing import Any
 from dossier.errors import BuildError, DossierError
 
 HOST = "127.0.0.1"
+# The longest request path answered: far longer than any page's address (slugs are at most 64
+# characters), far shorter than what the file system would refuse with an error of its own.
+MAX_REQUEST_PATH = 2048
 ENDPOINT = "/__dossier__/"
 RELOAD_SCRIPT = f'<script src="{ENDPOINT}reload.js"></script>'
 RELOAD_JS = """// dossier serve: reload this page when the site has been rebuilt.
@@ -85,6 +88,21 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:
+        if len(self.path) > MAX_REQUEST_PATH:
+            return self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG, "The address is too long for a page.")
+        try:
+            return self._get()
+        except OSError as error:  # a name the file system refuses (a part too long, say): no such page
+            if isinstance(error, ConnectionError):
+                raise
+            return self.send_error(HTTPStatus.BAD_REQUEST, "No page has such an address.")
+
+    def do_HEAD(self) -> None:
+        if len(self.path) > MAX_REQUEST_PATH:
+            return self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG, "The address is too long for a page.")
+        return super().do_HEAD()
+
+    def _get(self) -> None:
         path = self.path.split("?", 1)[0]
         if path == f"{ENDPOINT}build":
             return self._send(str(self.state.build).encode(), "text/plain")

@@ -17,14 +17,89 @@ import yaml
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# How many values aliases may add to a document: a few anchors reused are fine; nine lists of
+# nine aliases each (an "alias bomb" of a few hundred bytes) stand for 387 million values.
+ALIAS_EXPANSION_LIMIT = 100_000
+
+
 class SafeLoader(_Base):  # type: ignore[misc, valid-type]
-    """A safe loader whose impossible dates stay strings."""
+    """A safe loader whose impossible dates and overlong numbers stay strings, and which refuses
+    a document whose aliases stand for more than :data:`ALIAS_EXPANSION_LIMIT` extra values."""
+
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        if node is None:
+            return None
+        refuse_alias_bombs(node)
+        return self.construct_document(node)
+
+
+def refuse_alias_bombs(root: yaml.Node, limit: int = ALIAS_EXPANSION_LIMIT) -> None:
+    """Raise a YAML error, at the anchor to blame, when expanding every alias of the document
+    ``root`` would add more than ``limit`` values to the ones written out.
+
+    Sizes are counted once per node (an alias is the same node object as its anchor), so the
+    check is linear in what is written, however much the aliases stand for.
+    """
+    sizes = _expanded_sizes(root)
+    if sizes[id(root)] - len(sizes) <= limit:
+        return
+    culprit = root
+    while True:  # down to the smallest value that is itself too big: the anchor to blame
+        larger = next((child for child in _children(culprit) if sizes[id(child)] > limit), None)
+        if larger is None:
+            break
+        culprit = larger
+    raise yaml.constructor.ConstructorError(
+        None,
+        None,
+        f"aliases (*name) expand this document to more than {limit:,} values; write the values out "
+        "or reuse fewer",
+        culprit.start_mark,
+    )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _expanded_sizes(root: yaml.Node) -> dict[int, int]:
+    """id(node) → how many values the node stands for with its aliases expanded, for every
+    distinct node under ``root``; a node that contains itself counts once there."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in _children(node))
+            continue
+        if key in sizes or key in open_nodes:
+            continue
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    return sizes
 
 
 def _timestamp_or_text(loader: Any, node: yaml.ScalarNode) -> Any:
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+def _int_or_text(loader: Any, node: yaml.ScalarNode) -> Any:
+    """An integer, or the text as written when it has more digits than Python converts."""
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
         return loader.construct_scalar(node)
 
 
@@ -48,6 +123,7 @@ def _mapping_without_repeats(loader: Any, node: yaml.MappingNode) -> dict:
 
 SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 SafeLoader.add_constructor("tag:yaml.org,2002:map", _mapping_without_repeats)
+SafeLoader.add_constructor("tag:yaml.org,2002:int", _int_or_text)
 
 
 _HINTS = {

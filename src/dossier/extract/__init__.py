@@ -40,10 +40,13 @@ from dossier.model import (
 )
 from dossier.timex import parse_timex
 
-# Parts of Markdown that are addresses, code or markup rather than prose.
+# Parts of Markdown that are addresses, code or markup rather than prose. Each run of characters is
+# possessive (``{0,2000}+``): what may follow it is never in its class, so giving characters back
+# could not make a match, and a text of many "](" or "<a" would otherwise be retried 2,000 times
+# over at every one of them.
 _NOT_PROSE = re.compile(
-    r"\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]{0,500}\")?\)|<https?://[^>\n]{0,2000}>|https?://\S+|`[^`\n]{0,2000}`"
-    r"|<[A-Za-z/!][^>\n]{0,2000}>|^\[[^\]\n]{1,500}\]:.*$",
+    r"\]\([^)\s]{0,2000}+(?:\s+\"[^\"\n]{0,500}+\")?\)|<https?://[^>\n]{0,2000}+>|https?://\S+"
+    r"|`[^`\n]{0,2000}+`|<[A-Za-z/!][^>\n]{0,2000}+>|^\[[^\]\n]{1,500}+\]:.*$",
     re.MULTILINE,
 )
 

@@ -35,10 +35,11 @@ from typing import Any
 
 import yaml
 
-from dossier.errors import RegistryError
+from dossier.errors import RegistryError, describe_value
 from dossier.extract.spellings import implied_spellings, split_parenthetical
 from dossier.extract.tokens import alias_keys
 from dossier.model import Entity
+from dossier.slugs import RESERVED
 from dossier.yamlfast import SafeLoader, describe_error
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -125,7 +126,7 @@ def registry_from_data(data: Any, where: str = "entities.yaml", base: bool = Fal
         data = with_base(data)
     unknown = set(data) - TOP_KEYS
     if unknown:
-        raise RegistryError(f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}", where)
+        raise RegistryError(f"unknown top-level key(s): {_keys(unknown)}", where)
     problems: list[str] = []
     entities: dict[str, Entity] = {}
     aliases: list[AliasSpec] = []
@@ -155,6 +156,11 @@ def registry_from_data(data: Any, where: str = "entities.yaml", base: bool = Fal
     return Registry(entities=entities, aliases=tuple(aliases), titles=titles)
 
 
+def _keys(keys: Iterable[Any]) -> str:
+    """Unknown keys, named in a message (each cut short: a key may be any text)."""
+    return ", ".join(sorted(describe_value(str(key))[1:-1] for key in keys))
+
+
 def _string_list(value: Any, key: str, problems: list[str]) -> list[str]:
     if value is None:
         return []
@@ -170,12 +176,16 @@ def _parse_entity(raw: Any, index: int) -> tuple[Entity, list[AliasSpec]]:
         raise ValueError(f"{label}: expected a mapping with id, name, type")
     entity_id = raw.get("id")
     if isinstance(entity_id, str):
-        label = f"entity {entity_id!r}"
+        label = f"entity {describe_value(entity_id)}"
     if not isinstance(entity_id, str) or not ID_PATTERN.match(entity_id):
-        raise ValueError(f"{label}: 'id' must be kebab-case like 'harakat-al-nujaba', found {entity_id!r}")
+        raise ValueError(
+            f"{label}: 'id' must be kebab-case like 'harakat-al-nujaba', found {describe_value(entity_id)}"
+        )
+    if entity_id in RESERVED:
+        raise ValueError(f"{label}: 'id' {entity_id!r} is reserved for the list of topics; choose another")
     unknown = set(raw) - ENTITY_KEYS
     if unknown:
-        raise ValueError(f"{label}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
+        raise ValueError(f"{label}: unknown key(s) {_keys(unknown)}")
     name, kind = raw.get("name"), raw.get("type")
     if not isinstance(name, str) or not name.strip():
         raise ValueError(f"{label}: missing 'name'")
@@ -211,13 +221,15 @@ def _parse_alias(raw: Any, entity: str, kind: str, name: str, exact: set[str], l
     if isinstance(raw, str):
         raw = {"text": raw}
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"].strip():
-        raise ValueError(f"{label}: every alias needs a non-empty text, found {raw!r}")
+        raise ValueError(f"{label}: every alias needs a non-empty text, found {describe_value(raw)}")
     unknown = set(raw) - ALIAS_OPTIONS
     if unknown:
-        raise ValueError(f"{label}: alias {raw['text']!r} has unknown option(s) {', '.join(sorted(unknown))}")
+        raise ValueError(
+            f"{label}: alias {describe_value(raw['text'])} has unknown option(s) {_keys(unknown)}"
+        )
     text = raw["text"].strip()
     if not alias_keys(text):
-        raise ValueError(f"{label}: alias {text!r} has no letters or digits")
+        raise ValueError(f"{label}: alias {describe_value(text)} has no letters or digits")
     return AliasSpec(
         entity=entity,
         text=text,
@@ -273,7 +285,7 @@ def _phrases(value: Any, label: str, alias: str) -> tuple[tuple[str, ...], ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"{label}: alias {alias!r}: context words must be a list of words")
+        raise ValueError(f"{label}: alias {describe_value(alias)}: context words must be a list of words")
     return tuple(alias_keys(v) for v in value if alias_keys(v))
 
 
@@ -295,7 +307,7 @@ def _conflicts(aliases: Iterable[AliasSpec]) -> list[str]:
         elif other.entity != spec.entity and not (other.conditional or spec.conditional):
             owner = lambda s: "the ignore list" if s.entity is None else f"entity {s.entity!r}"  # noqa: E731
             problems.append(
-                f"alias {spec.text!r} of {owner(spec)} is also claimed by {owner(other)}; "
+                f"alias {describe_value(spec.text)} of {owner(spec)} is also claimed by {owner(other)}; "
                 "remove one or give one a context rule (needs_anchor, not_after, not_before)"
             )
     return problems

@@ -32,8 +32,12 @@ _BLOCK_BREAK = re.compile(r"\n[ \t]*\n+")
 # hard-wrapped: a line break between two lower-case words (or after a comma) continues the sentence.
 _LINE_BREAK = re.compile(r"\n[ \t]*\n+|(?<![a-z,;])\n(?=[ \t]*\S)|\n(?=[ \t]*[^\sa-z])")
 _BLOCK_MARKER = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)+")
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\W_a-z])|[.!?…]+[\"'”’)\]]*\s*$")
+# A run of end marks (with closing quotes) before a capital, a digit or the end. It starts only
+# where a run starts and never gives characters back (what follows a run is not in its class), so
+# a run of ten thousand dots is looked at once, not ten thousand times.
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?:(?=\s+[\"'“‘(\[]?[^\W_a-z])|\s*$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT_WORD = re.compile(r"[ \t\n\"'“‘(\[]*+(\w+)")  # the word after a mark, past quotes and brackets
 
 
 def split_sentences(body: str, lines: bool = False) -> tuple[Sentence, ...]:
@@ -89,14 +93,13 @@ def _is_boundary(block: str, punct_start: int, punct_end: int) -> bool:
     word_match = _WORD_BEFORE.search(block, max(0, punct_start - 24), punct_start)
     word = word_match.group(1) if word_match else ""
     lowered = word.lower().rstrip(".")
-    following = block[punct_end:].lstrip(" \t\n\"'“‘([")
-    next_word = re.match(r"\w+", following)
-    next_lower = next_word.group().lower() if next_word else ""
+    next_word = _NEXT_WORD.match(block, punct_end)  # read from the mark on, not a copy of the rest
+    next_lower = next_word.group(1).lower() if next_word else ""
     if "." in word and len(word) <= 6 and re.fullmatch(r"(?:\w\.)+\w?", word + "."):
         # "U.S." or "a.m." ends a sentence only before a typical sentence opener
         return next_lower in SENTENCE_STARTERS
     if lowered in MONTH_ABBREVIATIONS:
-        return next_word is not None and next_word.group()[:1].isupper() and next_lower in SENTENCE_STARTERS
+        return next_word is not None and next_word.group(1)[:1].isupper() and next_lower in SENTENCE_STARTERS
     if lowered in ABBREVIATIONS:
         return False
     return not (len(word) == 1 and word.isupper())  # an initial: "Lloyd J. Austin"

@@ -19,6 +19,16 @@ from dossier.timex import parse_timex
 SITEMAP_LIMIT = 50_000  # URLs one sitemap file may list (sitemaps.org)
 EPOCH = "1970-01-01T00:00:00Z"
 
+# Characters XML 1.0 cannot hold, not even as a character reference: one in a title (a control
+# character pasted from a PDF, an escape in YAML) would make the whole feed unreadable.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML cannot hold (every field of a feed passes through here)."""
+    return _NOT_XML.sub("", text)
+
+
 _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 

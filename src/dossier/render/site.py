@@ -25,6 +25,7 @@ from dossier import __version__
 from dossier.config import SiteConfig
 from dossier.errors import BuildError
 from dossier.render import urls
+from dossier.render.feeds import xml_safe
 from dossier.render.pages import Page, type_label
 
 
@@ -71,9 +72,10 @@ class SiteRenderer:
             return page.text
         assert page.template is not None and page.build is not None
         try:
-            return self.env.get_template(page.template).render(
+            text = self.env.get_template(page.template).render(
                 page_path=page.path, **(context or page.build())
             )
+            return xml_safe(text) if page.template.endswith(".xml") else text
         except TemplateSyntaxError as exc:
             raise BuildError(
                 f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}"

@@ -70,10 +70,15 @@ _AUXILIARY_TAIL = re.compile(
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today))+\s*$",
     re.IGNORECASE,
 )
+# Room for the last of those words (the longest, "had previously", and a space before it): a window
+# that ends in any of them shows one within this many characters of its last letter.
+_AUXILIARY_REACH = 40
 # Words that end a clause before a speaker phrase: the speaker starts after the last of them.
+# (The look-ahead names the letters those words start with: it changes no match, and spares trying
+# every word at every word boundary of a speaker window, which is scanned once per speech verb.)
 _CLAUSE_BREAK = re.compile(
-    r"(?:[;:(—–―”»]|\s-\s|\b(?:but|while|whereas|although|though|because|since|as|who|whom|which|"
-    r"that|when|after|before|if|where|whose|despite|yet|so|than|amid|until|once)\b)",
+    r"(?:[;:(—–―”»]|\s-\s|\b(?=[abdiostuwy])(?:but|while|whereas|although|though|because|since|as|who|"
+    r"whom|which|that|when|after|before|if|where|whose|despite|yet|so|than|amid|until|once)\b)",
     re.IGNORECASE,
 )
 _SUBORDINATOR_START = re.compile(
@@ -440,22 +445,42 @@ def _speaker_span(text: str, cue: Cue, sentence: Sentence, quote_before: Quotati
         lower = dateline.end()
     lower = max(lower, cue.start - SPEAKER_WINDOW)
     speaker_end = cue.start
-    aside = _ANONYMITY.search(text, lower, speaker_end) or _PARENTHETICAL.search(text, lower, speaker_end)
+    # Each pattern below ends at ``speaker_end`` ("…\s*$"), so it is tried at every position of the
+    # window; a cheap look at how the window ends says first whether it could match at all.
+    ending = text[lower:speaker_end].rstrip()
+    aside = None
+    if _may_be_anonymous(ending):
+        aside = _ANONYMITY.search(text, lower, speaker_end)
+    if aside is None and ending.endswith(","):
+        aside = _PARENTHETICAL.search(text, lower, speaker_end)
     if aside is not None:  # "a US official that spoke on condition of anonymity to Reuters confirmed"
         speaker_end = aside.start()
-    tail = _AUXILIARY_TAIL.search(text, lower, speaker_end)
+    last_word_end = lower + len(text[lower:speaker_end].rstrip())
+    tail = _AUXILIARY_TAIL.search(text, max(lower, last_word_end - _AUXILIARY_REACH), speaker_end)
+    if tail is not None:
+        tail = _AUXILIARY_TAIL.search(text, lower, speaker_end)  # the whole run of them, from its start
     if tail is not None:
         speaker_end = tail.start()
-    aside = _RELATIVE_ASIDE.search(text, lower, speaker_end)  # "X, whose government …, has stated"
+    ending = text[lower:speaker_end].rstrip()
+    aside = _RELATIVE_ASIDE.search(text, lower, speaker_end) if ending.endswith(",") else None
     if aside is not None and not _names_itself(text[aside.start() : aside.end()]):
         speaker_end = aside.start()
-    relative = _RELATIVE_BEFORE.search(
-        text, lower, speaker_end
-    )  # "…the Al-Nujabaa Movement, …, which announced"
+        ending = text[lower:speaker_end].rstrip()
+    # "…the Al-Nujabaa Movement, …, which announced"
+    relative = (
+        _RELATIVE_BEFORE.search(text, lower, speaker_end) if ending.endswith(("which", "who")) else None
+    )
     if relative is not None:
         speaker_end = relative.start()
         return _antecedent_start(text, lower, speaker_end), speaker_end
     return _speaker_before(text, lower, speaker_end), speaker_end
+
+
+def _may_be_anonymous(ending: str) -> bool:
+    """Whether a speaker window could end in an anonymity aside (see ``_ANONYMITY``): one of its
+    last words is there, near the end (30 characters and a comma after the word at most)."""
+    tail = ending[-48:].lower()
+    return "anonymity" in tail or "identified" in tail or "named" in tail
 
 
 def _names_itself(aside: str) -> bool:
@@ -471,7 +496,7 @@ def _speaker_before(text: str, lower: int, cue: int) -> int:
     start = _after_clause_and(text, start, cue)
     segment = text[start:cue]
     # a comma ends a clause unless it is an apposition: "Name, a title," or "title, Name,"
-    commas = [i for i, ch in enumerate(segment) if ch == ","]
+    commas = [match.start() for match in _COMMA.finditer(segment)]
     if not commas:
         return start
     body = segment.rstrip()
@@ -485,6 +510,9 @@ def _speaker_before(text: str, lower: int, cue: int) -> int:
         return start + cut
     # otherwise the speaker is what follows the last comma ("…, the Pentagon said")
     return start + commas[-1] + 1 if segment[commas[-1] + 1 :].strip() else start
+
+
+_COMMA = re.compile(",")
 
 
 def _is_intro(phrase: str) -> bool:

@@ -117,6 +117,17 @@ def split_name(phrase: str) -> tuple[str | None, str | None]:
     return " ".join(name), title
 
 
+# The most words a speaker phrase may have. The longest in the gold corpora has 16 ("Jennifer
+# Kavanagh, senior fellow in the American Statecraft Program at the Carnegie Endowment for
+# International Peace"); a longer run with no clause break is text, not a name or a description, and
+# resolving it word by word would make a paragraph of many speech verbs cost far more than its length.
+MAX_SPEAKER_WORDS = 40
+
+
+def _too_long_for_a_speaker(phrase: str) -> bool:
+    return len(phrase.split(None, MAX_SPEAKER_WORDS)) > MAX_SPEAKER_WORDS
+
+
 def _is_role(phrase: str) -> bool:
     words = _words(phrase)
     if not words or len(words) > 9:
@@ -229,7 +240,7 @@ class SpeakerResolver:
         offset = raw.find(raw.strip(" ,\n\xa0")) + (lead.end() if lead else 0)
         phrase = " ".join(raw[offset:].split()).strip(" ,")
         phrase = re.sub(r"\s+(?:in|on|during|at)\s*$", "", phrase)
-        if not phrase or not re.search(r"[A-Za-z]", phrase):
+        if not phrase or not re.search(r"[A-Za-z]", phrase) or _too_long_for_a_speaker(phrase):
             return None
         speaker = self._resolve_phrase(phrase, start + max(offset, 0), end, start)
         if speaker is None or speaker is _NOBODY:
@@ -393,9 +404,9 @@ class SpeakerResolver:
         heading = [m for m in mentions if m.start < cut] if post else mentions
         if heading:
             mention = heading[-1]
-            after = self.text[mention.end : cut].strip(" ,")
+            after = self.text[mention.end : cut].strip(" ,").split()  # a line break alone is nothing
             before = " ".join(self.text[start : mention.start].split()).strip(" ,")
-            if not after or _norm(after.split()[-1]) in INSTITUTION_NOUNS:
+            if not after or _norm(after[-1]) in INSTITUTION_NOUNS:
                 title = before if _is_title(before) and len(before.split()) >= 2 else None
                 return Speaker(mention.entity, mention.entity, title, "entity",
                                written=phrase if after else "")  # fmt: skip
