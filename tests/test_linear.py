@@ -14,6 +14,6 @@ SMALL, LARGE = 8_000, 32_000  # four times longer: about 4x the time if linear, 
 @pytest.mark.parametrize("pattern", PATTERNS)
 def test_a_paragraph_four_times_longer_takes_about_four_times_as_long(pattern: str, matcher: Matcher) -> None:
     small = min(extraction_seconds(matcher, pattern, SMALL) for _ in range(2))
-    large = extraction_seconds(matcher, pattern, LARGE)
-    assert large < 5  # every pattern of 32 KB took from 10 s to a minute when it was quadratic
-    assert large < 8 * small + 0.25, f"{pattern}: {small:.3f} s for {SMALL:,}, {large:.3f} s for {LARGE:,}"
+    large = min(extraction_seconds(matcher, pattern, LARGE) for _ in range(2))
+    # linear is 4x, quadratic 16x: the bound leaves room for noise and stays far from quadratic
+    assert large < 10 * small + 0.5, f"{pattern}: {small:.3f} s for {SMALL:,}, {large:.3f} s for {LARGE:,}"
