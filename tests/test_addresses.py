@@ -349,3 +349,27 @@ def test_a_new_article_keeps_its_address_when_its_file_is_renamed(site: Path) ->
     html = (output / "articles" / "iraq-sets-a-date-for-the-coalitions-exit.html").read_text(encoding="utf-8")
     assert heading(html) == "Iraq sets a date for the coalition's exit"
     assert not (output / "articles" / "2024-exit-date.html").exists()
+
+
+def test_the_ledger_reads_back_as_written_whatever_its_titles_hold(tmp_path: Path) -> None:
+    titles = ['a "quote" and \\ a backslash', "a line\u2028separator", "next\x85line", "del\x7f", "tab\there",
+              "new\nline", "عنوان عربي", "a\ufeffmark", "colon: yes # not a comment", ""]  # fmt: skip
+    ledger = Ledger(
+        tuple(
+            Entry(
+                f"articles/a{i}.md", title, "https://example.org/x?y=1" if i % 2 else None, (f"a{i}", f"b{i}")
+            )
+            for i, title in enumerate(titles)
+        )
+    )
+    path = tmp_path / "addresses.yaml"
+    path.write_text(ledger_text(ledger), encoding="utf-8")
+    assert read_ledger(path) == ledger
+
+
+@pytest.mark.parametrize("address", ["a", "al-sudani", "2024-01-05", "2024", "yes", "null", "عنوان-عربي"])
+def test_an_address_reads_back_as_the_same_text(tmp_path: Path, address: str) -> None:
+    ledger = Ledger((Entry("articles/2024.md", "T", None, (address,)),))
+    path = tmp_path / "addresses.yaml"
+    path.write_text(ledger_text(ledger), encoding="utf-8")
+    assert read_ledger(path) == ledger

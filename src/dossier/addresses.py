@@ -29,6 +29,7 @@ kept in the ledger only for that pairing.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -143,17 +144,33 @@ def _entry(file: str, value: object, where: str, line: int | None) -> Entry:
 
 def ledger_text(ledger: Ledger) -> str:
     """The file's text: the same ledger always gives the same bytes, so it changes only with it."""
-    body: dict[str, dict[str, object]] = {}
+    lines = []
     for entry in ledger.entries:
-        item: dict[str, object] = {"title": entry.title}
+        lines.append(f"{_scalar(entry.path)}:\n  title: {_quoted(entry.title)}\n")
         if entry.url:
-            item["url"] = entry.url
-        item["addresses"] = list(entry.addresses)
-        body[entry.path] = item
-    if not body:
-        return HEADER
-    text = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=None)
-    return HEADER + text
+            lines.append(f"  url: {_quoted(entry.url)}\n")
+        lines.append(f"  addresses: [{', '.join(map(_scalar, entry.addresses))}]\n")
+    return HEADER + "".join(lines)
+
+
+# Words and paths YAML reads as text when written bare; numbers, dates and booleans it would not.
+_PLAIN = re.compile(r"[^\W_][\w./-]*")
+_NOT_TEXT = re.compile(r"[\d.:+-]+|(?i:true|false|yes|no|on|off|null|y|n)")
+
+
+def _scalar(text: str) -> str:
+    """A path or an address, bare where YAML reads it back as the same text, else quoted."""
+    return text if _PLAIN.fullmatch(text) and not _NOT_TEXT.fullmatch(text) else _quoted(text)
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is a subset of it): written by hand, as
+    dumping thousands of entries through a YAML emitter costs a second per build."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+# Characters a YAML reader refuses or reads as line breaks, even inside quotes: escaped.
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def write_ledger(path: Path, ledger: Ledger) -> bool:
