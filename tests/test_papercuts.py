@@ -117,3 +117,10 @@ def test_an_inferred_publication_date_is_explained_in_words(seed_build: BuildRes
 )
 def test_which_dates_say_their_value_themselves(written: str, label: str, says: bool) -> None:
     assert says_itself(written, label) is says
+
+
+def test_a_topic_page_counts_its_events_in_good_english(seed_build: BuildResult) -> None:
+    pages = [p.read_text(encoding="utf-8") for p in (seed_build.output / "topics").glob("*.html")]
+    assert any("1 dated event names " in page for page in pages)
+    assert any(re.search(r"\b[2-9] dated events name ", page) for page in pages)
+    assert not any(re.search(r"\b1 dated event name |dated events names ", page) for page in pages)
