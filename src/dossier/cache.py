@@ -431,7 +431,9 @@ class BuildCache:
                     (warnings if notes is None else notes).append(
                         f"{path.name}: build cache from another dossier version; rebuilding everything"
                     )
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as error:
+                if not is_damage(error):  # locked, read-only, a full disk: not the cache's fault
+                    raise
                 warnings.append(f"{path.name}: build cache is unreadable (corrupt?); rebuilding everything")
             _discard(path)
         return cls.fresh(sqlite3.connect(path), signature, path)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -377,6 +379,37 @@ def unknown_command(word: str) -> str | None:
     return f"unknown command {word!r} (commands: {', '.join(COMMANDS)}){hint}"
 
 
+_MACHINE_ERRNOS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENAMETOOLONG: "a file name is too long for the file system",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EMFILE: "too many open files",
+}
+_MACHINE_SQLITE = {
+    "database is locked": "another program holds the build cache",
+    "readonly database": "the build cache cannot be written (a read-only folder?)",
+    "disk is full": "the disk is full",
+    "disk i/o error": "the build cache cannot be read or written (a disk error)",
+    "unable to open database": "the build cache cannot be opened (a read-only or missing folder?)",
+}
+
+
+def environment_trouble(error: BaseException) -> str | None:
+    """What the machine (not dossier, not the files) got in the way with, said plainly; else None."""
+    if isinstance(error, OSError) and error.errno in _MACHINE_ERRNOS:
+        where = f": {printable(str(error.filename))}" if error.filename else ""
+        return f"{_MACHINE_ERRNOS[error.errno]}{where}"
+    if isinstance(error, sqlite3.OperationalError):
+        message = str(error).lower()
+        for sign, meaning in _MACHINE_SQLITE.items():
+            if sign in message:
+                return meaning
+    return None
+
+
 def main(argv: Sequence[str] | None = None, default_site: Path | None = None, prog: str = "dossier") -> int:
     """Run one command; ``prog`` is how the user calls dossier, as help and hints should name it."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -411,6 +444,10 @@ def main(argv: Sequence[str] | None = None, default_site: Path | None = None, pr
     except Exception as error:  # a bug, not bad input: say so, without a wall of traceback
         if args.debug:
             raise
+        trouble = environment_trouble(error)
+        if trouble is not None:
+            console.print(f"[bold red]error:[/] {escape(trouble)}{kept_site(args)}.")
+            return EXIT_ERRORS
         console.print(
             f"[bold red]internal error:[/] {escape(type(error).__name__)}: {escape(str(error))}\n"
             f"This is a bug in dossier, not a problem with your files{kept_site(args)}. "

@@ -40,6 +40,7 @@ from dossier.cache import (
 from dossier.config import SiteConfig, configured_options, load_config, with_overrides
 from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError, printable
 from dossier.incremental import Refreshed, full, refresh
+from dossier.lock import one_build_at_a_time
 from dossier.paths import outside_note
 from dossier.render import templates_digest
 from dossier.render.exports import discovery_pages, export_pages
@@ -351,6 +352,14 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildResul
     prepared = prepare(options)
     output = prepared.output
     path = cache_file(output)
+    with one_build_at_a_time(path.with_suffix(".lock"), output):
+        return _build_with_cache(options, prepared, path, reporter, started)
+
+
+def _build_with_cache(
+    options: BuildOptions, prepared: Prepared, path: Path, reporter: Reporter, started: float
+) -> BuildResult:
+    """The build on the cache at ``path``; a damaged cache is set aside and the build run again."""
     cache = BuildCache.open(path, prepared.signature, prepared.warnings, prepared.notes)
     warnings = list(prepared.warnings)
     try:

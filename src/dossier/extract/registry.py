@@ -42,6 +42,7 @@ from dossier.model import Entity
 from dossier.slugs import RESERVED
 from dossier.yamlfast import SafeLoader, describe_error
 
+MAX_ID = 120
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ALIAS_OPTIONS = frozenset(
     {
@@ -181,6 +182,8 @@ def _parse_entity(raw: Any, index: int) -> tuple[Entity, list[AliasSpec]]:
         raise ValueError(
             f"{label}: 'id' must be kebab-case like 'harakat-al-nujaba', found {describe_value(entity_id)}"
         )
+    if len(entity_id) > MAX_ID:  # it names the topic's files, and file systems limit names to 255 bytes
+        raise ValueError(f"{label}: 'id' has {len(entity_id)} characters; at most {MAX_ID} are allowed")
     if entity_id in RESERVED:
         raise ValueError(f"{label}: 'id' {entity_id!r} is reserved for the list of topics; choose another")
     unknown = set(raw) - ENTITY_KEYS
