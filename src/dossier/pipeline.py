@@ -47,6 +47,7 @@ from dossier.render.exports import discovery_pages, export_pages
 from dossier.render.pages import Planner
 from dossier.report import Reporter, plural
 from dossier.scan import Scan, articles_to_extract, list_article_files, scan_articles, stamps_match
+from dossier.search import FOLDER as SEARCH_FOLDER
 from dossier.search import index_site
 from dossier.write import SiteWriter, check_output, is_generated, static_files
 
@@ -465,10 +466,10 @@ def _build(
         for path in before.keys() - now.keys():
             writer.remove(path)
         reporter.finish("render", f"{plural(writer.written, 'file')} written, {writer.removed} removed")
-        if config.search and rewrite:  # indexed before the new site is swapped in
+        reindex = config.search and (rewrite or searchable)
+        writer.fill_in_unchanged(regenerated=[SEARCH_FOLDER] if reindex else [])
+        if reindex:  # indexed in the private folder, so the new site goes live with its index
             _index(writer.folder, reporter)
-    if config.search and searchable and not rewrite:  # the changed pages are in place: index them
-        _index(output, reporter)
     _keep_addresses(options.site, scan, cache)
     _remember_scan(cache, scan, options)
     cache.set_meta("templates", templates_sum)

@@ -1,18 +1,23 @@
 """Pages → the output folder, without ever leaving a half-written site.
 
-Every build writes into a private folder beside the output first. A fresh
-site is then swapped in whole; an incremental build's changed files are
-moved into place, each by an atomic rename, only once every page has been
-rendered. So a build that fails (a template error, an interrupt) leaves the
-previous site exactly as it was. A marker file identifies folders dossier
-made; it never replaces or deletes a folder without one, so ``--output ~``
-or ``--output .`` cannot wipe anything.
+Every build writes into a private folder beside the output first. An
+incremental build fills that folder with hard links to the unchanged files
+of the published site, so that it too holds the whole new site, search index
+included; the folder then takes the output's place in one atomic exchange
+(``renameat2``), and the previous site is deleted. A build that fails or is
+killed at any moment leaves the old site or the new one, complete, and the
+next build clears what a killed one left behind. A marker file identifies
+folders dossier made; it never replaces or deletes a folder without one, so
+``--output ~`` or ``--output .`` cannot wipe anything.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -95,9 +100,10 @@ class SiteWriter:
     """Writes one build's files into a private folder, published only when the build succeeds.
 
     ``fresh``: the folder becomes the whole new site. Otherwise it holds the
-    changed files, moved into the existing site at the end, and the removals
-    wait until then too. Use as a context manager; leaving it with an
-    exception discards the private folder and keeps the previous site.
+    changed files until :meth:`fill_in_unchanged` links the rest of the
+    published site in; removals are left out then. Use as a context manager;
+    leaving it with an exception discards the private folder and keeps the
+    previous site.
     """
 
     def __init__(self, output: Path, fresh: bool, static: list[Path]) -> None:
@@ -107,7 +113,9 @@ class SiteWriter:
         self.written = 0
         self.removed = 0
         self.removals: list[str] = []
+        self.filled = False  # whether the unchanged files are linked in
         output.parent.mkdir(parents=True, exist_ok=True)
+        recover(output)
         kind = "new" if fresh else "changes"
         self.folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.{kind}-", dir=output.parent))
 
@@ -120,6 +128,26 @@ class SiteWriter:
             self.removals.append(path)
             self.removed += 1
 
+    def fill_in_unchanged(self, regenerated: Iterable[str] = ()) -> None:
+        """Link every published file this build neither rewrote nor removed into the private folder,
+        so that it holds the whole new site; folders in ``regenerated`` (the search index, when it
+        is built again) are left out."""
+        if self.fresh or self.filled:
+            return
+        self.filled = True
+        removals = set(self.removals)
+        skipped = tuple(f"{folder.strip('/')}/" for folder in regenerated)
+        for directory, _, names in os.walk(self.output):
+            for name in names:
+                source = Path(directory) / name
+                relative = source.relative_to(self.output).as_posix()
+                if relative in removals or relative.startswith(skipped):
+                    continue
+                target = self.folder / relative
+                if not target.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.link(source, target)
+
     def __enter__(self) -> SiteWriter:
         return self
 
@@ -127,40 +155,83 @@ class SiteWriter:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         try:
-            if kind is None and self.fresh:
-                self.written += len(copy_static(self.static, self.folder))
-                (self.folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            if kind is None:
+                if self.fresh:
+                    self.written += len(copy_static(self.static, self.folder))
+                    (self.folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                else:
+                    self.fill_in_unchanged()  # unless the build has (before indexing)
+                for directory, _, names in os.walk(self.folder):
+                    for name in names:
+                        os.chmod(Path(directory) / name, 0o644)
                 os.chmod(self.folder, 0o755)
+                fault_point("staged")
                 swap_in(self.folder, self.output)
-            elif kind is None:
-                move_into(self.folder, self.output, self.removals)
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def move_into(changes: Path, output: Path, removals: Iterable[str]) -> None:
-    """Publish an incremental build: delete what went away, then rename each changed file into place."""
-    for path in removals:
-        (output / path).unlink(missing_ok=True)
-    for directory, _, names in os.walk(changes):
-        for name in names:
-            source = Path(directory) / name
-            target = output / source.relative_to(changes)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.chmod(source, 0o644)
-            os.replace(source, target)
+def fault_point(name: str) -> None:
+    """Where the fault-injection tests kill a build (``DOSSIER_KILL_AT=name``); nothing otherwise."""
+    if os.environ.get("DOSSIER_KILL_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+_STAGING_KINDS = ("new", "changes", "old")
+
+
+def recover(output: Path) -> None:
+    """Clear what a killed build left beside the output: its private folders, and, if it was killed
+    between the two renames of a swap without an atomic exchange, put the previous site back."""
+    parent = output.parent
+    leftovers = {kind: sorted(parent.glob(f".{output.name}.{kind}-*")) for kind in _STAGING_KINDS}
+    if not output.exists():
+        retired = [folder for folder in leftovers["old"] if is_generated(folder)]
+        if retired:
+            retired[-1].rename(output)
+    for kind in _STAGING_KINDS:
+        for folder in leftovers[kind]:
+            if folder.exists() and folder.is_dir() and not folder.is_symlink():
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def swap_in(staging: Path, output: Path) -> None:
+    """Put ``staging`` where ``output`` is, in one atomic exchange where the system has one."""
     if not output.exists():
         staging.rename(output)
+        return
+    if _exchange(staging, output):
+        fault_point("swapped")
+        shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous site
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
     retired.rmdir()
     output.rename(retired)
+    fault_point("retired")
     try:
         staging.rename(output)
     except BaseException:
         retired.rename(output)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically (Linux ``renameat2``); False where the system cannot."""
+    if os.environ.get("DOSSIER_NO_EXCHANGE"):  # the tests of the two-rename fallback
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
