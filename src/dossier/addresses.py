@@ -36,11 +36,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from dossier.errors import ContentError
 from dossier.slugs import MAX_FILE_SLUG, RESERVED, slugify
-from dossier.yamlfast import SafeLoader, describe_error
+from dossier.yamlfast import YamlProblem, read_yaml_file
 
 LEDGER_FILE = "addresses.yaml"
 
@@ -98,13 +96,9 @@ def read_ledger(path: Path) -> Ledger:
         return Ledger()
     where = path.name
     try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=SafeLoader)
-    except yaml.YAMLError as exc:
-        message, line = describe_error(exc, text)
-        raise ContentError(f"invalid YAML: {message}", where, line) from None
-    except UnicodeDecodeError:
-        raise ContentError("not UTF-8 text", where) from None
+        data, text = read_yaml_file(path)
+    except YamlProblem as problem:
+        raise ContentError(problem.message, where, problem.line) from None
     if data is None:
         return Ledger()
     if not isinstance(data, dict):

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from dossier.errors import ConfigError, describe_value
-from dossier.yamlfast import SafeLoader, describe_error, key_lines
+from dossier.yamlfast import SafeLoader, YamlProblem, key_lines, read_yaml_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,17 +112,10 @@ def load_config(path: Path, warnings: list[str] | None = None) -> SiteConfig:
     if not path.exists():
         return SiteConfig()
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        data = yaml.load(text, Loader=SafeLoader)
-    except yaml.YAMLError as exc:
-        message, line = describe_error(exc, text)
-        raise ConfigError(
-            f"{path.name}{'' if line is None else f':{line}'}: invalid YAML: {message}"
-        ) from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path.name}: not UTF-8 text") from None
-    except RecursionError:
-        raise ConfigError(f"{path.name}: nested too deeply to read") from None
+        data, text = read_yaml_file(path)
+    except YamlProblem as problem:
+        at = "" if problem.line is None else f":{problem.line}"
+        raise ConfigError(f"{path.name}{at}: {problem.message}") from None
     if data is None:
         return SiteConfig()
     if not isinstance(data, dict):

@@ -10,6 +10,7 @@ that holds it can say what is wrong instead of the YAML library failing on it.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -160,3 +161,28 @@ def key_lines(text: str) -> dict[str, int]:
     for match in _TOP_LEVEL_KEY.finditer(text):
         lines.setdefault(match.group(1).lower(), text.count("\n", 0, match.start()) + 1)
     return lines
+
+
+class YamlProblem(Exception):
+    """Why a YAML file cannot be read, and the line to blame where there is one."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def read_yaml_file(path: Path) -> tuple[Any, str]:
+    """The data of a YAML file (UTF-8, a byte-order mark allowed) and its text, for the lines of its
+    keys; raise :class:`YamlProblem`."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise YamlProblem("not UTF-8 text") from None
+    try:
+        return yaml.load(text, Loader=SafeLoader), text
+    except yaml.YAMLError as exc:
+        message, line = describe_error(exc, text)
+        raise YamlProblem(f"invalid YAML: {message}", line) from None
+    except RecursionError:
+        raise YamlProblem("nested too deeply to read") from None

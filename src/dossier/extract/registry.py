@@ -33,14 +33,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from dossier.errors import RegistryError, describe_value
 from dossier.extract.spellings import implied_spellings, split_parenthetical
 from dossier.extract.tokens import alias_keys
 from dossier.model import Entity
 from dossier.slugs import RESERVED
-from dossier.yamlfast import SafeLoader, describe_error
+from dossier.yamlfast import YamlProblem, read_yaml_file
 
 MAX_ID = 120
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -102,15 +100,9 @@ def load_registry(path: Path, base: bool = False) -> Registry:
     if not path.exists():
         raise RegistryError("entity registry not found", where)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        data = yaml.load(text, Loader=SafeLoader)
-    except yaml.YAMLError as exc:
-        message, line = describe_error(exc, text)
-        raise RegistryError(f"invalid YAML: {message}", where, line) from None
-    except UnicodeDecodeError:
-        raise RegistryError("not UTF-8 text", where) from None
-    except RecursionError:
-        raise RegistryError("nested too deeply to read", where) from None
+        data, _ = read_yaml_file(path)
+    except YamlProblem as problem:
+        raise RegistryError(problem.message, where, problem.line) from None
     return registry_from_data(data, where, base)
 
 
