@@ -16,7 +16,7 @@ from dossier.pipeline import BuildOptions, build
 from tests.conftest import ROOT
 from tests.test_incremental import clean_build, snapshot
 
-ARTICLES = 120
+ARTICLES = 80
 PAGE_SIZE = 20
 TIMELINE_PAGE_SIZE = 25  # so that the timeline has year pages, and busy years month pages
 
@@ -120,11 +120,17 @@ def _replace(path: Path, old: str, new: str) -> None:
 def test_a_series_of_edits_across_the_archive_equals_a_clean_build(site: Path, tmp_path: Path) -> None:
     articles = sorted((site / "articles").glob("*.md"))
     edits = [
-        lambda: _append(articles[10], "On 3 January 2024 a drone strike in Baghdad killed Abu Taqwa."),
-        lambda: _replace(articles[40], "date: 20", "date: 2025-10-15\nold_date: 20"),  # moves in time
-        lambda: articles[70].unlink(),
-        lambda: _append(articles[90], "Kataib Hezbollah said on Tuesday it would suspend attacks."),
-        lambda: _replace(articles[20], 'title: "', 'title: "Updated: '),
+        lambda: _append(
+            articles[ARTICLES // 12], "On 3 January 2024 a drone strike in Baghdad killed Abu Taqwa."
+        ),
+        lambda: _replace(
+            articles[ARTICLES // 3], "date: 20", "date: 2025-10-15\nold_date: 20"
+        ),  # moves in time
+        lambda: articles[ARTICLES * 7 // 12].unlink(),
+        lambda: _append(
+            articles[ARTICLES * 3 // 4], "Kataib Hezbollah said on Tuesday it would suspend attacks."
+        ),
+        lambda: _replace(articles[ARTICLES // 6], 'title: "', 'title: "Updated: '),
         lambda: (site / "articles" / "new.md").write_text(
             "---\ntitle: New\ndate: 2024-04-15\nsource: Rudaw\n---\n\n"
             "The Popular Mobilization Forces were formed in 2014. "
