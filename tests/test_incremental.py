@@ -334,3 +334,13 @@ def test_a_cache_with_a_missing_table_is_set_aside(site: Path, tmp_path: Path) -
     result = build(BuildOptions(site=site, jobs=1))
     assert any("build cache is damaged" in w for w in result.warnings)
     assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+def test_clean_reads_nothing_from_the_cache(site: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(cache_file(site / "_site")) as db:
+        db.execute("UPDATE articles SET card = ?", (b"not a record",))
+    result = build(BuildOptions(site=site, jobs=1, clean=True))
+    assert not any("damaged" in w for w in result.warnings)  # the damaged rows were never read
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")

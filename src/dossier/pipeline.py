@@ -354,6 +354,8 @@ def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildResul
     output = prepared.output
     path = cache_file(output)
     with one_build_at_a_time(path.with_suffix(".lock"), output):
+        if options.clean:  # a build from nothing: nothing the cache holds is read
+            discard(path)
         return _build_with_cache(options, prepared, path, reporter, started)
 
 
