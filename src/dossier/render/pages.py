@@ -391,9 +391,10 @@ class Planner:
     # --- groups ----------------------------------------------------------------------------------
 
     def plan(self, group: str) -> list[Page]:
-        kind, _, key = group.partition(":")
-        handler = getattr(self, f"_plan_{kind.replace('-', '_')}")
-        return handler(key) if ":" in group else handler()
+        """The pages of one group: ``index``, or a kind and its key (``topic:isis``)."""
+        name, _, key = group.partition(":")
+        kind = PAGE_KINDS[name]
+        return kind.plan(self, key) if ":" in group else kind.plan(self)
 
     def all_groups(self) -> list[str]:
         db = self.cache.db
@@ -979,3 +980,35 @@ def _around(context: str, text: str, width: int = 90) -> tuple[str, str]:
 
 def _number(value: float) -> str:
     return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+
+
+@dataclass(frozen=True, slots=True)
+class PageKind:
+    """One kind of page and how the planner makes its pages: a group of its own (``index``) or one
+    group per key (``topic:isis``, ``timeline:2024``). A new kind of page is one entry below."""
+
+    name: str
+    plan: Callable[..., list[Page]]
+
+
+PAGE_KINDS: dict[str, PageKind] = {
+    kind.name: kind
+    for kind in (
+        PageKind("index", Planner._plan_index),
+        PageKind("articles", Planner._plan_articles),
+        PageKind("article", Planner._plan_article),
+        PageKind("topics", Planner._plan_topics),
+        PageKind("topic", Planner._plan_topic),
+        PageKind("timeline", Planner._plan_timeline),
+        PageKind("tag", Planner._plan_tag),
+        PageKind("source", Planner._plan_source),
+        PageKind("author", Planner._plan_author),
+        PageKind("sources", Planner._plan_sources),
+        PageKind("voices", Planner._plan_voices),
+        PageKind("figures", Planner._plan_figures),
+        PageKind("coverage", Planner._plan_coverage),
+        PageKind("redirects", Planner._plan_redirects),
+        PageKind("404", Planner._plan_404),
+        PageKind("search", Planner._plan_search),
+    )
+}
