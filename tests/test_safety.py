@@ -20,6 +20,7 @@ import yaml
 
 from dossier.cli import main
 from dossier.pipeline import BuildOptions, build
+from dossier.render.pages import PAGE_KINDS, PageKind
 from tests.conftest import FIXTURES, ROOT
 
 XSS = FIXTURES / "xss"
@@ -208,7 +209,7 @@ def test_a_build_failing_while_rendering_leaves_the_site_byte_identical(
         path = built / "articles" / "medium-a-new-era-in-iraq.md"
         path.write_text(path.read_text(encoding="utf-8") + "\nSudani spoke again.\n", encoding="utf-8")
         monkey = pytest.MonkeyPatch()
-        monkey.setattr("dossier.render.pages.Planner._plan_topic", _explode, raising=True)
+        monkey.setitem(PAGE_KINDS, "topic", PageKind("topic", _explode))
     capsys.readouterr()
     try:
         code = main(["build", "--site", str(built), "-q", "--jobs", "1"])
