@@ -344,3 +344,15 @@ def test_clean_reads_nothing_from_the_cache(site: Path, tmp_path: Path) -> None:
     result = build(BuildOptions(site=site, jobs=1, clean=True))
     assert not any("damaged" in w for w in result.warnings)  # the damaged rows were never read
     assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_cache_overwritten_in_the_middle_is_set_aside(site: Path, tmp_path: Path) -> None:
+    path = cache_file(site / "_site")
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096  # a whole page of the database file, past its header
+    data[middle : middle + 4096] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+    edit_article(site)
+    result = build(BuildOptions(site=site, jobs=1))
+    assert any("damaged" in w or "unreadable" in w for w in result.warnings)
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
