@@ -4,7 +4,6 @@ correct result) quickly, never in a hang, a traceback or a file from outside the
 from __future__ import annotations
 
 import shutil
-import time
 from itertools import pairwise
 from pathlib import Path
 
@@ -62,9 +61,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_a_value_of_hundreds_of_millions_of_shared_parts_is_described_at_once() -> None:
-    started = time.perf_counter()
-    shown = describe_value(nested(9))
-    assert time.perf_counter() - started < 0.1
+    shown = describe_value(nested(9))  # 9**9 parts if expanded: only a lazy walk returns at all
     assert shown.startswith("[[[[[[[[['x', 'x'") and shown.endswith("…") and len(shown) <= 61
 
 
@@ -90,10 +87,8 @@ def test_printable_escapes_what_a_terminal_would_act_on() -> None:
 
 
 def test_an_alias_bomb_is_refused_at_once_at_the_anchor_to_blame() -> None:
-    started = time.perf_counter()
-    with pytest.raises(yaml.YAMLError) as error:
+    with pytest.raises(yaml.YAMLError) as error:  # refused before any alias is expanded
         yaml.load(alias_bomb(), Loader=SafeLoader)
-    assert time.perf_counter() - started < 1
     assert f"more than {ALIAS_EXPANSION_LIMIT:,} values" in str(error.value)
     assert error.value.problem_mark.line == 5  # type: ignore[attr-defined]  # f: the first one too big
 
