@@ -34,6 +34,8 @@ CASES = [
         ["National Security Council"],
     ),
     ("a heading in title case", "## The Continued Threat Of Militias\n\nText follows here.", []),
+    ("number words", "Forty-four people were killed. A report said Forty were hurt.", []),
+    ("a name after a number word", "Twenty officers met Lena Marsh of the inquiry.", ["Lena Marsh"]),
 ]
 
 

@@ -24,6 +24,10 @@ NOT_NAMES = frozenset(
     christians jewish jews western eastern northern southern middle european europeans african asian persian
     islamist islamists jihadist jihadists jihadi iraqis iranians americans israelis syrians palestinians
     god allah internet english sms tv gps""".split()
+) | frozenset(  # number words start sentences ("Forty-four people were killed"), never names
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+    thousand thousands million millions dozen dozens""".split()
 )
 _DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "is", "i", "ns", "n", "ese", "ish")
 
