@@ -166,6 +166,11 @@ def _variant_index(aliases: Iterable[AliasSpec]) -> dict[str, list[str]]:
     return {skeleton: sorted(keys) for skeleton, keys in index.items()}
 
 
+def _before_article(tokens: Tokens, i: int) -> int:
+    """Where a surname starts with its Arabic article: "al-Burhan" from "Burhan"."""
+    return i - 1 if i > 0 and tokens.keys[i - 1] in ("al", "el") and tokens.joinable(i) else i
+
+
 class Matcher:
     """Finds registry names in text. Build once per registry; safe to share and to pickle."""
 
@@ -269,8 +274,7 @@ class Matcher:
 
     def _after_title(self, tokens: Tokens, i: int) -> bool:
         """ "President Macron", "Gen. Burhan": a title before a surname says who is meant."""
-        if i > 0 and tokens.keys[i - 1] in ("al", "el") and tokens.joinable(i):
-            i -= 1
+        i = _before_article(tokens, i)
         return i > 0 and tokens.keys[i - 1] in self.titles and tokens.raw(i - 1)[:1].isupper()
 
     def _longest(self, tokens: Tokens, i: int, node: dict, state: _ScanState) -> tuple[int, AliasSpec] | None:
@@ -334,8 +338,7 @@ class Matcher:
         right after a capitalized word that is not a title or a common word names someone else."""
         if after_entity:
             return False
-        if i > 0 and tokens.keys[i - 1] in ("al", "el") and tokens.joinable(i):
-            i -= 1  # "Sudani" in "Thaier Al-Sudani": look before the article
+        i = _before_article(tokens, i)  # "Sudani" in "Thaier Al-Sudani": look before the article
         if i == 0 or not tokens.joinable(i):
             return False
         prev_raw, prev_key = tokens.raw(i - 1), tokens.keys[i - 1]
