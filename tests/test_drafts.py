@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dossier.analyze.suggest import NameRow
 from dossier.cli import main
 from dossier.drafts import Draft, Occurrence, guess_type, propose, unique_id, with_drafts
 from dossier.errors import RegistryError
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import load_registry, registry_from_data
 from dossier.model import Suggestion
+from dossier.store.records import NameSighting
 from dossier.yamlfast import SafeLoader
 
 SECOND = """\
@@ -194,9 +194,9 @@ def test_drafts_fit_the_repository_registry_as_it_is_written() -> None:
     assert set(registry.entities) == set(load_registry(path).entities) | {"new-place"}
 
 
-def _suggestion(name: str, count: int, *contexts: str) -> tuple[Suggestion, list[NameRow]]:
-    rows: list[NameRow] = [
-        (name.lower(), "a", "a.md", i * 100 + c.index(name), name, 0, c, name.lower())
+def _suggestion(name: str, count: int, *contexts: str) -> tuple[Suggestion, list[NameSighting]]:
+    rows: list[NameSighting] = [
+        NameSighting(name.lower(), "a", "a.md", i * 100 + c.index(name), name, 0, c, name.lower())
         for i, c in enumerate(contexts)
     ]
     return Suggestion(name, count, ("a",), contexts[0]), rows

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from dossier.cache import CacheDamaged, is_damage
 from dossier.cli import environment_trouble, main
 from dossier.errors import RegistryError
 from dossier.extract.registry import registry_from_data
 from dossier.pipeline import cache_file
+from dossier.store import CacheDamaged, is_damage
 from tests.conftest import copy_site
 
 

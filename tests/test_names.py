@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
 
-from dossier.analyze.suggest import RECURRING_SQL, build_suggestions, canonical_keys
+from dossier.analyze.suggest import build_suggestions, canonical_keys, recurring_count
 from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
 from dossier.model import AnnotatedArticle, Article
+from dossier.store import Store
+from dossier.store.records import NameSighting
 
 CASES = [
     ("a cited analyst", "The move is risky, analyst Maria Fantappie told reporters.", ["Maria Fantappie"]),
@@ -50,10 +51,10 @@ def _annotated(matcher: Matcher, slug: str, body: str) -> AnnotatedArticle:
     return extract_article(Article(f"{slug}.md", slug, "Title", body, "markdown", date(2024, 1, 1)), matcher)
 
 
-def _rows(*articles: AnnotatedArticle) -> list[tuple]:
+def _rows(*articles: AnnotatedArticle) -> list[NameSighting]:
     """Name rows as the build cache stores them."""
     return [
-        (
+        NameSighting(
             n.key,
             a.slug,
             a.article.source_path,
@@ -83,7 +84,7 @@ def test_words_seen_only_at_sentence_starts_are_not_names(matcher: Matcher) -> N
     assert build_suggestions(_rows(one)) == ()
 
 
-def test_recurring_count_in_sql_agrees_with_the_suggestions(matcher: Matcher) -> None:
+def test_recurring_count_from_the_stores_tallies_agrees_with_the_suggestions(matcher: Matcher) -> None:
     one = _annotated(
         matcher, "one", "Analyst Renad Mansour said so. Later, Mansour added more. Ali Dawood came."
     )
@@ -92,9 +93,9 @@ def test_recurring_count_in_sql_agrees_with_the_suggestions(matcher: Matcher) ->
     )
     three = _annotated(matcher, "three", "Furthermore, it began.")
     rows = _rows(one, two, three)
-    db = sqlite3.connect(":memory:")
-    db.execute("CREATE TABLE names (key, slug, path, position, text, initial, context, canon)")
-    db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    store = Store.open(None, {"schema": "test"}, [])
+    store._db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     suggestions = build_suggestions(rows)
     assert [s.name for s in suggestions] == ["Renad Mansour", "Ali Dawood"]
-    assert db.execute(RECURRING_SQL).fetchone()[0] == len(suggestions)
+    assert store.name_rows() == sorted(rows, key=lambda r: (r.path, r.position))
+    assert recurring_count(store.name_tallies()) == len(suggestions)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.analyze.related import posting_window
-from dossier.cache import BuildCache
+from dossier.store import Store
 
 POSTING = [("", "undated-a"), ("", "undated-b")] + [
     (f"2024-01-{day:02d}", f"article-{day:02d}-{n}") for day in range(1, 20) for n in range(2)
@@ -13,10 +13,10 @@ POSTING = [("", "undated-a"), ("", "undated-b")] + [
 
 
 @pytest.fixture
-def cache() -> BuildCache:
-    cache = BuildCache.open(None, {"schema": "test"}, [])
+def cache() -> Store:
+    cache = Store.open(None, {"schema": "test"}, [])
     cache.ensure_indexes()
-    cache.db.executemany(
+    cache._db.executemany(  # rows of one entity, as articles would leave them
         "INSERT INTO mentions VALUES ('iraq', ?, ?, 1, '', '', '')",
         [(slug, day or None) for day, slug in POSTING],
     )
@@ -35,7 +35,7 @@ def cache() -> BuildCache:
     ],
 )
 def test_the_index_window_equals_the_window_in_memory(
-    cache: BuildCache, day: str, slug: str, before: int, after: int
+    cache: Store, day: str, slug: str, before: int, after: int
 ) -> None:
     assert cache.posting(entity="iraq") == POSTING
     assert cache.posting_window("iraq", day, slug, before, after) == posting_window(

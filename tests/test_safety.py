@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,7 +21,7 @@ import yaml
 
 from dossier.cli import main
 from dossier.pipeline import BuildOptions, build
-from dossier.render.pages import PAGE_KINDS, PageKind
+from dossier.render.pages import PAGE_KINDS
 from tests.conftest import FIXTURES, ROOT
 
 XSS = FIXTURES / "xss"
@@ -209,7 +210,7 @@ def test_a_build_failing_while_rendering_leaves_the_site_byte_identical(
         path = built / "articles" / "medium-a-new-era-in-iraq.md"
         path.write_text(path.read_text(encoding="utf-8") + "\nSudani spoke again.\n", encoding="utf-8")
         monkey = pytest.MonkeyPatch()
-        monkey.setitem(PAGE_KINDS, "topic", PageKind("topic", _explode))
+        monkey.setitem(PAGE_KINDS, "topic", replace(PAGE_KINDS["topic"], plan=_explode))
     capsys.readouterr()
     try:
         code = main(["build", "--site", str(built), "-q", "--jobs", "1"])

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import yaml
 
-from dossier.analyze.suggest import NameRow
 from dossier.errors import ContentError, RegistryError
 from dossier.extract.registry import Registry, registry_from_data
 from dossier.extract.sentences import split_sentences
@@ -33,6 +32,7 @@ from dossier.extract.tokens import alias_keys
 from dossier.load import read_article
 from dossier.model import Suggestion
 from dossier.slugs import slugify
+from dossier.store.records import NameSighting
 from dossier.yamlfast import SafeLoader
 
 # Words that show what kind of thing a name is. A title before the name makes it a person
@@ -81,11 +81,11 @@ class Draft:
     sentence: str
 
 
-def occurrences_by_name(rows: Iterable[NameRow]) -> dict[str, list[Occurrence]]:
+def occurrences_by_name(rows: Iterable[NameSighting]) -> dict[str, list[Occurrence]]:
     """Name rows grouped by the key they are counted under (see :func:`canonical_keys`)."""
     grouped: dict[str, list[Occurrence]] = defaultdict(list)
-    for _key, _slug, path, position, text, _initial, context, canon in rows:
-        grouped[canon].append(Occurrence(text, path, position, context))
+    for row in rows:
+        grouped[row.canon].append(Occurrence(row.text, row.path, row.position, row.context))
     return grouped
 
 
@@ -159,7 +159,7 @@ def unique_id(name: str, taken: set[str]) -> str:
 
 def propose(
     suggestions: Sequence[Suggestion],
-    rows: Iterable[NameRow],
+    rows: Iterable[NameSighting],
     registry: Registry,
     sentence_of: Callable[[Occurrence], str],
 ) -> tuple[Draft, ...]:

@@ -1,20 +1,22 @@
-"""Bringing the derived data up to date after articles came, went or changed.
+"""The analysis step: bringing the derived data up to date after articles came, went or changed.
 
-The cache holds each article's rows; :class:`Touched` says which keys an edit
-touched. :func:`refresh` recomputes exactly what depends on them, in order:
-the events of touched buckets, the undated reports of the days around changed
-events, the related articles of neighbours in time, and the export fragments
-of events whose sources changed. A full build is the same refresh with every
-key touched, so an incremental build gives the same result as a clean one.
+The store holds each article's rows; :class:`Touched` says which keys an edit
+touched. :func:`refresh` reads what depends on them, hands it to the pure
+functions of :mod:`dossier.analyze` and stores their results, in order: the
+events of touched buckets, the undated reports of the days around changed
+events, the related articles of neighbours in time, the summaries of touched
+topics and the cross-article views (voices, figures, coverage) whose inputs
+changed. A full build is the same refresh with every key touched, so an
+incremental build gives the same result as a clean one. Nothing here makes
+HTML or knows about pages: the pages' stage reads what :class:`Refreshed` says
+changed.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from datetime import date
-from html import escape
 
+from dossier.analyze.claims import coverage, group_figures, group_voices
 from dossier.analyze.corroborate import attach_day
 from dossier.analyze.events import (
     TimelineEvent,
@@ -26,34 +28,20 @@ from dossier.analyze.events import (
 )
 from dossier.analyze.related import affected_by, posting_window, related_to
 from dossier.analyze.similarity import FeatureWeights
-from dossier.cache import BuildCache, Touched
+from dossier.analyze.topics import topic_summary
+from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig
-from dossier.model import EventSource
-from dossier.render import urls
-from dossier.render.pages import SOURCES_SHOWN
-
-# Articles quoted on an event's TimelineJS slide: those its timeline entry names, so that the
-# event's stored digest changes whenever the names its entry shows do.
-SLIDE_SOURCES = SOURCES_SHOWN
-
-
-@dataclass(slots=True)
-class Refreshed:
-    """What changed in the derived data: which pages need another look."""
-
-    events: set[str] = field(default_factory=set)  # ids of events added, removed or changed
-    years: set[str] = field(default_factory=set)  # years whose timeline changed
-    event_entities: set[str] = field(default_factory=set)
-    event_slugs: set[str] = field(default_factory=set)  # articles whose list of events changed
-    related: set[str] = field(default_factory=set)  # articles whose related articles changed
+from dossier.model import Entity
+from dossier.store import Store
 
 
 @dataclass(slots=True)
 class Context:
-    cache: BuildCache
+    cache: Store
     config: SiteConfig
     weight: FeatureWeights
     entity_types: dict[str, str]
+    entities: dict[str, Entity]
     refreshed: Refreshed = field(default_factory=Refreshed)
     windows: list[tuple[str, str]] = field(default_factory=list)  # report windows of removed events
     before: dict[str, TimelineEvent | None] = field(
@@ -62,9 +50,12 @@ class Context:
 
 
 def refresh(
-    cache: BuildCache, touched: Touched, config: SiteConfig, entity_types: dict[str, str]
+    cache: Store, touched: Touched, config: SiteConfig, entities: dict[str, Entity], span_changed: bool
 ) -> Refreshed:
-    context = Context(cache, config, FeatureWeights(entity_types), entity_types)
+    """Bring the derived data up to date with what ``touched`` says changed; ``span_changed``: the
+    months the corpus spans changed, and with them every topic's chart."""
+    types = {e.id: e.type for e in entities.values()}
+    context = Context(cache, config, FeatureWeights(types), types, entities)
     needs_sources = _recluster(context, sorted(touched.buckets))
     days = set(touched.days) | _window_days(context, needs_sources)
     needs_sources |= _reattach(context, sorted(days))
@@ -74,7 +65,48 @@ def refresh(
     _compare(context)
     _show_again(context, relabelled)
     _relate(context, touched)
+    _summarize(context, set(cache.entities_named()) if span_changed else touched.entities)
+    _review_views(context)
     return context.refreshed
+
+
+def _summarize(context: Context, entities: set[str]) -> None:
+    """Summaries of the topics whose rows changed (see :mod:`dossier.analyze.topics`)."""
+    store = context.cache
+    span = store.day_span()
+    for entity in sorted(entities):
+        mentions, articles = store.topic_totals(entity)
+        summary = None
+        if articles:
+            summary = topic_summary(
+                entity, mentions, articles, store.entity_days(entity),
+                store.mentions_by_month(entity) if span[0] and span[1] else {},
+                store.spellings(entity), store.cooccurring(entity), span,
+            )  # fmt: skip
+        store.replace_summary(entity, summary)
+        context.refreshed.summaries.add(entity)
+
+
+def _review_views(context: Context) -> None:
+    """Recompute each cross-article view whose inputs changed since it was made."""
+    store = context.cache
+    names = {e.id: e.name for e in context.entities.values()}
+    views = {
+        "voices": (store.statements_digest, lambda: group_voices(store.statements(), names)),
+        "figures": (store.figures_digest, lambda: group_figures(store.figures())),
+        "coverage": (
+            store.coverage_digest,
+            lambda: coverage(
+                store.entity_counts_by_source(), dict(store.source_counts()), store.source_days(),
+                store.events_dated(""), names,
+            ),
+        ),
+    }  # fmt: skip
+    for name, (inputs, compute) in views.items():
+        digest = inputs()
+        if store.view_inputs(name) != digest:
+            store.replace_view(name, digest, compute())
+            context.refreshed.views.add(name)
 
 
 def _show_again(context: Context, event_ids: set[str]) -> None:
@@ -177,8 +209,7 @@ def _window_days(context: Context, event_ids: set[str]) -> set[str]:
     spans = [(e.first_day, e.window_end) for e in cache.events(event_ids).values() if e.precise]
     days: set[str] = set()
     for first, last in spans + context.windows:
-        rows = cache.db.execute("SELECT DISTINCT day FROM undated WHERE day BETWEEN ? AND ?", (first, last))
-        days.update(day for (day,) in rows)
+        days |= cache.undated_days_between(first, last)
     return days
 
 
@@ -206,81 +237,15 @@ def _reattach(context: Context, days: list[str]) -> set[str]:
 
 
 def _restore(context: Context, event_ids: set[str]) -> None:
-    """Store events with their undated reports and export fragments assembled afresh."""
+    """Store events with their undated reports assembled afresh, and the outlets reporting them;
+    their export fragments follow (``Refreshed.reassembled``)."""
     cache = context.cache
     for eid, event in sorted(cache.events(event_ids).items()):
         context.before.setdefault(eid, event)
         attached = tuple(undated_source(*row) for row in cache.attachments_of(eid))
         event = event.with_attached(attached)
-        cache.store_event(event, _exports(context, event), cache.sources_of(event.slugs))
-
-
-def _exports(context: Context, event: TimelineEvent) -> tuple[str, str]:
-    """The event's entries in data/timeline.json and data/timelinejs.json."""
-    sources = event.sources
-    entry = {
-        "id": event.id,
-        "date": event.date.value,
-        "label": event.label,
-        "inferred": event.inferred,
-        "entities": list(event.entities),
-        "sources": [
-            {
-                "slug": s.slug,
-                "sentence": s.sentence,
-                "anchor": s.anchor,
-                **({} if s.dated else {"dated": False}),
-            }
-            for s in sources
-        ],
-    }
-    firsts: dict[str, EventSource] = {}
-    for source in sources:
-        firsts.setdefault(source.slug, source)
-    # the first articles, each with its first sentence about it: the ones the timeline page names
-    shown = list(firsts.values())[:SLIDE_SOURCES]
-    cards = context.cache.cards({s.slug for s in shown})
-    lead = next((s for s in sources if s.dated), sources[0])
-    headline = (
-        lead.sentence
-        if len(lead.sentence) <= 110
-        else lead.sentence[: lead.sentence.rfind(" ", 0, 110)] + "…"
-    )
-    paragraphs = []
-    for source in shown:
-        card = cards[source.slug]
-        link = _site_link(context.config, f"{urls.article(source.slug)}#{source.anchor}")
-        paragraphs.append(
-            f"<p>{escape(source.sentence)} — "
-            f'<a href="{escape(link)}">{escape(card.source or card.title)}</a></p>'
-        )
-    if len(firsts) > len(shown):
-        paragraphs.append(f"<p>And {len(firsts) - len(shown)} more articles.</p>")
-    slide: dict = {
-        "unique_id": event.id,
-        "start_date": _timelinejs_date(event.date.first_day, event.date.granularity),
-        "display_date": event.label,
-        "text": {"headline": escape(headline), "text": "".join(paragraphs)},
-    }
-    if event.date.granularity not in ("day", "month", "year"):
-        slide["end_date"] = _timelinejs_date(event.date.last_day, "day")
-    compact = (",", ":")
-    return json.dumps(entry, ensure_ascii=False, separators=compact), json.dumps(
-        slide, ensure_ascii=False, separators=compact
-    )
-
-
-def _timelinejs_date(day: date, granularity: str) -> dict[str, int]:
-    if granularity in ("year", "decade", "century"):
-        return {"year": day.year}
-    if granularity == "month":
-        return {"year": day.year, "month": day.month}
-    return {"year": day.year, "month": day.month, "day": day.day}
-
-
-def _site_link(config: SiteConfig, path: str) -> str:
-    """Absolute where the site's address is known, else relative to the site's root."""
-    return urls.absolute(config.base_url, path) if config.base_url else path
+        cache.store_event(event, cache.sources_of(event.slugs))
+        context.refreshed.reassembled.add(eid)
 
 
 def _relate(context: Context, touched: Touched) -> None:
@@ -340,19 +305,3 @@ def _relate(context: Context, touched: Touched) -> None:
         if others != old.get(slug, []):
             cache.replace_related(slug, others)
             context.refreshed.related.add(slug)
-
-
-def full(cache: BuildCache) -> Touched:
-    """Every key of the cache, touched: a full refresh."""
-    db = cache.db
-    touched = Touched(listing=True)
-    touched.slugs = {s for (s,) in db.execute("SELECT slug FROM articles")}
-    touched.cards = set(touched.slugs)
-    touched.lines = set(touched.slugs)
-    touched.entities = {e for (e,) in db.execute("SELECT DISTINCT entity FROM mentions")}
-    touched.buckets = {b for (b,) in db.execute("SELECT DISTINCT bucket FROM reports")}
-    touched.days = {d for (d,) in db.execute("SELECT DISTINCT day FROM undated")}
-    touched.tags = {t for (t,) in db.execute("SELECT DISTINCT tag FROM tags")}
-    touched.sources = {s for (s,) in db.execute("SELECT DISTINCT IFNULL(source, '') FROM articles")}
-    touched.authors = {a for (a,) in db.execute("SELECT DISTINCT author FROM authors")}
-    return touched

@@ -26,20 +26,11 @@ from typing import TYPE_CHECKING
 
 from dossier import __version__, parallel
 from dossier.addresses import LEDGER_FILE, Ledger, read_ledger, write_ledger
-from dossier.analyze.suggest import NameRow, build_suggestions
-from dossier.cache import (
-    SCHEMA_VERSION,
-    ArticleRows,
-    BuildCache,
-    CacheDamaged,
-    Touched,
-    article_rows,
-    discard,
-    is_damage,
-)
+from dossier.analyze.suggest import build_suggestions, recurring_count
+from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig, configured_options, load_config, with_overrides
 from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError, printable
-from dossier.incremental import Refreshed, full, refresh
+from dossier.incremental import refresh
 from dossier.lock import one_build_at_a_time
 from dossier.paths import outside_note
 from dossier.render import templates_digest
@@ -49,6 +40,10 @@ from dossier.report import Reporter, plural
 from dossier.scan import Scan, articles_to_extract, list_article_files, scan_articles, stamps_match
 from dossier.search import FOLDER as SEARCH_FOLDER
 from dossier.search import index_site
+from dossier.store import CacheDamaged, Store, discard, is_damage
+from dossier.store.records import NameSighting
+from dossier.store.rows import ArticleRows, RowRules, article_rows
+from dossier.store.schema import schema_version
 from dossier.write import SiteWriter, check_output, is_generated, static_files
 
 if TYPE_CHECKING:
@@ -134,6 +129,10 @@ def cache_file(output: Path) -> Path:
     return folder / f"{output.name}.sqlite"
 
 
+def records_digest() -> str:
+    return "5"
+
+
 def base_version() -> str:
     from dossier.extract.world import base_version as version
 
@@ -203,7 +202,7 @@ def prepare(options: BuildOptions) -> Prepared:
     if not registry_path.is_file():
         raise RegistryError("entity registry not found", REGISTRY_FILE)
     signature = {
-        "schema": SCHEMA_VERSION,
+        "schema": schema_version(records_digest()),
         "dossier": __version__,
         "code": code_digest(),
         "registry": _digest(registry_path.read_bytes()),
@@ -235,7 +234,7 @@ def _inside(path: Path, site: Path) -> str:
 
 
 def update_cache(
-    prepared: Prepared, cache: BuildCache, options: BuildOptions, reporter: Reporter, reanalyze: bool = False
+    prepared: Prepared, cache: Store, options: BuildOptions, reporter: Reporter, reanalyze: bool = False
 ) -> tuple[Scan, Touched, Refreshed]:
     """Bring the cache up to date with the articles folder; returns what changed. With
     ``reanalyze`` (the site's options changed), everything derived is computed again."""
@@ -295,55 +294,32 @@ def update_cache(
     cache.ensure_indexes()
     reporter.finish("extract", plural(len(fresh), "article"))
     if reanalyze:
-        touched.update(full(cache))
+        touched.update(cache.every_key())
 
     reporter.start("analyze")
     refreshed = Refreshed()
     if touched:
-        types = {e.id: e.type for e in prepared.registry.entities.values()}
-        refreshed = refresh(cache, touched, prepared.config, types)
+        span_changed = cache.meta("span") != chart_span(cache)
+        refreshed = refresh(cache, touched, prepared.config, prepared.registry.entities, span_changed)
+        from dossier.render.exports import store_fragments
+
+        store_fragments(cache, refreshed.reassembled, prepared.config)
     reporter.finish("analyze", plural(cache.count("events"), "event"))
     return scan, touched, refreshed
 
 
 def _extract(workshop: Workshop, job: tuple) -> ArticleRows:
+    from dossier.analyze.claims import speaker_key
+    from dossier.analyze.events import bucket_of
+
     article, key = job
-    return article_rows(workshop.facts(article, key))
+    return article_rows(workshop.facts(article, key), RowRules(bucket_of, speaker_key))
 
 
-def chart_span(cache: BuildCache) -> str:
+def chart_span(cache: Store) -> str:
     """The months every topic's chart runs over: the first and last article's."""
     first, last = cache.day_span()
     return f"{(first or '')[:7]}/{(last or '')[:7]}"
-
-
-def groups_for(
-    touched: Touched, refreshed: Refreshed, cache: BuildCache, span_changed: bool = False
-) -> list[str]:
-    """The page groups an incremental build has to look at again."""
-    # cross-article views: any edit may change them (a moved address's page shows its article's title)
-    groups = {"index", "voices", "figures", "coverage", "redirects"}
-    entities = touched.entities | refreshed.event_entities
-    if span_changed:  # every topic's chart runs over the corpus's months
-        entities |= set(cache.entity_totals())
-    if touched.listing:
-        groups.add("articles")
-    slugs = set(touched.slugs) | refreshed.related | refreshed.event_slugs
-    for slug in touched.lines:  # pages that list it among their related articles
-        slugs.update(cache.listing(slug))
-    groups.update(f"article:{s}" for s in slugs)
-    if entities:
-        groups.add("topics")
-    groups.update(f"topic:{e}" for e in entities)
-    if refreshed.events:
-        groups.add("timeline")
-        groups.update(f"timeline:{y}" for y in refreshed.years)
-    groups.update(f"tag:{t}" for t in touched.tags)
-    if touched.sources or touched.authors:
-        groups.add("sources")
-    groups.update(f"source:{s}" for s in touched.sources)
-    groups.update(f"author:{a}" for a in touched.authors)
-    return sorted(groups)
 
 
 def build(options: BuildOptions, reporter: Reporter | None = None) -> BuildResult:
@@ -363,7 +339,7 @@ def _build_with_cache(
     options: BuildOptions, prepared: Prepared, path: Path, reporter: Reporter, started: float
 ) -> BuildResult:
     """The build on the cache at ``path``; a damaged cache is set aside and the build run again."""
-    cache = BuildCache.open(path, prepared.signature, prepared.warnings, prepared.notes)
+    cache = Store.open(path, prepared.signature, prepared.warnings, prepared.notes)
     warnings = list(prepared.warnings)
     try:
         try:
@@ -375,14 +351,14 @@ def _build_with_cache(
             discard(path)  # and start again from nothing, as if it had never been
             damaged = f"{path.name}: the build cache is damaged ({error}); rebuilding everything"
             prepared.warnings[:] = [*warnings, damaged]
-            cache = BuildCache.open(path, prepared.signature, prepared.warnings, prepared.notes)
+            cache = Store.open(path, prepared.signature, prepared.warnings, prepared.notes)
             return _build(options, prepared, cache, reporter, started)
     finally:
         cache.close()
 
 
 def _build(
-    options: BuildOptions, prepared: Prepared, cache: BuildCache, reporter: Reporter, started: float
+    options: BuildOptions, prepared: Prepared, cache: Store, reporter: Reporter, started: float
 ) -> BuildResult:
     output, config = prepared.output, prepared.config
     templates_sum = templates_digest(prepared.templates)
@@ -403,9 +379,7 @@ def _build(
             f"{'it into an error' if len(warnings) == 1 else 'them into errors'}",
             problems=[BuildError(w) for w in warnings],
         )
-    future = [path for (path,) in cache.db.execute(
-        "SELECT path FROM articles WHERE day > ? ORDER BY path", (date.today().isoformat(),)
-    )]  # fmt: skip
+    future = cache.future_paths(date.today().isoformat())
     if not touched and not rewrite:  # nothing changed, so neither did the timeline's layout
         if not scan.unchanged or cache.meta("drafts") != str(options.drafts):  # files or the ledger touched
             _keep_addresses(options.site, scan, cache)
@@ -423,11 +397,7 @@ def _build(
 
     reporter.start(
         "render",
-        total=len(
-            groups := planner.all_groups()
-            if rewrite
-            else groups_for(touched, refreshed, cache, cache.meta("span") != chart_span(cache))
-        ),
+        total=len(groups := planner.all_groups() if rewrite else planner.dirty_groups(touched, refreshed)),
     )
     with SiteWriter(output, fresh=rewrite, static=[d / "static" for d in prepared.templates]) as writer:
         jobs = [GroupJob(g, {} if rewrite else cache.page_fingerprints(g)) for g in groups]
@@ -454,8 +424,7 @@ def _build(
                 writer.remove(path)
             reporter.advance()
         if rewrite:  # groups the site no longer has
-            planned = [*groups, "data"]
-            cache.db.execute(f"DELETE FROM pages WHERE grp NOT IN ({','.join('?' * len(planned))})", planned)
+            cache.forget_groups_except([*groups, "data"])
         exports = export_pages(
             cache, config, prepared.registry.entities, None if rewrite else touched.entities
         ) + discovery_pages(cache, config, prepared.registry.entities)
@@ -495,7 +464,7 @@ def _index(folder: Path, reporter: Reporter) -> None:
     reporter.finish("search", "article and topic pages indexed")
 
 
-def _keep_addresses(site: Path, scan: Scan, cache: BuildCache) -> None:
+def _keep_addresses(site: Path, scan: Scan, cache: Store) -> None:
     """Write addresses.yaml as this build settled it, once the site it describes is in place.
 
     Written after the output, so a failed build leaves it as it was; the cache keeps the
@@ -510,7 +479,7 @@ def _keep_addresses(site: Path, scan: Scan, cache: BuildCache) -> None:
     cache.set_meta("addresses", _digest(path.read_bytes()) if path.is_file() else "")
 
 
-def _remember_scan(cache: BuildCache, scan: Scan, options: BuildOptions) -> None:
+def _remember_scan(cache: Store, scan: Scan, options: BuildOptions) -> None:
     """What the next build compares the articles folder with."""
     if not scan.unchanged:
         cache.replace_sources(scan.entries)
@@ -524,7 +493,7 @@ class UnknownNames:
 
     suggestions: tuple[Suggestion, ...]
     paths: dict[str, str]  # slug → path in the site folder
-    rows: list[NameRow]  # (key, slug, path, position, text, initial, context, canonical key)
+    rows: list[NameSighting]
 
 
 def unknown_names(options: BuildOptions, minimum: int = 2) -> UnknownNames:
@@ -533,24 +502,19 @@ def unknown_names(options: BuildOptions, minimum: int = 2) -> UnknownNames:
     The cache is brought up to date for this but not saved, so the next build still renders what changed.
     """
     prepared = prepare(options)
-    cache = BuildCache.open(
-        cache_file(prepared.output), prepared.signature, prepared.warnings, prepared.notes
-    )
+    cache = Store.open(cache_file(prepared.output), prepared.signature, prepared.warnings, prepared.notes)
     try:
         update_cache(prepared, cache, options, Reporter())
-        paths = dict(cache.db.execute("SELECT slug, path FROM articles"))
+        paths = cache.article_paths()
         rows = cache.name_rows()
         return UnknownNames(build_suggestions(rows, minimum), paths, rows)
     finally:
-        cache.db.rollback()
+        cache.rollback()
         cache.close()
 
 
-def summary(cache: BuildCache) -> dict[str, int]:
-    db = cache.db
-    mentions, dates = db.execute(
-        "SELECT IFNULL(SUM(mentions), 0), IFNULL(SUM(dates), 0) FROM articles"
-    ).fetchone()
+def summary(cache: Store) -> dict[str, int]:
+    mentions, dates = cache.totals()
     return {
         "articles": cache.count("articles"),
         "entities": len(cache.entity_totals()),
@@ -558,5 +522,5 @@ def summary(cache: BuildCache) -> dict[str, int]:
         "dates": dates,
         "events": cache.count("events"),
         "pages": cache.count("pages"),
-        "unknown names": cache.recurring_names(),
+        "unknown names": recurring_count(cache.name_tallies()),
     }

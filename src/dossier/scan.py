@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,7 @@ def stamps_match(files: list[ArticleFile], stamps: dict[str, tuple[int, int]]) -
 
 def scan_articles(
     files: list[ArticleFile],
-    cached: dict[str, tuple[int, int, str, Any]],
+    cached: Mapping[str, tuple[int, int, str, Any]],
     drafts: bool,
     registry_digest: str,
     jobs: int,

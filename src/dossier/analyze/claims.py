@@ -7,13 +7,13 @@ pages built from it are the same whichever order the articles were read in.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from dossier.cache import speaker_key
 from dossier.model import Figure, Statement
 from dossier.timex import parse_timex
 
@@ -22,6 +22,14 @@ DISAGREEMENT = 0.10  # figures for one quantity differ when they are more than 1
 COVERAGE_WINDOW = timedelta(
     days=90
 )  # an outlet covers an event's period if it published within this after it
+
+
+def speaker_key(statement: Statement) -> str:
+    """Statements with one key have one speaker: a registry entity, or a name (folded), or a role."""
+    if statement.entity:
+        return statement.entity
+    folded = " ".join(re.sub(r"\b(?:al|el)[- ]", "", statement.speaker.casefold()).split())
+    return f"{statement.speaker_kind}:{folded}"
 
 
 @dataclass(slots=True)
@@ -40,7 +48,7 @@ class Voice:
         return len({slug for slug, _, _ in self.statements})
 
 
-def group_voices(rows: list[tuple[str, str | None, Statement]], names: dict[str, str]) -> list[Voice]:
+def group_voices(rows: Sequence[tuple[str, str | None, Statement]], names: dict[str, str]) -> list[Voice]:
     """Statements by speaker: registry entities and named people first (most statements first),
     unnamed roles ("an Iraqi political analyst") last."""
     voices: dict[str, Voice] = {}
@@ -160,7 +168,7 @@ def _same_time(a: tuple[date, date, bool] | None, b: tuple[date, date, bool] | N
     return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 
-def group_figures(rows: list[tuple[str, str | None, Figure]]) -> list[FigureGroup]:
+def group_figures(rows: Sequence[tuple[str, str | None, Figure]]) -> list[FigureGroup]:
     """Figures by quantity: the ones several articles give (and those that disagree) first."""
     groups: dict[str, FigureGroup] = {}
     for slug, day, figure in rows:
@@ -191,3 +199,74 @@ def event_coverage(
     return EventCoverage(
         reported, tuple(sorted((o for o in covering if o not in reported), key=str.casefold))
     )
+
+
+COVERAGE_EVENTS = 200  # the most recent events whose coverage is compared
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCoverage:
+    """One outlet: how many articles it published, and how often it names each entity."""
+
+    source: str
+    articles: int
+    cells: dict[str, tuple[int, int]]  # entity → (mentions, articles naming it)
+
+
+@dataclass(frozen=True, slots=True)
+class EventSeen:
+    """One event, and which outlets report it or publish in its period without reporting it."""
+
+    label: str
+    date: str  # its TIMEX value
+    lead: str  # the sentence that reports it first
+    first_day: str
+    granularity: str
+    reported_by: tuple[str, ...]
+    silent: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Which outlets cover what: the entities by mentions, the outlets, the latest events."""
+
+    ranking: tuple[tuple[str, int], ...]  # registry entities by mentions across all outlets
+    outlets: tuple[OutletCoverage, ...]  # by name (articles without a source are no outlet)
+    events: tuple[EventSeen, ...]  # the COVERAGE_EVENTS latest to end, oldest first
+
+
+def coverage(
+    tallies: Iterable[tuple[str, str, int, int]],
+    source_counts: dict[str, int],
+    source_days: Iterable[tuple[str, str]],
+    events: list[tuple[Any, list[str]]],
+    names: dict[str, str],
+) -> Coverage:
+    """The coverage view, from (source, entity, mentions, articles) tallies, articles per source,
+    (source, day) of dated articles, (event, outlets) in timeline order and the registry's names."""
+    totals: dict[str, int] = {}
+    cells: dict[str, dict[str, tuple[int, int]]] = {}
+    for source, entity, mentions, articles in tallies:
+        if entity in names:
+            totals[entity] = totals.get(entity, 0) + mentions
+        cells.setdefault(source, {})[entity] = (mentions, articles)
+    ranking = sorted(totals.items(), key=lambda pair: (-pair[1], names[pair[0]].casefold()))
+    publications: dict[str, list[date]] = {}
+    for source, day in source_days:
+        if source:  # an article without a source is no outlet's silence
+            publications.setdefault(source, []).append(date.fromisoformat(day))
+    latest = sorted(events, key=lambda pair: (pair[0].date.last_day, pair[0].date.first_day))
+    seen = []
+    for event, outlets in latest[-COVERAGE_EVENTS:]:
+        named = [o or "an article without a source" for o in outlets]
+        found = event_coverage(event.date.first_day, event.date.last_day, named, publications)
+        seen.append(
+            EventSeen(
+                event.label, event.date.value, event.lead.sentence, event.first_day,
+                event.date.granularity, found.reported_by, found.silent,
+            )
+        )  # fmt: skip
+    by_outlet = tuple(
+        OutletCoverage(s, source_counts.get(s, 0), cells[s]) for s in sorted(cells, key=str.casefold) if s
+    )
+    return Coverage(tuple(ranking), by_outlet, tuple(seen))

@@ -13,6 +13,7 @@ that day, so an edit re-decides only the days it touches.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.analyze.events import TimelineEvent
@@ -29,7 +30,7 @@ class Attachment:
 
 
 def attach_day(
-    sentences: list[tuple[str, SentenceReport]],
+    sentences: Sequence[tuple[str, SentenceReport]],
     events: list[TimelineEvent],
     weight: FeatureWeights,
     entity_types: dict[str, str],

@@ -20,18 +20,27 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from dossier.analyze.similarity import FeatureWeights, weighted_jaccard, weighted_overlap
 from dossier.model import EventSource, SentenceReport
-from dossier.timex import GRANULARITIES, Timex, parse_timex
+from dossier.timex import GRANULARITIES, Timex, parse_timex, week_value
 
 MERGE_THRESHOLD = {"day": 0.1, "week": 0.2, "month": 0.3, "season": 0.35, "quarter": 0.35, "half": 0.35}
 COARSE_THRESHOLD = 0.45
 PRECISE = frozenset({"day", "week"})
 REPORT_WINDOW = timedelta(days=14)  # how long after a happening an undated report may still recount it
+
+
+def bucket_of(value: str) -> str:
+    """Dates that may report one happening share a bucket: a day with its ISO week; else the value."""
+    timex = parse_timex(value)
+    if timex is not None and timex.granularity in ("day", "week"):
+        return week_value(timex.first_day)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +183,7 @@ Occurrence = tuple[str, str | None, int, str, str]  # slug, publication day, sen
 
 def cluster_bucket(
     bucket: str,
-    occurrences: list[Occurrence],
+    occurrences: Sequence[Occurrence],
     reports: dict[str, SentenceReport],
     weight: FeatureWeights,
 ) -> list[TimelineEvent]:
@@ -190,7 +199,7 @@ def cluster_bucket(
 
 
 def _bucket_groups(
-    occurrences: list[Occurrence], reports: dict[str, SentenceReport], weight: FeatureWeights
+    occurrences: Sequence[Occurrence], reports: dict[str, SentenceReport], weight: FeatureWeights
 ) -> tuple[list[_Group], dict[str, list[Report]]]:
     dates = {sig: parse_timex(r.date) for sig, r in reports.items() if r.date}
     ordered = sorted(
@@ -240,7 +249,7 @@ def _group_event(bucket: str, group: _Group, where: dict[str, list[Report]]) -> 
     return _event(bucket, sorted(members, key=lambda r: r.order))
 
 
-BucketData = tuple[list[Occurrence], dict[str, SentenceReport]]
+BucketData = tuple[Sequence[Occurrence], dict[str, SentenceReport]]
 
 
 def month_of(bucket: str) -> str | None:
@@ -268,7 +277,7 @@ def weeks_of(month: str) -> list[str]:
 
 
 def cluster_month(
-    month: str, data: dict[str, BucketData], weight: FeatureWeights
+    month: str, data: Mapping[str, BucketData], weight: FeatureWeights
 ) -> dict[str, list[TimelineEvent]]:
     """The events of a month's bucket and of its weeks' buckets, with the same happening told at two
     granularities merged: a report dated only to the month ("the onset of the war in Gaza in October

@@ -3,21 +3,51 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from dossier.model import Suggestion
 
 MINIMUM = 2
 
-# (name key, slug, source path, position, text, initial, context, canonical key), in path and reading order
-NameRow = tuple[str, str, str, int, str, int, str, str]
 
-# How many names recur: a name counts once it is seen ``MINIMUM`` times, unless it is one word seen only
-# at sentence starts ("Furthermore"). The same rule as :func:`build_suggestions`, as SQL over the cache.
-RECURRING_SQL = (
-    "SELECT COUNT(*) FROM (SELECT canon FROM names GROUP BY canon "
-    f"HAVING COUNT(*) >= {MINIMUM} AND (instr(canon, ' ') > 0 OR MIN(initial) = 0))"
-)
+class Sighting(Protocol):
+    """An unknown name where it was seen (the store's ``NameSighting`` is one)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def slug(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def initial(self) -> int: ...
+    @property
+    def context(self) -> str: ...
+    @property
+    def canon(self) -> str: ...
+
+
+class Tally(Protocol):
+    """How often a name is seen, and whether only at sentence starts (the store's ``NameTally``)."""
+
+    @property
+    def canon(self) -> str: ...
+    @property
+    def seen(self) -> int: ...
+    @property
+    def only_initial(self) -> bool: ...
+
+
+def recurring(canon: str, count: int, only_initial: bool, minimum: int = MINIMUM) -> bool:
+    """A name recurs once it is seen ``minimum`` times, unless it is one word seen only at sentence
+    starts ("Furthermore"), where capitals prove little."""
+    return count >= minimum and not (only_initial and " " not in canon)
+
+
+def recurring_count(tallies: Iterable[Tally]) -> int:
+    """How many recurring names the registry does not know."""
+    return sum(1 for t in tallies if recurring(t.canon, t.seen, t.only_initial))
 
 
 def canonical_keys(keys: Sequence[str]) -> list[str]:
@@ -33,25 +63,25 @@ def canonical_keys(keys: Sequence[str]) -> list[str]:
     return [full_names.get(key, key) for key in keys]
 
 
-def build_suggestions(rows: list[NameRow], minimum: int = MINIMUM) -> tuple[Suggestion, ...]:
+def build_suggestions(rows: Sequence[Sighting], minimum: int = MINIMUM) -> tuple[Suggestion, ...]:
     """Names seen at least ``minimum`` times; a word seen only at sentence starts is not a name."""
-    seen: dict[str, list[NameRow]] = defaultdict(list)
+    seen: dict[str, list[Sighting]] = defaultdict(list)
     for row in rows:
-        seen[row[7]].append(row)
+        seen[row.canon].append(row)
     suggestions = []
     for key, places in seen.items():
-        if len(places) < minimum or (all(p[5] for p in places) and " " not in key):
+        if not recurring(key, len(places), all(p.initial for p in places), minimum):
             continue
         spellings: dict[str, int] = defaultdict(int)
         for place in places:
-            if " " in place[0] or " " not in key:
-                spellings[place[4]] += 1
+            if " " in place.key or " " not in key:
+                spellings[place.text] += 1
         suggestions.append(
             Suggestion(
                 name=min(spellings, key=lambda t: (-spellings[t], t)),
                 count=len(places),
-                articles=tuple(dict.fromkeys(p[1] for p in places)),
-                context=places[0][6],
+                articles=tuple(dict.fromkeys(p.slug for p in places)),
+                context=places[0].context,
             )
         )
     return tuple(sorted(suggestions, key=lambda s: (-s.count, s.name.casefold())))

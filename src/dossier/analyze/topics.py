@@ -1,8 +1,7 @@
-"""Topic data for one entity, from the cache's per-article rows.
+"""Topic data for one entity, from aggregates of the articles' rows handed in.
 
-Counts, spellings, co-occurrences and months are SQL aggregates over the
-articles that name the entity; the ordering and presentation choices (which
-spelling represents a group, most-mentioned first) are made here.
+Counts, spellings, co-occurrences and months are summed by the store; the
+choices (which spelling represents a group, the span of the chart) are made here.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from dossier.cache import BuildCache
 from dossier.timex import month_value, shift_month
 
 
@@ -66,22 +64,29 @@ def chart_series(counts: dict[str, int], first: str, last: str) -> tuple[tuple[s
     return tuple((f"{y:04d}", years.get(f"{y:04d}", 0)) for y in range(start, last_year + 1))
 
 
-def topic_summary(cache: BuildCache, entity: str, span: tuple[str | None, str | None]) -> TopicSummary:
-    totals = cache.db.execute(
-        "SELECT SUM(count), COUNT(*) FROM mentions WHERE entity = ?", (entity,)
-    ).fetchone()
-    first_seen, last_seen = cache.entity_days(entity)
+def topic_summary(
+    entity: str,
+    mentions: int,
+    articles: int,
+    days: tuple[str | None, str | None],
+    month_counts: dict[str, int],
+    spellings: list[tuple[str, int]],
+    cooccurring: list[tuple[str, int]],
+    span: tuple[str | None, str | None],
+) -> TopicSummary:
+    """A topic's summary from its rows' aggregates: ``days`` are the first and last day it is named,
+    ``month_counts`` its mentions per month, ``span`` the first and last day of the whole corpus
+    (every topic's chart runs over it)."""
     by_month: tuple[tuple[str, int], ...] = ()
     if span[0] and span[1]:
-        counts = cache.mentions_by_month(entity)
-        by_month = chart_series(counts, span[0], span[1])
+        by_month = chart_series(month_counts, span[0], span[1])
     return TopicSummary(
         entity=entity,
-        mentions=totals[0] or 0,
-        articles=totals[1],
-        aliases_seen=aliases_seen(cache.spellings(entity)),
-        first_seen=first_seen,
-        last_seen=last_seen,
+        mentions=mentions,
+        articles=articles,
+        aliases_seen=aliases_seen(spellings),
+        first_seen=days[0],
+        last_seen=days[1],
         by_month=by_month,
-        cooccurring=tuple(cache.cooccurring(entity)),
+        cooccurring=tuple(cooccurring),
     )

@@ -12,14 +12,19 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
-from dossier.cache import BuildCache
 from dossier.config import SiteConfig
-from dossier.model import Entity
+from dossier.model import Card, Entity, EventSource
 from dossier.render import urls
 from dossier.render.feeds import robots, sitemap_files
-from dossier.render.pages import Page
+from dossier.render.pages import SOURCES_SHOWN, Page
+from dossier.store import Store
+
+if TYPE_CHECKING:
+    from dossier.analyze.events import TimelineEvent
 
 
 def _joined(head: str, entries: Iterable[str], tail: str) -> Iterator[str]:
@@ -33,12 +38,12 @@ def _joined(head: str, entries: Iterable[str], tail: str) -> Iterator[str]:
     yield tail
 
 
-def annotations_json(cache: BuildCache) -> Iterator[str]:
+def annotations_json(cache: Store) -> Iterator[str]:
     """Every article with its mentions and dates; offsets index the body (or the title, where so marked)."""
     return _joined('{"articles": [\n', cache.annotations(), "\n]}\n")
 
 
-def entity_entry(cache: BuildCache, entity: Entity, totals: dict[str, tuple[int, int]]) -> str:
+def entity_entry(cache: Store, entity: Entity, totals: dict[str, tuple[int, int]]) -> str:
     """One entity's entry in data/entities.json: what it is, how often and where it is named."""
     slugs = [slug for slug, *_ in cache.topic_order(entity.id)]
     record = {
@@ -54,7 +59,7 @@ def entity_entry(cache: BuildCache, entity: Entity, totals: dict[str, tuple[int,
     return json.dumps(record, ensure_ascii=False)
 
 
-def entities(cache: BuildCache, registry: dict[str, Entity], touched: set[str] | None) -> str:
+def entities(cache: Store, registry: dict[str, Entity], touched: set[str] | None) -> str:
     """Every entity of the registry; entries of entities no edit touched are the stored ones."""
     stored = cache.entity_exports() if touched is not None else {}
     totals = cache.entity_totals()
@@ -68,11 +73,97 @@ def entities(cache: BuildCache, registry: dict[str, Entity], touched: set[str] |
     return "".join(_joined('{"entities": [\n', records, "\n]}\n"))
 
 
-def timeline(cache: BuildCache) -> Iterator[str]:
+def event_fragments(event: TimelineEvent, cards: dict[str, Card], config: SiteConfig) -> tuple[str, str]:
+    """The event's entries in data/timeline.json and data/timelinejs.json (``cards``: of the articles
+    its slide quotes, :func:`slide_sources`)."""
+    sources = event.sources
+    entry = {
+        "id": event.id,
+        "date": event.date.value,
+        "label": event.label,
+        "inferred": event.inferred,
+        "entities": list(event.entities),
+        "sources": [
+            {
+                "slug": s.slug,
+                "sentence": s.sentence,
+                "anchor": s.anchor,
+                **({} if s.dated else {"dated": False}),
+            }
+            for s in sources
+        ],
+    }
+    firsts = _first_sentences(event)
+    shown = list(firsts.values())[:SOURCES_SHOWN]
+    lead = next((s for s in sources if s.dated), sources[0])
+    headline = (
+        lead.sentence
+        if len(lead.sentence) <= 110
+        else lead.sentence[: lead.sentence.rfind(" ", 0, 110)] + "…"
+    )
+    paragraphs = []
+    for source in shown:
+        card = cards[source.slug]
+        link = _site_link(config, f"{urls.article(source.slug)}#{source.anchor}")
+        paragraphs.append(
+            f"<p>{escape(source.sentence)} — "
+            f'<a href="{escape(link)}">{escape(card.source or card.title)}</a></p>'
+        )
+    if len(firsts) > len(shown):
+        paragraphs.append(f"<p>And {len(firsts) - len(shown)} more articles.</p>")
+    slide: dict = {
+        "unique_id": event.id,
+        "start_date": _timelinejs_date(event.date.first_day, event.date.granularity),
+        "display_date": event.label,
+        "text": {"headline": escape(headline), "text": "".join(paragraphs)},
+    }
+    if event.date.granularity not in ("day", "month", "year"):
+        slide["end_date"] = _timelinejs_date(event.date.last_day, "day")
+    compact = (",", ":")
+    return json.dumps(entry, ensure_ascii=False, separators=compact), json.dumps(
+        slide, ensure_ascii=False, separators=compact
+    )
+
+
+def _timelinejs_date(day: date, granularity: str) -> dict[str, int]:
+    if granularity in ("year", "decade", "century"):
+        return {"year": day.year}
+    if granularity == "month":
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def _site_link(config: SiteConfig, path: str) -> str:
+    """Absolute where the site's address is known, else relative to the site's root."""
+    return urls.absolute(config.base_url, path) if config.base_url else path
+
+
+def _first_sentences(event: TimelineEvent) -> dict[str, EventSource]:
+    """The event's articles, each with its first sentence about it, in corpus order."""
+    firsts: dict[str, EventSource] = {}
+    for source in event.sources:
+        firsts.setdefault(source.slug, source)
+    return firsts
+
+
+def slide_sources(event: TimelineEvent) -> list[str]:
+    """The articles an event's TimelineJS slide quotes: the first ones, which its timeline entry names
+    too, so that the event's stored digest changes whenever the names its entry shows do."""
+    return list(_first_sentences(event))[:SOURCES_SHOWN]
+
+
+def store_fragments(store: Store, event_ids: set[str], config: SiteConfig) -> None:
+    """Make and store the export fragments of events stored anew (``Refreshed.reassembled``)."""
+    for event in store.events(event_ids).values():
+        cards = store.cards(slide_sources(event))
+        store.store_fragments(event.id, *event_fragments(event, cards, config))
+
+
+def timeline(cache: Store) -> Iterator[str]:
     return _joined('{"events": [\n', (export for export, _ in cache.event_exports()), "\n]}\n")
 
 
-def timelinejs(cache: BuildCache, config: SiteConfig) -> Iterator[str]:
+def timelinejs(cache: Store, config: SiteConfig) -> Iterator[str]:
     """The timeline in TimelineJS's JSON format, for embedding it elsewhere."""
     title = {"text": {"headline": escape(config.title), "text": f"<p>{escape(config.description)}</p>"}}
     slides = (slide for _, slide in cache.event_exports())
@@ -89,15 +180,15 @@ def _key(*parts: object) -> str:
 
 
 def export_pages(
-    cache: BuildCache, config: SiteConfig, registry: dict[str, Entity], touched: set[str] | None = None
+    cache: Store, config: SiteConfig, registry: dict[str, Entity], touched: set[str] | None = None
 ) -> list[Page]:
     """The JSON exports; ``touched`` are the entities whose entries may have changed (None: all).
 
     Each export's key is made from the keys of its entries (article versions, event digests),
     so an export is joined and written only when one of its entries changed.
     """
-    article_keys = cache.db.execute("SELECT path, key FROM articles ORDER BY path").fetchall()
-    event_keys = cache.db.execute("SELECT id, digest FROM events ORDER BY sort, id").fetchall()
+    article_keys = cache.article_keys_by_path()
+    event_keys = cache.event_keys()
     entities_text = entities(cache, registry, touched)
     return [
         Page(urls.data("annotations.json"), None, _key(article_keys), make=lambda: annotations_json(cache)),
@@ -114,7 +205,7 @@ def export_pages(
     ]
 
 
-def voices(cache: BuildCache) -> str:
+def voices(cache: Store) -> str:
     """Every attributed statement: who, in what capacity, what, quoted or reported, and where."""
     records = [
         {"article": slug, "day": day, "speaker": s.speaker, "entity": s.entity, "title": s.title,
@@ -125,7 +216,7 @@ def voices(cache: BuildCache) -> str:
     return json.dumps({"statements": records}, ensure_ascii=False, indent=1) + "\n"
 
 
-def figures(cache: BuildCache) -> str:
+def figures(cache: Store) -> str:
     """Every numeric claim: the value, its hedge, what it counts, where and when, and where it is said."""
     records = [
         {"article": slug, "day": day, "quantity": f.quantity, "value": f.value, "high": f.high,
@@ -167,7 +258,7 @@ def search_names(registry: dict[str, Entity]) -> str:
     return json.dumps({"keys": keys, "names": names}, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def discovery_pages(cache: BuildCache, config: SiteConfig, registry: dict[str, Entity]) -> list[Page]:
+def discovery_pages(cache: Store, config: SiteConfig, registry: dict[str, Entity]) -> list[Page]:
     """``robots.txt``, the names the search page expands queries with and, for a site with a
     ``base_url``, the sitemap of every HTML page."""
     pages = [Page(urls.ROBOTS, None, _key(config.base_url), text=robots(config.base_url))]

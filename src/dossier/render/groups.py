@@ -11,11 +11,11 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.cache import BuildCache
 from dossier.config import SiteConfig
 from dossier.model import Entity
 from dossier.render.pages import Page, Planner
 from dossier.render.site import SiteRenderer
+from dossier.store import Store
 from dossier.write import write_page
 
 
@@ -42,7 +42,7 @@ class GroupRenderer:
 
     def __init__(
         self,
-        cache: BuildCache,
+        cache: Store,
         config: SiteConfig,
         entities: dict[str, Entity],
         templates: list[Path],
@@ -68,7 +68,7 @@ class GroupRenderer:
         folder: Path,
         rewrite: bool,
     ) -> GroupRenderer:
-        return cls(BuildCache.reader(cache_path), config, entities, templates, templates_sum, folder, rewrite)
+        return cls(Store.reader(cache_path), config, entities, templates, templates_sum, folder, rewrite)
 
     def render(self, job: GroupJob) -> GroupResult:
         pages = self.planner.plan(job.group)

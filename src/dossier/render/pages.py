@@ -16,13 +16,11 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dossier.analyze.claims import COVERAGE_WINDOW, event_coverage, group_figures, group_voices
+from dossier.analyze.claims import COVERAGE_EVENTS, COVERAGE_WINDOW
 from dossier.analyze.events import chronological
-from dossier.analyze.topics import topic_summary
-from dossier.cache import BuildCache, EventBrief
+from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig
 from dossier.model import Card, Entity
 from dossier.render import urls
@@ -30,6 +28,8 @@ from dossier.render.charts import monthly_bars
 from dossier.render.feeds import absolute_links, feed_entry, feed_view
 from dossier.render.text import plain
 from dossier.slugs import author_slug, name_slug, slugify, tag_slug
+from dossier.store import Store
+from dossier.store.records import EventBrief, Listed
 from dossier.timex import parse_timex
 
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ SPEAKERS_SHOWN = 100  # speakers with a section on the Voices page (the others a
 STATEMENTS_SHOWN = 10  # newest statements per speaker there
 QUANTITIES_SHOWN = 100  # quantities on the Figures page
 CLAIMS_SHOWN = 25  # claims per quantity there
-COVERAGE_EVENTS = 200  # the most recent events on the Coverage page
 STATEMENTS_ON_TOPIC = 12  # what a speaking entity said, on its topic page (the rest on the Voices page)
 COVERAGE_COLUMNS = 12  # entities in the sources × entities table: the most mentioned
 COVERAGE_DAYS = COVERAGE_WINDOW.days
@@ -159,7 +158,7 @@ def day_label(day: str | None) -> str:
     return timex.label() if timex else ""
 
 
-Row = tuple[str, str, str | None]  # slug, digest of what a list shows of it, publication day
+Row = Listed  # an article in a list: its slug, the digest of what the list shows of it, its day
 
 
 def archive_path(first: str, key: str) -> str:
@@ -255,8 +254,8 @@ def paged(first: str, rows: list[Row], size: int) -> list[Paged]:
 class Planner:
     """Lists the pages of each group, from the cache, the registry and the configuration."""
 
-    def __init__(self, cache: BuildCache, config: SiteConfig, entities: dict[str, Entity]) -> None:
-        self.cache = cache
+    def __init__(self, store: Store, config: SiteConfig, entities: dict[str, Entity]) -> None:
+        self.store = store
         self.config = config
         self.entities = entities
         self._cards: dict[str, Card] = {}
@@ -267,7 +266,7 @@ class Planner:
     def cards(self, slugs: Iterable[str]) -> dict[str, Card]:
         missing = [s for s in dict.fromkeys(slugs) if s not in self._cards]
         if missing:
-            self._cards.update(self.cache.cards(missing))
+            self._cards.update(self.store.cards(missing))
         return self._cards
 
     def card_view(self, card: Card) -> dict[str, Any]:
@@ -300,7 +299,7 @@ class Planner:
     @property
     def year_counts(self) -> dict[str, int]:
         if self._year_counts is None:
-            self._year_counts = self.cache.year_counts()
+            self._year_counts = self.store.year_counts()
         return self._year_counts
 
     @property
@@ -397,31 +396,13 @@ class Planner:
         return kind.plan(self, key) if ":" in group else kind.plan(self)
 
     def all_groups(self) -> list[str]:
-        db = self.cache.db
-        groups = [
-            "index",
-            "articles",
-            "topics",
-            "timeline",
-            "sources",
-            "voices",
-            "figures",
-            "coverage",
-            "404",
-            "redirects",
-        ]
-        if self.config.search:
-            groups.append("search")
-        if self.timeline_layout != "single":
-            groups += [f"timeline:{y}" for y in sorted(self.year_counts)]
-        groups += [f"article:{s}" for (s,) in db.execute("SELECT slug FROM articles ORDER BY slug")]
-        groups += [
-            f"topic:{e}" for (e,) in db.execute("SELECT DISTINCT entity FROM mentions ORDER BY entity")
-        ]
-        groups += [f"tag:{t}" for t in self.cache.all_tags()]
-        groups += [f"source:{s}" for s, _ in sorted(self.cache.source_counts())]
-        groups += [f"author:{a}" for a, _ in sorted(self.cache.author_counts())]
-        return groups
+        """Every page group of the site, kind by kind."""
+        return [group for kind in PAGE_KINDS.values() for group in kind.groups(self)]
+
+    def dirty_groups(self, touched: Touched, refreshed: Refreshed) -> list[str]:
+        """The page groups an incremental build has to look at again, kind by kind."""
+        changes = Changes(touched, refreshed)
+        return sorted({group for kind in PAGE_KINDS.values() for group in kind.dirty(self, changes)})
 
     def _plan_index(self) -> list[Page]:
         context = self._index_context()
@@ -432,13 +413,13 @@ class Planner:
         base = self.config.base_url
         if not base:
             return []
-        slugs = self.cache.latest_slugs(self.config.feed_items)
-        keys = self.cache.article_versions(slugs)
+        slugs = self.store.latest_slugs(self.config.feed_items)
+        keys = self.store.article_versions(slugs)
 
         def build() -> dict[str, Any]:
             entries = []
             for slug in slugs:
-                card, _, _, summary, _, body = self.cache.article(slug)
+                card, _, _, summary, _, body = self.store.article(slug)
                 url = urls.absolute(base, urls.article(slug))
                 entries.append(feed_entry(card, url, summary, absolute_links(body, url)))
             return feed_view(
@@ -477,7 +458,7 @@ class Planner:
         return [Page(urls.topic_feed(entity.id), "feed.xml", key, build)]
 
     def _index_context(self) -> dict[str, Any]:
-        cache, config = self.cache, self.config
+        cache, config = self.store, self.config
         latest = cache.latest_slugs(config.latest)
         first, last = cache.day_span()
         totals = cache.entity_totals()
@@ -517,15 +498,13 @@ class Planner:
         return plans
 
     def _plan_articles(self) -> list[Page]:
-        return self._listing(urls.ARTICLES, "articles.html", self.cache.ordered_cards(), {})
+        return self._listing(urls.ARTICLES, "articles.html", self.store.ordered_cards(), {})
 
     def _plan_article(self, slug: str) -> list[Page]:
-        row = self.cache.db.execute(
-            "SELECT key, card_digest FROM articles WHERE slug = ?", (slug,)
-        ).fetchone()
+        row = self.store.article_version(slug)
         if row is None:
             return []
-        events = self.cache.events_of_article(slug)
+        events = self.store.events_of_article(slug)
         event_views = [
             {
                 "label": label,
@@ -537,12 +516,12 @@ class Planner:
             }
             for label, value, inferred, first_day, within_month, anchor, sentence in events
         ]
-        related = self.cache.related(slug)
-        related_digests = self.cache.card_digests(related, with_excerpt=False)
+        related = self.store.related(slug)
+        related_digests = self.store.card_digests(related, with_excerpt=False)
         key = digest(row, event_views, [(s, related_digests.get(s)) for s in related])
 
         def build() -> dict[str, Any]:
-            card, url, tags, summary, counts, body = self.cache.article(slug)
+            card, url, tags, summary, counts, body = self.store.article(slug)
             count_of = dict(counts)
             ranked = sorted(
                 (e for e in count_of if e in self.entities),
@@ -563,7 +542,7 @@ class Planner:
         return [Page(urls.article(slug), "article.html", key, build)]
 
     def _plan_topics(self) -> list[Page]:
-        totals = self.cache.entity_totals()
+        totals = self.store.entity_totals()
         by_type: dict[str, list[dict[str, Any]]] = {}
         for entity_id, (mentions, articles) in totals.items():
             if entity_id not in self.entities:
@@ -592,14 +571,16 @@ class Planner:
         return [Page(urls.TOPICS, "topics.html", digest(context), lambda: context)]
 
     def _plan_topic(self, entity_id: str) -> list[Page]:
-        rows = self.cache.topic_rows_by_day(entity_id) if entity_id in self.entities else []
+        rows = self.store.topic_rows_by_day(entity_id) if entity_id in self.entities else []
         if not rows:
             return []
         entity = self.entities[entity_id]
         title = {**self.entity_view(entity_id), "description": entity.description,
                  "kind": entity.type.replace("-", " ").capitalize()}  # fmt: skip
-        summary = topic_summary(self.cache, entity_id, self.cache.day_span())
-        said = self.cache.statements(entity_id)
+        summary = self.store.summary_of(entity_id)
+        if summary is None:  # named in articles, but summarized by no analysis: never so after a build
+            return []
+        said = self.store.statements(entity_id)
         head = {
             "mentions": summary.mentions,
             "articles": summary.articles,
@@ -613,17 +594,17 @@ class Planner:
             ],
             "events": [
                 self.event_brief(e)
-                for e in in_date_order(self.cache.top_events_of(entity_id, EVENTS_ON_TOPIC))
+                for e in in_date_order(self.store.top_events_of(entity_id, EVENTS_ON_TOPIC))
             ],
-            "event_count": self.cache.event_count_of(entity_id),
+            "event_count": self.store.event_count_of(entity_id),
             "said": [self.statement_view(*row) for row in said[:STATEMENTS_ON_TOPIC]],
             "said_count": len(said),
         }
         feed = self._topic_feed(entity, rows)
         if len(rows) <= self.config.page_size:  # one page: all of them, most mentions first
-            rows = self.cache.topic_order(entity_id)
+            rows = self.store.topic_order(entity_id)
         parts = paged(urls.topic(entity_id), rows, self.config.page_size)
-        top = self.cache.topic_order(entity_id, TOP_ARTICLES) if len(parts) > 1 else []
+        top = self.store.topic_order(entity_id, TOP_ARTICLES) if len(parts) > 1 else []
         plans = []
         for part in parts:
             shown_head = {**head, "top": top} if part.label is None else {}
@@ -643,7 +624,7 @@ class Planner:
     def _topic_rows(self, entity_id: str, rows: list[Row]) -> list[dict[str, Any]]:
         slugs = [slug for slug, *_ in rows]
         cards = self.cards(slugs)
-        found = self.cache.topic_rows(entity_id, slugs)
+        found = self.store.topic_rows(entity_id, slugs)
         return [
             {
                 "card": self.card_view(cards[slug]),
@@ -721,7 +702,7 @@ class Planner:
         extra: dict[str, Any] | None = None,
     ) -> Page:
         """A page of the timeline: the events dated in ``prefix`` (of a granularity, if given)."""
-        events = self.cache.event_digests(prefix, within_month)
+        events = self.store.event_digests(prefix, within_month)
         label = month_label(scope) if len(scope) == 7 else scope
         head = {**index, **(extra or {})}
         return Page(
@@ -732,7 +713,7 @@ class Planner:
                 **head,
                 "scope_label": label,
                 "scope_count": len(events),
-                **self._timeline_context(self.cache.events_dated(prefix, within_month), scope),
+                **self._timeline_context(self.store.events_dated(prefix, within_month), scope),
             },
         )
 
@@ -749,11 +730,7 @@ class Planner:
         index = self._year_index(counted=False)
         if not self._split(year):
             return [self._timeline_page(urls.timeline_page(year), year, year, index)]
-        months = self.cache.db.execute(
-            "SELECT substr(first_day, 1, 7), COUNT(*) FROM events WHERE first_day LIKE ? "
-            "AND within_month = 1 GROUP BY 1 ORDER BY 1",
-            (year + "%",),
-        ).fetchall()
+        months = self.store.month_counts(year)
         # a busy year: its page holds what is dated to the year, a half, a quarter or a season,
         # and lists its months, each a page of what is dated to a day, a week or the month
         month_index = {
@@ -769,21 +746,21 @@ class Planner:
         return plans
 
     def _plan_tag(self, tag: str) -> list[Page]:
-        name, rows = self.cache.tag_members(tag)
+        name, rows = self.store.tag_members(tag)
         if not rows:
             return []
         return self._listing(urls.tag(tag), "listing.html", rows, {"kicker": "Tag", "title": name})
 
     def _plan_source(self, source: str) -> list[Page]:
-        rows = self.cache.ordered_cards("WHERE IFNULL(source, '') = ?", (source,))
+        rows = self.store.source_members(source)
         if not rows:
             return []
-        authors = [{"name": a, "slug": author_slug(a)} for a in self.cache.authors_of_source(source)]
+        authors = [{"name": a, "slug": author_slug(a)} for a in self.store.authors_of_source(source)]
         extra = {"kicker": "Source", "title": source or UNATTRIBUTED, "authors": authors}
         return self._listing(urls.source(source_slug(source)), "listing.html", rows, extra)
 
     def _plan_author(self, author: str) -> list[Page]:
-        rows = self.cache.author_members(author)
+        rows = self.store.author_members(author)
         if not rows:
             return []
         return self._listing(
@@ -794,18 +771,18 @@ class Planner:
         )
 
     def _plan_sources(self) -> list[Page]:
-        by_source = self.cache.source_authors()
+        by_source = self.store.source_authors()
         sources = [
             {"name": s or UNATTRIBUTED, "slug": source_slug(s), "count": n,
              "authors": [{"name": a, "slug": author_slug(a)}
                          for a in by_source.get(s, [])]}
-            for s, n in sorted(self.cache.source_counts(), key=lambda p: (p[0] == "", -p[1], p[0].casefold()))
+            for s, n in sorted(self.store.source_counts(), key=lambda p: (p[0] == "", -p[1], p[0].casefold()))
         ]  # fmt: skip
         authors = [
             {"name": a, "slug": author_slug(a), "count": n}
-            for a, n in sorted(self.cache.author_counts(), key=lambda p: (-p[1], p[0].casefold()))
+            for a, n in sorted(self.store.author_counts(), key=lambda p: (-p[1], p[0].casefold()))
         ]
-        counts = self.cache.source_counts()
+        counts = self.store.source_counts()
         unattributed = sum(n for s, n in counts if not s)
         context = {"sources": sources, "authors": authors, "publications": publication_count(counts),
                    "unattributed": unattributed}  # fmt: skip
@@ -829,8 +806,7 @@ class Planner:
         }
 
     def _plan_voices(self) -> list[Page]:
-        names = {e.id: e.name for e in self.entities.values()}
-        grouped = group_voices(self.cache.statements(), names)
+        grouped = self.store.view("voices") or []
         named = [v for v in grouped if not _unnamed(v)]
         unnamed = [row for v in grouped if _unnamed(v) for row in v.statements]
         unnamed.sort(key=lambda row: (row[1] is None, row[1] or ""), reverse=True)
@@ -861,8 +837,8 @@ class Planner:
 
     def _plan_figures(self) -> list[Page]:
         groups = []
-        rows = self.cache.figures()
-        for group in group_figures(rows)[:QUANTITIES_SHOWN]:
+        found = self.store.view("figures") or []
+        for group in found[:QUANTITIES_SHOWN]:
             place = self.entity_view(group.place) if group.place in self.entities else None
             claims = []
             for slug, _day, figure in group.claims[-CLAIMS_SHOWN:]:
@@ -890,47 +866,31 @@ class Planner:
                 "claims": claims,
                 "total": len(group.claims),
             })  # fmt: skip
-        context = {"groups": groups, "count": len(rows)}
+        context = {"groups": groups, "count": sum(len(g.claims) for g in found)}
         return [Page(urls.FIGURES, "figures.html", digest(context), lambda: context)]
 
     def _plan_coverage(self) -> list[Page]:
-        counts = self.cache.entity_counts_by_source()
-        totals: dict[str, int] = {}
-        for _, entity, mentions, _ in counts:
-            if entity in self.entities:
-                totals[entity] = totals.get(entity, 0) + mentions
-        columns = sorted(totals, key=lambda e: (-totals[e], self.entities[e].name.casefold()))[
-            :COVERAGE_COLUMNS
-        ]
-        cells: dict[str, dict[str, tuple[int, int]]] = {}
-        for source, entity, mentions, articles in counts:
-            cells.setdefault(source, {})[entity] = (mentions, articles)
-        source_counts = dict(self.cache.source_counts())
+        view = self.store.view("coverage")
+        if view is None:
+            return []
+        totals = dict(view.ranking)
+        columns = [entity for entity, _ in view.ranking[:COVERAGE_COLUMNS]]
         rows = [
-            {"name": s, "slug": source_slug(s), "articles": source_counts.get(s, 0),
-             "cells": [cells[s].get(e, (0, 0)) for e in columns]}
-            for s in sorted(cells, key=str.casefold) if s  # outlets only, not articles without a source
+            {"name": o.source, "slug": source_slug(o.source), "articles": o.articles,
+             "cells": [o.cells.get(e, (0, 0)) for e in columns]}
+            for o in view.outlets
         ]  # fmt: skip
-        publications: dict[str, list[date]] = {}
-        for source, day in self.cache.source_days():
-            if source:  # an article without a source is no outlet's silence
-                publications.setdefault(source, []).append(date.fromisoformat(day))
-        events = []
-        dated = sorted(
-            self.cache.events_dated(""), key=lambda row: (row[0].date.last_day, row[0].date.first_day)
-        )
-        for event, outlets in dated[-COVERAGE_EVENTS:]:
-            named = [o or "an article without a source" for o in outlets]
-            seen = event_coverage(event.date.first_day, event.date.last_day, named, publications)
-            events.append({
+        events = [
+            {
                 "label": event.label,
-                "datetime": datetime_attr(event.date.value),
-                "lead": plain(event.lead.sentence),
-                "target": self.event_target(event.date.first_day.isoformat(),
-                                            event.date.granularity in ("day", "week", "month")),
-                "reported": list(seen.reported_by),
-                "silent": list(seen.silent),
-            })  # fmt: skip
+                "datetime": datetime_attr(event.date),
+                "lead": plain(event.lead),
+                "target": self.event_target(event.first_day, event.granularity in ("day", "week", "month")),
+                "reported": list(event.reported_by),
+                "silent": list(event.silent),
+            }
+            for event in view.events
+        ]
         context = {
             "columns": [self.entity_view(e, totals[e]) for e in columns],
             "rows": rows,
@@ -943,7 +903,7 @@ class Planner:
     def _plan_redirects(self) -> list[Page]:
         """A page at each past address of an article that sends the reader on to where it is now
         (see addresses.py); not in the sitemap, and marked noindex."""
-        moves = self.cache.redirects()
+        moves = self.store.redirects()
         cards = self.cards(new for _, new in moves)
         pages = []
         for old, new in moves:
@@ -983,32 +943,114 @@ def _number(value: float) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Changes:
+    """What an incremental build changed, as the page kinds read it to say which pages are dirty."""
+
+    touched: Touched
+    refreshed: Refreshed
+
+    @property
+    def topics(self) -> set[str]:
+        """Entities whose topic pages may show something else: their rows, summary or events."""
+        return self.touched.entities | self.refreshed.event_entities | self.refreshed.summaries
+
+
+@dataclass(frozen=True, slots=True)
 class PageKind:
-    """One kind of page and how the planner makes its pages: a group of its own (``index``) or one
-    group per key (``topic:isis``, ``timeline:2024``). A new kind of page is one entry below."""
+    """One kind of page: the groups of it the site has (one, ``index``, or one per key, ``topic:isis``),
+    how the planner makes a group's pages, and which changes make a group dirty. A new kind of page
+    is one entry in PAGE_KINDS below (and its template)."""
 
     name: str
     plan: Callable[..., list[Page]]
+    groups: Callable[[Planner], Iterable[str]]
+    dirty: Callable[[Planner, Changes], Iterable[str]] = lambda planner, changes: ()
+
+
+def _single(name: str) -> Callable[[Planner], list[str]]:
+    return lambda planner: [name]
+
+
+def _keyed(name: str, keys: Iterable[str]) -> list[str]:
+    return [f"{name}:{key}" for key in keys]
+
+
+def _dirty_articles(planner: Planner, changes: Changes) -> list[str]:
+    touched, refreshed = changes.touched, changes.refreshed
+    slugs = set(touched.slugs) | refreshed.related | refreshed.event_slugs
+    for slug in touched.lines:  # pages that list it among their related articles
+        slugs.update(planner.store.listing(slug))
+    return _keyed("article", slugs)
+
+
+def _timeline_groups(planner: Planner) -> list[str]:
+    years = [] if planner.timeline_layout == "single" else sorted(planner.year_counts)
+    return ["timeline", *_keyed("timeline", years)]
+
+
+def _dirty_timeline(planner: Planner, changes: Changes) -> list[str]:
+    if not changes.refreshed.events:
+        return []
+    return ["timeline", *_keyed("timeline", changes.refreshed.years)]
+
+
+def _always(name: str) -> Callable[[Planner, Changes], list[str]]:
+    """Cross-article pages cheap to plan, which almost any edit may change."""
+    return lambda planner, changes: [name]
+
+
+def _when_view_changed(name: str) -> Callable[[Planner, Changes], list[str]]:
+    """Pages of a cross-article view: dirty when the analysis made the view again."""
+    return lambda planner, changes: [name] if name in changes.refreshed.views else []
 
 
 PAGE_KINDS: dict[str, PageKind] = {
     kind.name: kind
     for kind in (
-        PageKind("index", Planner._plan_index),
-        PageKind("articles", Planner._plan_articles),
-        PageKind("article", Planner._plan_article),
-        PageKind("topics", Planner._plan_topics),
-        PageKind("topic", Planner._plan_topic),
-        PageKind("timeline", Planner._plan_timeline),
-        PageKind("tag", Planner._plan_tag),
-        PageKind("source", Planner._plan_source),
-        PageKind("author", Planner._plan_author),
-        PageKind("sources", Planner._plan_sources),
-        PageKind("voices", Planner._plan_voices),
-        PageKind("figures", Planner._plan_figures),
-        PageKind("coverage", Planner._plan_coverage),
-        PageKind("redirects", Planner._plan_redirects),
-        PageKind("404", Planner._plan_404),
-        PageKind("search", Planner._plan_search),
+        PageKind("index", Planner._plan_index, _single("index"), _always("index")),
+        PageKind(
+            "articles", Planner._plan_articles, _single("articles"),
+            lambda planner, changes: ["articles"] if changes.touched.listing else [],
+        ),
+        PageKind(
+            "article", Planner._plan_article, lambda planner: _keyed("article", planner.store.slugs()),
+            _dirty_articles,
+        ),
+        PageKind(
+            "topics", Planner._plan_topics, _single("topics"),
+            lambda planner, changes: ["topics"] if changes.topics else [],
+        ),
+        PageKind(
+            "topic", Planner._plan_topic, lambda planner: _keyed("topic", planner.store.entities_named()),
+            lambda planner, changes: _keyed("topic", changes.topics),
+        ),
+        PageKind("timeline", Planner._plan_timeline, _timeline_groups, _dirty_timeline),
+        PageKind(
+            "tag", Planner._plan_tag, lambda planner: _keyed("tag", planner.store.all_tags()),
+            lambda planner, changes: _keyed("tag", changes.touched.tags),
+        ),
+        PageKind(
+            "source", Planner._plan_source,
+            lambda planner: _keyed("source", sorted(s for s, _ in planner.store.source_counts())),
+            lambda planner, changes: _keyed("source", changes.touched.sources),
+        ),
+        PageKind(
+            "author", Planner._plan_author,
+            lambda planner: _keyed("author", sorted(a for a, _ in planner.store.author_counts())),
+            lambda planner, changes: _keyed("author", changes.touched.authors),
+        ),
+        PageKind(
+            "sources", Planner._plan_sources, _single("sources"),
+            lambda planner, changes: ["sources"] if changes.touched.sources | changes.touched.authors else [],
+        ),
+        PageKind("voices", Planner._plan_voices, _single("voices"), _when_view_changed("voices")),
+        PageKind("figures", Planner._plan_figures, _single("figures"), _when_view_changed("figures")),
+        PageKind("coverage", Planner._plan_coverage, _single("coverage"), _when_view_changed("coverage")),
+        PageKind("404", Planner._plan_404, _single("404")),
+        PageKind("redirects", Planner._plan_redirects, _single("redirects"), _always("redirects")),
+        PageKind(
+            "search", Planner._plan_search,
+            lambda planner: ["search"] if planner.config.search else [],
+        ),
     )
-}
+}  # fmt: skip

@@ -1,0 +1,983 @@
+"""The build cache: what the last build knew, so the next one redoes only what changed.
+
+It is one SQLite file beside the output, and this module is the only one that
+speaks SQL to it. Each article's contribution (mention counts, dated sentences,
+co-occurrences, …) is stored in rows keyed by its slug, so an edit is "delete
+the old rows, insert the new ones", and the cross-article views are SQL
+aggregates or are recomputed for the few keys an edit touched (see
+:mod:`dossier.incremental`). Derived data (events, related articles, views,
+page fingerprints) is stored too. Everything a build writes is one transaction:
+an interrupted build leaves the cache as the previous build left it. A cache
+from another dossier version, registry, configuration or a corrupt file is set
+aside with a warning and the build starts afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from dossier.changes import Contribution, Touched, touch
+from dossier.model import Card, SentenceReport
+from dossier.slugs import tag_slug as tag_key
+from dossier.store.records import (
+    AttachedSentence,
+    CacheDamaged,
+    Counted,
+    EventBrief,
+    EventOfArticle,
+    Listed,
+    NameSighting,
+    NameTally,
+    Placed,
+    Said,
+    SourceEntry,
+    SourceTally,
+    StoredArticle,
+    StoredEvent,
+    TopicLine,
+    Undated,
+    dumps,
+    loads,
+)
+from dossier.store.rows import ArticleCore, ArticleRows
+from dossier.store.schema import COLUMNS, INDEXES, TABLES
+
+SIGNATURE_KEYS = (
+    "schema",
+    "dossier",
+    "code",
+    "registry",
+    "extraction",
+    "base",
+)  # a cache made under other values is discarded
+
+
+def is_damage(error: Exception) -> bool:
+    """Whether a database error means the cache file itself is damaged (not locked, not read-only)."""
+    if isinstance(error, CacheDamaged):
+        return True
+    message = str(error).lower()
+    return isinstance(error, sqlite3.DatabaseError) and any(
+        sign in message for sign in ("malformed", "no such table", "no such column", "not a database")
+    )
+
+
+def _voices(rows: Iterable[tuple[str | None, bytes]]) -> dict[str, str]:
+    """entity → digest of what it says in one article, from (entity, statement blob) rows."""
+    said: dict[str, list[bytes]] = {}
+    for entity, blob in rows:
+        if entity:
+            said.setdefault(entity, []).append(blob)
+    return {e: hashlib.sha1(b"".join(blobs)).hexdigest() for e, blobs in said.items()}
+
+
+class Store:
+    """A connection to the cache file (or an in-memory one): every query the build makes, and its
+    only door to the tables. What it reads back are records (see :mod:`dossier.store.records`)."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
+        self._db = connection
+        self.path = path  # None for an in-memory cache
+        self._pending_pairs: Counter[tuple[str, str]] = Counter()
+        self._pending_spellings: Counter[tuple[str, str]] = Counter()
+        self._pending_totals: Counter[tuple[str, str]] = Counter()
+        self._removed: dict[str, Contribution] = {}  # rows of articles removed in this build
+
+    # --- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, path: Path | None, signature: dict[str, str], warnings: list[str], notes: list[str] | None = None
+    ) -> Store:
+        """The cache at ``path`` if it was made under the same ``signature``, else a fresh one.
+        An upgrade's full rebuild is a note (nothing to fix); an unreadable cache is a warning."""
+        if path is None:
+            return cls.fresh(sqlite3.connect(":memory:"), signature, None)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            try:
+                connection = sqlite3.connect(path)
+                cache = cls(connection, path)
+                stored = cache.signature()
+                if stored == signature:
+                    cache._tune()
+                    return cache
+                connection.close()
+                changed = sorted(k for k in signature if stored.get(k) != signature[k])
+                if {"dossier", "schema", "code"} & set(changed):
+                    (warnings if notes is None else notes).append(
+                        f"{path.name}: build cache from another dossier version; rebuilding everything"
+                    )
+            except sqlite3.DatabaseError as error:
+                if not is_damage(error):  # locked, read-only, a full disk: not the cache's fault
+                    raise
+                warnings.append(f"{path.name}: build cache is unreadable (corrupt?); rebuilding everything")
+            _discard(path)
+        return cls.fresh(sqlite3.connect(path), signature, path)
+
+    @classmethod
+    def reader(cls, path: Path) -> Store:
+        """A read-only connection, for worker processes rendering pages from a committed cache."""
+        return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True), path)
+
+    def mark_incomplete(self) -> None:
+        self._db.execute("UPDATE meta SET value = 'no' WHERE key = 'complete'")
+
+    @classmethod
+    def fresh(cls, connection: sqlite3.Connection, signature: dict[str, str], path: Path | None) -> Store:
+        cache = cls(connection, path)
+        cache._tune()
+        connection.executescript(TABLES)
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", [*signature.items(), ("complete", "no")])
+        connection.commit()
+        return cache
+
+    def _tune(self) -> None:
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.execute("PRAGMA temp_store = MEMORY")
+
+    def ensure_indexes(self) -> None:
+        for statement in INDEXES.split(";"):
+            if statement.strip():
+                self._db.execute(statement)
+
+    def signature(self) -> dict[str, str]:
+        rows = self._db.execute(
+            f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * len(SIGNATURE_KEYS))})",
+            SIGNATURE_KEYS,
+        ).fetchall()
+        return dict(rows)
+
+    @property
+    def is_complete(self) -> bool:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
+        return row is not None and row[0] == "yes"
+
+    def mark_complete(self) -> None:
+        self._db.execute("UPDATE meta SET value = 'yes' WHERE key = 'complete'")
+
+    def commit(self) -> None:
+        self.flush()
+        self._db.commit()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def rollback(self) -> None:
+        """Forget everything since the last commit (a look at the articles that saves nothing)."""
+        self._db.rollback()
+
+    # --- sources ----------------------------------------------------------------------------------
+
+    def sources(self) -> dict[str, SourceEntry]:
+        """Every article file of the last build, by path."""
+        rows = self._db.execute("SELECT path, mtime_ns, size, digest, head FROM sources")
+        return {
+            path: SourceEntry(mtime, size, digest, loads(head)) for path, mtime, size, digest, head in rows
+        }
+
+    def stamps(self) -> dict[str, tuple[int, int]]:
+        """path → (mtime_ns, size) of every article file of the last build."""
+        return {
+            path: (mtime, size)
+            for path, mtime, size in self._db.execute("SELECT path, mtime_ns, size FROM sources")
+        }
+
+    def replace_sources(self, entries: dict[str, tuple[int, int, str, Any]]) -> None:
+        """Store the article files this build saw: path → (mtime_ns, size, digest, head)."""
+        self._db.execute("DELETE FROM sources")
+        self._db.executemany(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+            [(p, m, s, d, dumps(h)) for p, (m, s, d, h) in sorted(entries.items())],
+        )
+
+    # --- addresses ------------------------------------------------------------------------------
+
+    def redirects(self) -> list[tuple[str, str]]:
+        """(past address, current address) of every article served under an old address too."""
+        return list(self._db.execute("SELECT old, new FROM redirects ORDER BY old"))
+
+    def replace_redirects(self, pairs: Iterable[tuple[str, str]]) -> bool:
+        """Store this build's redirects; whether they differ from the last build's."""
+        pairs = sorted(pairs)
+        if pairs == self.redirects():
+            return False
+        self._db.execute("DELETE FROM redirects")
+        self._db.executemany("INSERT INTO redirects VALUES (?, ?)", pairs)
+        return True
+
+    def listed_pages(self) -> list[str]:
+        """The HTML pages a sitemap lists: not the data files, nor the pages of moved addresses."""
+        rows = self._db.execute(
+            "SELECT path FROM pages WHERE grp NOT IN ('data', 'redirects') AND path LIKE '%.html' "
+            "ORDER BY path"
+        )
+        return [path for (path,) in rows]
+
+    # --- articles -------------------------------------------------------------------------------
+
+    def article_keys(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT slug, key FROM articles"))
+
+    def article_versions(self, slugs: list[str]) -> list[tuple[str, str]]:
+        """(slug, key) of some articles, in slug order: a digest of what their pages show."""
+        return sorted(self._select_in("SELECT slug, key FROM articles WHERE slug IN ({})", slugs))
+
+    def remove_article(self, slug: str) -> None:
+        """Delete every row the article contributed, keeping a note of them for :meth:`add_rows`."""
+        db = self._db
+        row = db.execute(
+            "SELECT day, source, card_digest, line_digest, facts FROM articles WHERE slug = ?", (slug,)
+        ).fetchone()
+        if row is None:
+            return
+        day, source, card, line, core = row
+        stored: ArticleCore = loads(core)
+        tags, pairs, spellings = stored.tags, stored.pairs, stored.spellings
+        self._pending_pairs.subtract({(a, b): n for a, b, n in pairs})
+        self._pending_spellings.subtract({(e, t): n for e, t, n in spellings})
+        reports: dict[str, list[tuple]] = {}
+        for bucket, *sentence in db.execute(
+            "SELECT bucket, sentence, sig FROM reports WHERE slug = ? ORDER BY rowid", (slug,)
+        ):
+            reports.setdefault(bucket, []).append(tuple(sentence))
+        for entity, count in db.execute("SELECT entity, count FROM mentions WHERE slug = ?", (slug,)):
+            self._pending_totals.subtract({(entity, "mentions"): count, (entity, "articles"): 1})
+        self._removed[slug] = Contribution(
+            day=day,
+            source=source or "",
+            card=card,
+            line=line,
+            mentions={
+                e: rest
+                for e, *rest in db.execute(
+                    "SELECT entity, count, sentence, anchor FROM mentions WHERE slug = ?", (slug,)
+                )
+            },
+            pairs={(a, b): n for a, b, n in pairs},
+            spellings={(e, t): n for e, t, n in spellings},
+            reports=reports,
+            undated=db.execute(
+                "SELECT sentence, sig FROM undated WHERE slug = ? ORDER BY rowid", (slug,)
+            ).fetchall(),
+            tags=frozenset(tag_key(t) for t in tags),
+            authors=frozenset(a for (a,) in db.execute("SELECT author FROM authors WHERE slug = ?", (slug,))),
+            voices=_voices(
+                db.execute("SELECT entity, data FROM statements WHERE slug = ? ORDER BY position", (slug,))
+            ),
+        )
+        for table in ("articles", "mentions", "tags", "authors", "reports", "undated", "names", "statements",
+                      "figures"):  # fmt: skip
+            db.execute(f"DELETE FROM {table} WHERE slug = ?", (slug,))
+
+    def add_rows(self, rows: ArticleRows, touched: Touched) -> None:
+        """Insert an article's rows (made by :func:`article_rows`, in a worker), noting what that touches."""
+        db = self._db
+        for table, values in (
+            ("articles", [rows.article]),
+            ("mentions", rows.mentions),
+            ("tags", rows.tags),
+            ("authors", rows.authors),
+            ("reports", rows.reports),
+            ("undated", rows.undated),
+            ("names", rows.names),
+            ("statements", rows.statements),
+            ("figures", rows.figures),
+        ):
+            if values:
+                db.executemany(_INSERT[table], values)
+        self._pending_pairs.update({(a, b): n for a, b, n in rows.pairs})
+        self._pending_spellings.update({(e, t): n for e, t, n in rows.spellings})
+        for entity, _, _, count, *_ in rows.mentions:
+            self._pending_totals.update({(entity, "mentions"): count, (entity, "articles"): 1})
+        reports: dict[str, list[tuple]] = {}
+        for bucket, _, _, sentence, _, sig, _ in rows.reports:
+            reports.setdefault(bucket, []).append((sentence, sig))
+        new = Contribution(
+            day=rows.day,
+            source=rows.source or "",
+            card=rows.card_digest,
+            line=rows.line_digest,
+            mentions={e: [count, sentence, anchor] for e, _, _, count, sentence, anchor, _ in rows.mentions},
+            pairs={(a, b): n for a, b, n in rows.pairs},
+            spellings={(e, t): n for e, t, n in rows.spellings},
+            reports=reports,
+            undated=[(sentence, sig) for _, _, sentence, sig, _ in rows.undated],
+            tags=frozenset(t[0] for t in rows.tags),
+            authors=frozenset(a[0] for a in rows.authors),
+            voices=_voices((entity, blob) for _, _, _, entity, _, blob in rows.statements),
+        )
+        touch(touched, rows.slug, self._removed.pop(rows.slug, None), new)
+
+    def settle(self, touched: Touched) -> None:
+        """Note what the articles removed for good (not replaced by a new version) touched."""
+        for slug, old in sorted(self._removed.items()):
+            touch(touched, slug, old, None)
+        self._removed.clear()
+        self.flush()
+
+    def flush(self) -> None:
+        """Apply pending changes to the co-occurrence, spelling and mention totals."""
+        for table, columns, pending in (
+            ("cooccurrence", ("entity", "other"), self._pending_pairs),
+            ("spelled", ("entity", "text"), self._pending_spellings),
+            ("totals", ("entity", "kind"), self._pending_totals),
+        ):
+            changes = [(a, b, n) for (a, b), n in pending.items() if n]
+            if changes:
+                self._db.executemany(
+                    f"INSERT INTO {table} VALUES (?, ?, ?) ON CONFLICT ({', '.join(columns)}) "
+                    "DO UPDATE SET count = count + excluded.count",
+                    changes,
+                )
+                self._db.execute(f"DELETE FROM {table} WHERE count = 0")
+            pending.clear()
+
+    def cards(self, slugs: Iterable[str] | None = None) -> dict[str, Card]:
+        rows: Iterable[tuple[Any, ...]]
+        if slugs is None:
+            rows = self._db.execute("SELECT slug, card FROM articles")
+        else:
+            rows = self._select_in("SELECT slug, card FROM articles WHERE slug IN ({})", list(slugs))
+        return {slug: loads(card) for slug, card in rows}
+
+    def article(self, slug: str) -> StoredArticle:
+        """What an article's own page shows."""
+        card, core, body = self._db.execute(
+            "SELECT card, facts, body FROM articles WHERE slug = ?", (slug,)
+        ).fetchone()
+        stored: ArticleCore = loads(core)
+        return StoredArticle(loads(card), stored.url, stored.tags, stored.summary, stored.counts, body)
+
+    def article_version(self, slug: str) -> tuple[str, str] | None:
+        """(key, card digest) of one article: what its page's key starts from; None if it is gone."""
+        row = self._db.execute("SELECT key, card_digest FROM articles WHERE slug = ?", (slug,)).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def article_paths(self) -> dict[str, str]:
+        """slug → the article's path in the site folder."""
+        return dict(self._db.execute("SELECT slug, path FROM articles"))
+
+    def article_keys_by_path(self) -> list[tuple[str, str]]:
+        """(path, key) of every article, in path order: what the per-article exports are made of."""
+        return self._db.execute("SELECT path, key FROM articles ORDER BY path").fetchall()
+
+    def slugs(self) -> list[str]:
+        return [slug for (slug,) in self._db.execute("SELECT slug FROM articles ORDER BY slug")]
+
+    def future_paths(self, today: str) -> list[str]:
+        """The articles dated after ``today`` (an ISO day)."""
+        rows = self._db.execute("SELECT path FROM articles WHERE day > ? ORDER BY path", (today,))
+        return [path for (path,) in rows]
+
+    def latest_slugs(self, limit: int) -> list[str]:
+        """The newest articles; undated ones last."""
+        rows = self._db.execute(
+            "SELECT slug FROM articles ORDER BY day IS NULL, day DESC, slug LIMIT ?", (limit,)
+        )
+        return [slug for (slug,) in rows]
+
+    def ordered_cards(self) -> list[Listed]:
+        """Every article, newest first; undated ones last."""
+        return self._listed()
+
+    def _listed(self, where: str = "", args: tuple = ()) -> list[Listed]:
+        sql = (
+            f"SELECT a.slug, a.card_digest, a.day FROM articles a {where} "
+            "ORDER BY a.day IS NULL, a.day DESC, a.slug"
+        )
+        return [Listed(*row) for row in self._db.execute(sql, args)]
+
+    def source_members(self, source: str) -> list[Listed]:
+        """The articles of one outlet ("" for those that name none), newest first."""
+        return self._listed("WHERE IFNULL(source, '') = ?", (source,))
+
+    def card_digests(self, slugs: Iterable[str], with_excerpt: bool = True) -> dict[str, str]:
+        column = "card_digest" if with_excerpt else "line_digest"
+        return dict(self._select_in(f"SELECT slug, {column} FROM articles WHERE slug IN ({{}})", list(slugs)))
+
+    # --- reports and events -----------------------------------------------------------------------
+
+    def bucket_reports(self, bucket: str) -> tuple[list[Placed], dict[str, SentenceReport]]:
+        """A bucket's dated sentences where they stand, and one report per signature: wire copy
+        repeated by a thousand outlets is read, and compared, once."""
+        occurrences = [
+            Placed(*row)
+            for row in self._db.execute(
+                "SELECT slug, day, sentence, anchor, sig FROM reports WHERE bucket = ?", (bucket,)
+            )
+        ]
+        rows = self._db.execute("SELECT sig, data FROM reports WHERE bucket = ? GROUP BY sig", (bucket,))
+        return occurrences, {sig: loads(data) for sig, data in rows}
+
+    def undated_on(self, day: str) -> list[Undated]:
+        """The sentences of a day's articles that give no date but may recount a happening."""
+        rows = self._db.execute(
+            "SELECT slug, data FROM undated WHERE day = ? ORDER BY slug, sentence", (day,)
+        )
+        return [Undated(slug, loads(data)) for slug, data in rows]
+
+    def undated_days_between(self, first: str, last: str) -> set[str]:
+        """The publication days from ``first`` to ``last`` with such sentences."""
+        rows = self._db.execute("SELECT DISTINCT day FROM undated WHERE day BETWEEN ? AND ?", (first, last))
+        return {day for (day,) in rows}
+
+    def events_in_bucket(self, bucket: str) -> dict[str, Any]:
+        return {
+            eid: loads(data)
+            for eid, data in self._db.execute("SELECT id, data FROM events WHERE bucket = ?", (bucket,))
+        }
+
+    def precise_events_around(self, day: str) -> list[Any]:
+        """Day- and week-dated events whose report window (their date plus a fortnight) holds ``day``."""
+        rows = self._db.execute(
+            "SELECT data FROM events WHERE precise = 1 AND first_day <= ? AND last_day >= ? "
+            "ORDER BY sort, id",
+            (day, day),
+        )
+        return [loads(data) for (data,) in rows]
+
+    def events(self, ids: Iterable[str]) -> dict[str, Any]:
+        rows = self._select_in("SELECT id, data FROM events WHERE id IN ({})", list(ids))
+        return {eid: loads(data) for eid, data in rows}
+
+    def delete_event(self, event_id: str) -> None:
+        for table, column in (("events", "id"), ("event_entities", "event"), ("event_members", "event")):
+            self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", (event_id,))
+
+    def store_event(self, event: StoredEvent, outlets: list[str] | None = None) -> None:
+        """Store an event, with the outlets (publications of its articles, "" for none given) once its
+        sources are assembled; its export fragments follow (:meth:`store_fragments`)."""
+        self.delete_event(event.id)
+        self._db.execute(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (event.id, event.bucket, event.first_day, event.window_end, event.sort, int(event.precise),
+             len(event.slugs), event.label, event.date.value, int(event.inferred), dumps(event), None,
+             None, None, json.dumps(outlets or [], ensure_ascii=False),
+             int(event.date.granularity in ("day", "week", "month")), event.lead.sentence),
+        )  # fmt: skip
+        self._db.executemany(
+            "INSERT INTO event_entities VALUES (?, ?)", [(event.id, e) for e in event.entities]
+        )
+        own: dict[str, tuple[str, str]] = {}
+        for source in event.sources:
+            own.setdefault(source.slug, (source.anchor, source.sentence))
+        self._db.executemany(
+            "INSERT INTO event_members VALUES (?, ?, ?, ?)",
+            [(event.id, s, a, t) for s, (a, t) in own.items()],
+        )
+
+    def store_fragments(self, event_id: str, export: str, slide: str) -> None:
+        """An event's entries in the timeline exports; with its outlets, they are the digest that
+        says when a page showing the event must be made again."""
+        (outlets,) = self._db.execute("SELECT outlets FROM events WHERE id = ?", (event_id,)).fetchone()
+        digest = hashlib.sha1(f"{export}\x00{slide}\x00{json.loads(outlets)}".encode()).hexdigest()
+        self._db.execute(
+            "UPDATE events SET export = ?, slide = ?, digest = ? WHERE id = ?",
+            (export, slide, digest, event_id),
+        )
+
+    def event_digests(self, prefix: str, within_month: bool | None = None) -> list[tuple[str, str]]:
+        """(id, digest) of the events dated in a period ("2024", "2024-03", "" for all), in order;
+        only those dated to a day, week or month (``within_month``), or only the others."""
+        rows = self._db.execute(
+            f"SELECT id, digest FROM events WHERE first_day LIKE ? {_within(within_month)} ORDER BY sort, id",
+            (prefix + "%",),
+        )
+        return list(rows)
+
+    def events_dated(self, prefix: str, within_month: bool | None = None) -> list[tuple[Any, list[str]]]:
+        """(event, its outlets) of the events dated in a period, in order (see :meth:`event_digests`)."""
+        rows = self._db.execute(
+            f"SELECT data, outlets FROM events WHERE first_day LIKE ? {_within(within_month)} "
+            "ORDER BY sort, id",
+            (prefix + "%",),
+        )
+        return [(loads(data), json.loads(outlets)) for data, outlets in rows]
+
+    def sources_of(self, slugs: Iterable[str]) -> list[str]:
+        """The distinct publications ("" for none given) of some articles."""
+        rows = self._select_in(
+            "SELECT DISTINCT IFNULL(source, '') FROM articles WHERE slug IN ({})", list(slugs)
+        )
+        return sorted({source for (source,) in rows})
+
+    def event_keys(self) -> list[tuple[str, str]]:
+        """(id, digest) of every event, in timeline order: what the timeline exports are made of."""
+        return self._db.execute("SELECT id, digest FROM events ORDER BY sort, id").fetchall()
+
+    def month_counts(self, year: str) -> list[tuple[str, int]]:
+        """(month, events) of a year's events dated to a day, a week or a month."""
+        rows = self._db.execute(
+            "SELECT substr(first_day, 1, 7), COUNT(*) FROM events WHERE first_day LIKE ? "
+            "AND within_month = 1 GROUP BY 1 ORDER BY 1",
+            (year + "%",),
+        )
+        return rows.fetchall()
+
+    def year_counts(self) -> dict[str, int]:
+        return dict(self._db.execute("SELECT substr(first_day, 1, 4), COUNT(*) FROM events GROUP BY 1"))
+
+    def meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def event_exports(self) -> Iterator[tuple[str, str]]:
+        yield from self._db.execute("SELECT export, slide FROM events ORDER BY sort, id")
+
+    def events_of_article(self, slug: str) -> list[EventOfArticle]:
+        """An article's events, each with the article's own sentence about it."""
+        rows = self._db.execute(
+            "SELECT e.label, e.date, e.inferred, e.first_day, e.within_month, m.anchor, m.sentence "
+            "FROM event_members m JOIN events e ON e.id = m.event WHERE m.slug = ? "
+            # in date order, by what the article's page shows of them (their ids and first reports
+            # change as other articles come and go; the page should not)
+            "ORDER BY e.first_day, e.date, e.label, length(m.anchor), m.anchor",
+            (slug,),
+        )
+        return [EventOfArticle(*row) for row in rows]
+
+    def event_ids_of(self, slugs: Iterable[str]) -> set[str]:
+        rows = self._select_in("SELECT DISTINCT event FROM event_members WHERE slug IN ({})", list(slugs))
+        return {event for (event,) in rows}
+
+    def attachments_on(self, day: str) -> dict[tuple[str, int], str]:
+        rows = self._db.execute("SELECT slug, sentence, event FROM attachments WHERE day = ?", (day,))
+        return {(slug, sentence): event for slug, sentence, event in rows}
+
+    def replace_attachments(self, day: str, found: dict[tuple[str, int], Any]) -> None:
+        """Store the day's attachments (undated sentence → event), with each sentence's anchor and text."""
+        self._db.execute("DELETE FROM attachments WHERE day = ?", (day,))
+        rows = []
+        for (slug, sentence), attachment in sorted(found.items()):
+            report = self.undated_sentence(slug, sentence)
+            rows.append((day, slug, sentence, attachment.event, attachment.score, report.anchor, report.text))
+        self._db.executemany("INSERT INTO attachments VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def attachments_of(self, event_id: str) -> list[AttachedSentence]:
+        """The undated sentences attached to an event."""
+        rows = self._db.execute(
+            "SELECT day, slug, sentence, anchor, text FROM attachments WHERE event = ? "
+            "ORDER BY day, slug, sentence",
+            (event_id,),
+        )
+        return [AttachedSentence(*row) for row in rows]
+
+    def undated_sentence(self, slug: str, sentence: int) -> SentenceReport:
+        row = self._db.execute(
+            "SELECT data FROM undated WHERE slug = ? AND sentence = ?", (slug, sentence)
+        ).fetchone()
+        return loads(row[0])
+
+    # --- topics ------------------------------------------------------------------------------------
+
+    def entity_totals(self) -> dict[str, tuple[int, int]]:
+        """entity → (mentions, articles)."""
+        found: dict[str, list[int]] = {}
+        for entity, kind, count in self._db.execute("SELECT entity, kind, count FROM totals"):
+            found.setdefault(entity, [0, 0])[kind == "articles"] = count
+        return {entity: (mentions, articles) for entity, (mentions, articles) in found.items()}
+
+    def topic_order(self, entity: str, limit: int = -1) -> list[Listed]:
+        """The articles naming an entity: most mentions first, then newest.
+
+        Read from a covering index; the digest covers all a topic page shows of a row.
+        """
+        rows = self._db.execute(
+            "SELECT slug, digest, day FROM mentions WHERE entity = ? "
+            "ORDER BY count DESC, day IS NULL, day DESC, slug LIMIT ?",
+            (entity, limit),
+        )
+        return [Listed(*row) for row in rows]
+
+    def topic_rows_by_day(self, entity: str) -> list[Listed]:
+        """The articles naming an entity, newest first (undated last).
+
+        Read from a covering index, so that the pages of a topic named in thousands of
+        articles are checked in milliseconds.
+        """
+        rows = self._db.execute(
+            "SELECT slug, digest, day FROM mentions WHERE entity = ? "
+            "ORDER BY IFNULL(day, '') = '', IFNULL(day, '') DESC, slug",
+            (entity,),
+        )
+        return [Listed(*row) for row in rows]
+
+    def topic_rows(self, entity: str, slugs: list[str]) -> dict[str, TopicLine]:
+        """What a topic's page shows of some of the articles naming the entity, by slug."""
+        rows = self._select_in(
+            "SELECT slug, count, sentence, anchor FROM mentions WHERE entity = ? AND slug IN ({})",
+            slugs,
+            (entity,),
+        )
+        return {slug: TopicLine(count, sentence, anchor) for slug, count, sentence, anchor in rows}
+
+    def topic_totals(self, entity: str) -> tuple[int, int]:
+        """(mentions, articles) of an entity, counted from its rows."""
+        total, articles = self._db.execute(
+            "SELECT SUM(count), COUNT(*) FROM mentions WHERE entity = ?", (entity,)
+        ).fetchone()
+        return total or 0, articles
+
+    def entities_named(self) -> list[str]:
+        """The entities some article names, in order."""
+        return [e for (e,) in self._db.execute("SELECT DISTINCT entity FROM mentions ORDER BY entity")]
+
+    def spellings(self, entity: str) -> list[tuple[str, int]]:
+        return list(self._db.execute("SELECT text, count FROM spelled WHERE entity = ?", (entity,)))
+
+    def cooccurring(self, entity: str) -> list[tuple[str, int]]:
+        rows = self._db.execute(
+            "SELECT other, count FROM cooccurrence WHERE entity = ? ORDER BY count DESC, other", (entity,)
+        )
+        return list(rows)
+
+    def mentions_by_month(self, entity: str) -> dict[str, int]:
+        rows = self._db.execute(
+            "SELECT substr(day, 1, 7), SUM(count) FROM mentions WHERE entity = ? AND day IS NOT NULL "
+            "GROUP BY substr(day, 1, 7)",
+            (entity,),
+        )
+        return dict(rows)
+
+    def entity_days(self, entity: str) -> tuple[str | None, str | None]:
+        row = self._db.execute(
+            "SELECT MIN(day), MAX(day) FROM mentions WHERE entity = ?", (entity,)
+        ).fetchone()
+        return row[0], row[1]
+
+    def day_span(self) -> tuple[str | None, str | None]:
+        row = self._db.execute("SELECT MIN(day), MAX(day) FROM articles").fetchone()
+        return row[0], row[1]
+
+    def top_events_of(self, entity: str, limit: int) -> list[EventBrief]:
+        """The events naming an entity that the most articles report."""
+        rows = self._db.execute(
+            f"SELECT {_BRIEF} FROM event_entities x JOIN events e ON e.id = x.event WHERE x.entity = ? "
+            "ORDER BY e.sources DESC, e.sort DESC, e.id LIMIT ?",
+            (entity, limit),
+        )
+        return [EventBrief(*row) for row in rows]
+
+    def latest_events(self, until: str, limit: int) -> list[EventBrief]:
+        """The latest events dated up to ``until`` whose date does not rest on an inferred one."""
+        rows = self._db.execute(
+            f"SELECT {_BRIEF} FROM events e WHERE e.first_day <= ? AND e.inferred = 0 "
+            "ORDER BY e.sort DESC, e.id DESC LIMIT ?",
+            (until, limit),
+        )
+        return [EventBrief(*row) for row in rows]
+
+    def event_count_of(self, entity: str) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM event_entities WHERE entity = ?", (entity,)).fetchone()[
+            0
+        ]
+
+    def posting(self, entity: str) -> list[tuple[str, str]]:
+        """(day, slug) of every article naming the entity, oldest first."""
+        rows = self._db.execute(
+            "SELECT IFNULL(day, ''), slug FROM mentions WHERE entity = ? ORDER BY IFNULL(day, ''), slug",
+            (entity,),
+        )
+        return list(rows)
+
+    def posting_window(
+        self, entity: str, day: str, slug: str, before: int, after: int
+    ) -> list[tuple[str, str]]:
+        """Up to ``before`` entries of :meth:`posting` before (day, slug) and ``after`` from it on.
+
+        (The conditions are spelled out, rather than a row-value comparison, so that SQLite
+        reads just the neighbourhood from the index.)
+        """
+        earlier = self._db.execute(
+            "SELECT IFNULL(day, ''), slug FROM mentions WHERE entity = ? AND IFNULL(day, '') <= ? "
+            "AND (IFNULL(day, '') < ? OR slug < ?) ORDER BY IFNULL(day, '') DESC, slug DESC LIMIT ?",
+            (entity, day, day, slug, before),
+        ).fetchall()
+        later = self._db.execute(
+            "SELECT IFNULL(day, ''), slug FROM mentions WHERE entity = ? AND IFNULL(day, '') >= ? "
+            "AND (IFNULL(day, '') > ? OR slug >= ?) ORDER BY IFNULL(day, ''), slug LIMIT ?",
+            (entity, day, day, slug, after),
+        ).fetchall()
+        return earlier[::-1] + later
+
+    def entity_sets(self, slugs: Iterable[str]) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for slug, entity in self._select_in(
+            "SELECT slug, entity FROM mentions WHERE slug IN ({})", list(slugs)
+        ):
+            found.setdefault(slug, set()).add(entity)
+        return found
+
+    def days(self, slugs: Iterable[str]) -> dict[str, str]:
+        rows = self._select_in("SELECT slug, IFNULL(day, '') FROM articles WHERE slug IN ({})", list(slugs))
+        return dict(rows)
+
+    # --- related --------------------------------------------------------------------------------------
+
+    def related(self, slug: str) -> list[str]:
+        rows = self._db.execute("SELECT other FROM related WHERE slug = ? ORDER BY rank", (slug,))
+        return [other for (other,) in rows]
+
+    def related_lists(self, slugs: Iterable[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        rows = self._select_in(
+            "SELECT slug, other FROM related WHERE slug IN ({}) ORDER BY slug, rank", list(slugs)
+        )
+        for slug, other in rows:
+            found.setdefault(slug, []).append(other)
+        return found
+
+    def replace_related(self, slug: str, others: list[str]) -> None:
+        self._db.execute("DELETE FROM related WHERE slug = ?", (slug,))
+        self._db.executemany(
+            "INSERT INTO related VALUES (?, ?, ?)", [(slug, i, o) for i, o in enumerate(others)]
+        )
+
+    def listing(self, other: str) -> list[str]:
+        """The articles that list ``other`` among their related articles."""
+        return [slug for (slug,) in self._db.execute("SELECT slug FROM related WHERE other = ?", (other,))]
+
+    # --- tags, sources, authors ------------------------------------------------------------------------
+
+    def tag_members(self, tag: str) -> tuple[str, list[Listed]]:
+        """The tag as first written, and its articles, newest first."""
+        row = self._db.execute("SELECT name FROM tags WHERE tag = ? ORDER BY day, slug LIMIT 1", (tag,))
+        name = row.fetchone()
+        rows = self._listed("JOIN tags t ON t.slug = a.slug WHERE t.tag = ?", (tag,))
+        return (name[0] if name else tag), rows
+
+    def all_tags(self) -> list[str]:
+        return [t for (t,) in self._db.execute("SELECT DISTINCT tag FROM tags ORDER BY tag")]
+
+    def statements(self, entity: str | None = None) -> list[Said]:
+        """Every statement (or those of one speaking entity), newest first."""
+        where, args = ("WHERE entity = ?", (entity,)) if entity else ("", ())
+        rows = self._db.execute(
+            f"SELECT slug, day, data FROM statements {where} ORDER BY day IS NULL, day DESC, slug, position",
+            args,
+        )
+        return [Said(slug, day, loads(blob)) for slug, day, blob in rows]
+
+    def figures(self) -> list[Counted]:
+        """Every numeric claim, by quantity, then oldest first."""
+        rows = self._db.execute(
+            "SELECT slug, day, data FROM figures ORDER BY quantity, day IS NULL, day, slug, position"
+        )
+        return [Counted(slug, day, loads(blob)) for slug, day, blob in rows]
+
+    def entity_counts_by_source(self) -> list[SourceTally]:
+        """How often every outlet names every entity it names."""
+        rows = self._db.execute(
+            "SELECT IFNULL(a.source, ''), m.entity, SUM(m.count), COUNT(*) FROM mentions m "
+            "JOIN articles a ON a.slug = m.slug GROUP BY IFNULL(a.source, ''), m.entity "
+            "ORDER BY 1, 2"
+        )
+        return [SourceTally(*row) for row in rows]
+
+    def source_days(self) -> list[tuple[str, str]]:
+        """(source, day) of every dated article."""
+        return list(
+            self._db.execute(
+                "SELECT IFNULL(source, ''), day FROM articles WHERE day IS NOT NULL ORDER BY day"
+            )
+        )
+
+    def source_counts(self) -> list[tuple[str, int]]:
+        return list(
+            self._db.execute("SELECT IFNULL(source, ''), COUNT(*) FROM articles GROUP BY IFNULL(source, '')")
+        )
+
+    def author_counts(self) -> list[tuple[str, int]]:
+        return list(self._db.execute("SELECT author, COUNT(*) FROM authors GROUP BY author"))
+
+    def authors_of_source(self, source: str) -> list[str]:
+        rows = self._db.execute(
+            "SELECT DISTINCT a.author FROM articles r JOIN authors a ON a.slug = r.slug "
+            "WHERE IFNULL(r.source, '') = ? ORDER BY a.author",
+            (source,),
+        )
+        return [a for (a,) in rows]
+
+    def source_authors(self) -> dict[str, list[str]]:
+        """source → its authors, for every source ("" for articles that name none)."""
+        found: dict[str, list[str]] = {}
+        rows = self._db.execute(
+            "SELECT DISTINCT IFNULL(r.source, ''), a.author FROM authors a "
+            "JOIN articles r ON r.slug = a.slug ORDER BY 1, 2"
+        )
+        for source, author in rows:
+            found.setdefault(source, []).append(author)
+        return found
+
+    def author_members(self, author: str) -> list[Listed]:
+        return self._listed("JOIN authors w ON w.slug = a.slug WHERE w.author = ?", (author,))
+
+    def name_rows(self) -> list[NameSighting]:
+        rows = self._db.execute(
+            "SELECT key, slug, path, position, text, initial, context, canon FROM names "
+            "ORDER BY path, position"
+        )
+        return [NameSighting(*row) for row in rows]
+
+    def name_tallies(self) -> list[NameTally]:
+        """Each unknown name (by canonical key): how often it is seen, and whether only at sentence starts."""
+        rows = self._db.execute(
+            "SELECT canon, COUNT(*), MIN(initial) FROM names GROUP BY canon ORDER BY canon"
+        )
+        return [NameTally(canon, count, bool(initial)) for canon, count, initial in rows]
+
+    def totals(self) -> tuple[int, int]:
+        """(mentions, dates) found in all the articles."""
+        mentions, dates = self._db.execute(
+            "SELECT IFNULL(SUM(mentions), 0), IFNULL(SUM(dates), 0) FROM articles"
+        ).fetchone()
+        return mentions, dates
+
+    def every_key(self) -> Touched:
+        """Every key the store holds, touched: what a full refresh recomputes."""
+        db = self._db
+        touched = Touched(listing=True)
+        touched.slugs = {s for (s,) in db.execute("SELECT slug FROM articles")}
+        touched.cards = set(touched.slugs)
+        touched.lines = set(touched.slugs)
+        touched.entities = {e for (e,) in db.execute("SELECT DISTINCT entity FROM mentions")}
+        touched.buckets = {b for (b,) in db.execute("SELECT DISTINCT bucket FROM reports")}
+        touched.days = {d for (d,) in db.execute("SELECT DISTINCT day FROM undated")}
+        touched.tags = {t for (t,) in db.execute("SELECT DISTINCT tag FROM tags")}
+        touched.sources = {s for (s,) in db.execute("SELECT DISTINCT IFNULL(source, '') FROM articles")}
+        touched.authors = {a for (a,) in db.execute("SELECT DISTINCT author FROM authors")}
+        return touched
+
+    # --- derived views ----------------------------------------------------------------------------
+
+    def summary_of(self, entity: str) -> Any | None:
+        """The stored summary of a topic (see :mod:`dossier.analyze.topics`)."""
+        row = self._db.execute("SELECT data FROM summaries WHERE entity = ?", (entity,)).fetchone()
+        return None if row is None else loads(row[0])
+
+    def replace_summary(self, entity: str, summary: Any | None) -> None:
+        self._db.execute("DELETE FROM summaries WHERE entity = ?", (entity,))
+        if summary is not None:
+            self._db.execute("INSERT INTO summaries VALUES (?, ?)", (entity, dumps(summary)))
+
+    def view(self, name: str) -> Any | None:
+        """A stored cross-article view (voices, figures, coverage), as the analysis made it."""
+        row = self._db.execute("SELECT data FROM views WHERE name = ?", (name,)).fetchone()
+        return None if row is None else loads(row[0])
+
+    def view_inputs(self, name: str) -> str | None:
+        """The digest of the inputs the stored view was made from."""
+        row = self._db.execute("SELECT inputs FROM views WHERE name = ?", (name,)).fetchone()
+        return None if row is None else row[0]
+
+    def replace_view(self, name: str, inputs: str, view: Any) -> None:
+        self._db.execute("INSERT OR REPLACE INTO views VALUES (?, ?, ?)", (name, inputs, dumps(view)))
+
+    def statements_digest(self) -> str:
+        """A digest of every statement and of what lists show of its article."""
+        return self._digest_of(
+            "SELECT s.slug, a.line_digest, s.data FROM statements s JOIN articles a ON a.slug = s.slug "
+            "ORDER BY s.slug, s.position"
+        )
+
+    def figures_digest(self) -> str:
+        """A digest of every figure and of what lists show of its article."""
+        return self._digest_of(
+            "SELECT f.slug, a.line_digest, f.data FROM figures f JOIN articles a ON a.slug = f.slug "
+            "ORDER BY f.slug, f.position"
+        )
+
+    def coverage_digest(self) -> str:
+        """A digest of what the coverage view is made of: outlets' mentions and days, and the events."""
+        return self._digest_of(
+            "SELECT IFNULL(a.source, ''), m.entity, SUM(m.count), COUNT(*) FROM mentions m "
+            "JOIN articles a ON a.slug = m.slug GROUP BY 1, 2 ORDER BY 1, 2",
+            "SELECT IFNULL(source, ''), day, COUNT(*) FROM articles GROUP BY 1, 2 ORDER BY 1, 2",
+            "SELECT id, digest FROM events ORDER BY sort, id",
+        )
+
+    def _digest_of(self, *queries: str) -> str:
+        digest = hashlib.sha1()
+        for sql in queries:
+            for row in self._db.execute(sql):
+                for value in row:
+                    digest.update(value if isinstance(value, bytes) else str(value).encode("utf-8"))
+                    digest.update(b"\x00")
+            digest.update(b"\x01")
+        return digest.hexdigest()
+
+    def count(self, table: str) -> int:
+        return self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def entity_exports(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT entity, text FROM entity_exports"))
+
+    def store_entity_export(self, entity: str, text: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO entity_exports VALUES (?, ?)", (entity, text))
+
+    def annotations(self) -> Iterator[str]:
+        for (text,) in self._db.execute("SELECT annotations FROM articles ORDER BY path"):
+            yield text
+
+    # --- pages ----------------------------------------------------------------------------------------
+
+    def page_fingerprints(self, group: str) -> dict[str, str]:
+        return dict(self._db.execute("SELECT path, fingerprint FROM pages WHERE grp = ?", (group,)))
+
+    def forget_groups_except(self, groups: list[str]) -> None:
+        """Drop the fingerprints of page groups the site no longer has."""
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (grp TEXT PRIMARY KEY)")
+        self._db.execute("DELETE FROM kept")
+        self._db.executemany("INSERT OR IGNORE INTO kept VALUES (?)", [(g,) for g in groups])
+        self._db.execute("DELETE FROM pages WHERE grp NOT IN (SELECT grp FROM kept)")
+
+    def replace_pages(self, group: str, fingerprints: dict[str, str]) -> None:
+        self._db.execute("DELETE FROM pages WHERE grp = ?", (group,))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
+            [(p, group, f) for p, f in sorted(fingerprints.items())],
+        )
+
+    # --- helpers ----------------------------------------------------------------------------------------
+
+    def _select_in(self, sql: str, values: list[str], before: tuple = ()) -> list[tuple]:
+        """Rows of ``sql`` with its ``IN ({})`` filled with ``values`` (after ``before`` parameters)."""
+        rows: list[tuple] = []
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            rows.extend(self._db.execute(sql.format(",".join("?" * len(chunk))), (*before, *chunk)))
+        return rows
+
+
+_INSERT = {
+    table: f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    for table, columns in COLUMNS.items()
+}
+_BRIEF = "e.id, e.label, e.date, e.inferred, e.first_day, e.within_month, e.sources, e.lead"
+
+
+def _within(within_month: bool | None) -> str:
+    return "" if within_month is None else f"AND within_month = {int(within_month)}"
+
+
+def discard(path: Path) -> None:
+    """Delete a cache file and its journal."""
+    _discard(path)
+
+
+def _discard(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        candidate = path.with_name(path.name + suffix)
+        if candidate.exists():
+            candidate.unlink()

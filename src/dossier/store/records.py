@@ -1,0 +1,209 @@
+"""The records the store reads back: stored records decoded, and the light rows of its listings.
+
+Rows read in bulk (a topic's articles, a list's cards) are named tuples: typed,
+named and as cheap to read as the bare tuples SQLite returns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import pickle
+from typing import Any, NamedTuple, Protocol
+
+from dossier.model import Card, EventSource, Figure, SentenceReport, Statement
+from dossier.timex import Timex
+
+
+def dumps(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class CacheDamaged(Exception):
+    """A stored record cannot be read back: the cache file is damaged, or was made by hand."""
+
+
+def loads(blob: bytes) -> Any:
+    """A stored record; a blob that names anything but dossier's records and dates is refused, so
+    a crafted cache file cannot run code (the build sets it aside and starts afresh)."""
+    try:
+        return _RecordUnpickler(io.BytesIO(blob)).load()
+    except Exception as error:  # any damage, from a bad opcode to a refused class
+        raise CacheDamaged(f"a stored record cannot be read ({error})") from None
+
+
+_SAFE_GLOBALS = frozenset(
+    {("datetime", "date"), ("datetime", "datetime"), ("builtins", "frozenset"), ("builtins", "set")}
+)
+
+
+class _RecordUnpickler(pickle.Unpickler):
+    """Unpickles only dossier's own record classes (dataclasses and named tuples) and dates."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _SAFE_GLOBALS:
+            return super().find_class(module, name)
+        if module.startswith("dossier.") and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, tuple)):
+                return found
+        raise pickle.UnpicklingError(f"the cache names {module}.{name}, which is no dossier record")
+
+
+class EventBrief(NamedTuple):
+    """What a list of events shows of one, read without loading the event and all its sources."""
+
+    id: str
+    label: str
+    date: str
+    inferred: int
+    first_day: str
+    within_month: int
+    sources: int  # articles reporting it
+    lead: str  # the sentence that reports it first
+
+
+class Listed(NamedTuple):
+    """An article in a list: what a page's key is made of, read from a covering index."""
+
+    slug: str
+    digest: str  # of everything the list shows of it
+    day: str | None  # its publication day
+
+
+class SourceEntry(NamedTuple):
+    """An article file as the last build saw it: its stamps, content digest and parsed head."""
+
+    mtime_ns: int
+    size: int
+    digest: str
+    head: Any  # scan.Head: what the scan needs of it without reading the file again
+
+
+class StoredArticle(NamedTuple):
+    """What an article's own page shows."""
+
+    card: Card
+    url: str | None
+    tags: tuple[str, ...]
+    summary: str | None
+    counts: tuple[tuple[str, int], ...]  # entity → mentions
+    body: str  # rendered HTML
+
+
+class Placed(NamedTuple):
+    """Where a dated sentence stands in the corpus (its report is read once per signature)."""
+
+    slug: str
+    day: str | None
+    sentence: int
+    anchor: str
+    signature: str
+
+
+class TopicLine(NamedTuple):
+    """An article on a topic's page: how often it names the entity, and its first such sentence."""
+
+    mentions: int
+    sentence: str
+    anchor: str
+
+
+class EventOfArticle(NamedTuple):
+    """An event as an article's page lists it, with that article's own sentence about it."""
+
+    label: str
+    date: str
+    inferred: int
+    first_day: str
+    within_month: int
+    anchor: str
+    sentence: str
+
+
+class AttachedSentence(NamedTuple):
+    """An undated sentence attached to an event (see analyze/corroborate.py)."""
+
+    day: str
+    slug: str
+    sentence: int
+    anchor: str
+    text: str
+
+
+class Said(NamedTuple):
+    slug: str
+    day: str | None
+    statement: Statement
+
+
+class Counted(NamedTuple):
+    slug: str
+    day: str | None
+    figure: Figure
+
+
+class Undated(NamedTuple):
+    slug: str
+    report: SentenceReport
+
+
+class SourceTally(NamedTuple):
+    """How often one outlet names one entity."""
+
+    source: str  # "" for articles that name none
+    entity: str
+    mentions: int
+    articles: int
+
+
+class NameSighting(NamedTuple):
+    """A capitalized name the registry does not know, where it was seen."""
+
+    key: str
+    slug: str
+    path: str
+    position: int
+    text: str
+    initial: int
+    context: str
+    canon: str
+
+
+class NameTally(NamedTuple):
+    """How often a name (by its canonical key) is seen, and whether only at sentence starts."""
+
+    canon: str
+    seen: int  # times
+    only_initial: bool
+
+
+class StoredEvent(Protocol):
+    """What the store reads of an event to index it (``analyze.events.TimelineEvent`` is one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def bucket(self) -> str: ...
+    @property
+    def date(self) -> Timex: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def inferred(self) -> bool: ...
+    @property
+    def entities(self) -> tuple[str, ...]: ...
+    @property
+    def sources(self) -> tuple[EventSource, ...]: ...
+    @property
+    def slugs(self) -> tuple[str, ...]: ...
+    @property
+    def lead(self) -> EventSource: ...
+    @property
+    def precise(self) -> bool: ...
+    @property
+    def first_day(self) -> str: ...
+    @property
+    def window_end(self) -> str: ...
+    @property
+    def sort(self) -> str: ...
