@@ -1,0 +1,1 @@
+"""The build cache: the only place with SQL."""
