@@ -299,6 +299,25 @@ def test_a_change_of_site_options_rerenders_without_extracting_again(
     assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
 
 
+def test_a_change_of_dossiers_code_outside_the_extractor_reanalyzes_without_extracting_again(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier.versions import code_versions
+
+    extraction, _ = code_versions()
+    monkeypatch.setattr("dossier.pipeline.code_versions", lambda: (extraction, "other program"))
+
+    def no_extraction(*args: object) -> None:
+        raise AssertionError("an article was extracted again for a change of code outside the extractor")
+
+    monkeypatch.setattr("dossier.pipeline._extract", no_extraction)
+    result = build(BuildOptions(site=site, jobs=1))
+    assert not result.nothing_changed and result.written > 0  # re-analyzed and rewritten
+    assert not any("another dossier version" in n for n in result.notes)
+    monkeypatch.undo()
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
 def test_a_change_of_an_extraction_option_extracts_again(site: Path, tmp_path: Path) -> None:
     path = site / "site.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "allow_html: true\n", encoding="utf-8")

@@ -70,7 +70,7 @@ def test_timeline_has_the_haniyeh_assassination_and_the_postponement(seed_build:
 
 
 def test_timeline_is_chronological_and_links_to_sentences(seed_build: BuildResult) -> None:
-    from dossier.analyze.events import chronological
+    from dossier.model import chronological
     from dossier.timex import parse_timex
 
     events = load_json(seed_build, "timeline.json")["events"]

@@ -27,7 +27,7 @@ def test_timeline_rules(case: dict) -> None:
 
 
 def test_precise_events_sort_first_inside_their_period() -> None:
-    from dossier.analyze.events import chronological
+    from dossier.model import chronological
     from dossier.timex import parse_timex
 
     values = ["2023", "2023-10", "2023-10-07", "2023-W41", "2023-09-30", "2024-01-04"]

@@ -9,13 +9,15 @@ produced, it builds new values from it. Nothing here knows about HTML.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
-from dossier.timex import Timex
+from dossier.timex import GRANULARITIES, Timex
 
 TITLE = "title"
 BODY = "body"
+PRECISE = frozenset({"day", "week"})  # granularities of the events undated reports may recount
+REPORT_WINDOW = timedelta(days=14)  # how long after a happening an undated report may still recount it
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,3 +301,154 @@ class ArticleFacts:
     @property
     def slug(self) -> str:
         return self.card.slug
+
+
+class FileHead(NamedTuple):
+    """What the cache keeps of a file's metadata, so that an unchanged file is not read again (the
+    url and aliases recognise a renamed file and its past addresses, see addresses.py)."""
+
+    title: str
+    slug: str | None  # given in the front matter
+    draft: bool
+    warnings: tuple[str, ...]
+    derived: str  # the slug its file name gives
+    url: str | None
+    aliases: tuple[str, ...]
+
+
+# --- what the analysis makes of all the articles (see dossier.analyze), for the pages to show ---
+
+
+class TimelineEvent(NamedTuple):
+    """A happening on the timeline: its date, names and the sentences that report it."""
+
+    id: str
+    bucket: str
+    date: Timex
+    label: str
+    inferred: bool
+    entities: tuple[str, ...]
+    dated: tuple[EventSource, ...]  # the merged reports, in corpus order
+    features: frozenset[str]  # of the dated reports: what an undated report must share
+    attached: tuple[EventSource, ...] = ()  # undated sentences recounting it (see corroborate.py)
+
+    @property
+    def sources(self) -> tuple[EventSource, ...]:
+        return tuple(sorted((*self.dated, *self.attached), key=lambda s: s.order))
+
+    @property
+    def slugs(self) -> tuple[str, ...]:
+        """The distinct articles reporting the event, in corpus order."""
+        return tuple(dict.fromkeys(s.slug for s in self.sources))
+
+    @property
+    def lead(self) -> EventSource:
+        """The source that reports it first with a date."""
+        return next((s for s in self.sources if s.dated), self.sources[0])
+
+    @property
+    def precise(self) -> bool:
+        return self.date.granularity in PRECISE
+
+    @property
+    def first_day(self) -> str:
+        return self.date.first_day.isoformat()
+
+    @property
+    def window_end(self) -> str:
+        """The last day an undated report of it may be published."""
+        return (
+            (self.date.last_day + REPORT_WINDOW).isoformat()
+            if self.precise
+            else self.date.last_day.isoformat()
+        )
+
+    @property
+    def sort(self) -> str:
+        """Chronological at each event's own granularity: inside a period, the precise events
+        first and the period itself after them ("7 October" before "mid-October" and "October"
+        2023, the months of 2023 before "2023"); then by first report."""
+        return chronological(self.date) + f"|{self.dated[0].order}"
+
+    def with_attached(self, attached: tuple[EventSource, ...]) -> TimelineEvent:
+        return self._replace(attached=attached)
+
+
+def chronological(date: Timex) -> str:
+    """A sort key: the last day of the period, then finer granularities first."""
+    return f"{date.last_day.isoformat()}|{GRANULARITIES.index(date.granularity)}|{date.first_day.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSummary:
+    """One entity across the corpus: counts, the spellings seen, when, and who it is named with."""
+
+    entity: str
+    mentions: int
+    articles: int
+    aliases_seen: tuple[str, ...]
+    first_seen: str | None
+    last_seen: str | None
+    by_month: tuple[tuple[str, int], ...]
+    cooccurring: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """One speaker and everything the articles attribute to them."""
+
+    key: str
+    name: str
+    entity: str | None
+    kind: str  # entity, person, role
+    titles: tuple[str, ...]  # as the articles describe them, most used first
+    statements: tuple[tuple[str, str | None, Statement], ...]  # (slug, day, statement), newest first
+
+    @property
+    def articles(self) -> int:
+        return len({slug for slug, _, _ in self.statements})
+
+
+@dataclass(frozen=True, slots=True)
+class FigureGroup:
+    """The claims of several articles about one quantity (US troops in Iraq, attacks…), and whether
+    they agree (see analyze/claims.py)."""
+
+    quantity: str
+    unit: str
+    place: str | None
+    claims: tuple[tuple[str, str | None, Figure], ...]  # (slug, day, figure), oldest first
+    disagree: bool  # two claims about the same time are far apart
+    agree: bool  # every current claim is close to every other
+    sources: int  # articles giving it
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCoverage:
+    """One outlet: how many articles it published, and how often it names each entity."""
+
+    source: str
+    articles: int
+    cells: dict[str, tuple[int, int]]  # entity → (mentions, articles naming it)
+
+
+@dataclass(frozen=True, slots=True)
+class EventSeen:
+    """One event, and which outlets report it or publish in its period without reporting it."""
+
+    label: str
+    date: str  # its TIMEX value
+    lead: str  # the sentence that reports it first
+    first_day: str
+    granularity: str
+    reported_by: tuple[str, ...]
+    silent: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Which outlets cover what: the entities by mentions, the outlets, the latest events."""
+
+    ranking: tuple[tuple[str, int], ...]  # registry entities by mentions across all outlets
+    outlets: tuple[OutletCoverage, ...]  # by name (articles without a source are no outlet)
+    events: tuple[EventSeen, ...]  # the latest, oldest first

@@ -41,9 +41,10 @@ from dossier.scan import Scan, articles_to_extract, list_article_files, scan_art
 from dossier.search import FOLDER as SEARCH_FOLDER
 from dossier.search import index_site
 from dossier.store import CacheDamaged, Store, discard, is_damage
+from dossier.store import version as store_version
 from dossier.store.records import NameSighting
 from dossier.store.rows import ArticleRows, RowRules, article_rows
-from dossier.store.schema import schema_version
+from dossier.versions import code_versions
 from dossier.write import SiteWriter, check_output, is_generated, static_files
 
 if TYPE_CHECKING:
@@ -98,6 +99,7 @@ class Prepared:
     warnings: list[str]
     ledger: Ledger  # the addresses published so far (addresses.yaml, an input the owner keeps)
     ledger_digest: str
+    program: str = ""  # the digest of dossier's code (versions.program_code)
     notes: list[str] = field(default_factory=list)
 
     @cached_property
@@ -129,25 +131,10 @@ def cache_file(output: Path) -> Path:
     return folder / f"{output.name}.sqlite"
 
 
-def records_digest() -> str:
-    return "5"
-
-
 def base_version() -> str:
     from dossier.extract.world import base_version as version
 
     return version()
-
-
-def code_digest() -> str:
-    """A digest of dossier's own Python sources and data: a cache made by other code is never reused, so
-    an upgrade (or a local change to the rules) re-extracts without anyone bumping a version."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
-        digest.update(path.relative_to(package).as_posix().encode("utf-8"))
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _digest(data: bytes) -> str:
@@ -181,8 +168,10 @@ def extraction_options(config: SiteConfig) -> tuple[object, ...]:
     return (config.allow_html,)
 
 
-def config_digest(config: SiteConfig) -> str:
-    return _digest(repr(config).encode("utf-8"))
+def derived_key(config: SiteConfig, program: str) -> str:
+    """What the derived data and the pages are made under: the whole configuration and dossier's code.
+    A change of either re-analyzes and re-renders from the stored extraction (see versions.py)."""
+    return _digest(f"{config!r}|{program}".encode())
 
 
 def prepare(options: BuildOptions) -> Prepared:
@@ -201,10 +190,11 @@ def prepare(options: BuildOptions) -> Prepared:
     registry_path = site / REGISTRY_FILE
     if not registry_path.is_file():
         raise RegistryError("entity registry not found", REGISTRY_FILE)
+    extraction, program = code_versions()
     signature = {
-        "schema": schema_version(records_digest()),
+        "schema": store_version(),
         "dossier": __version__,
-        "code": code_digest(),
+        "code": extraction,
         "registry": _digest(registry_path.read_bytes()),
         "extraction": _digest(repr(extraction_options(config)).encode("utf-8")),
         "base": base_version() if config.base_registry else "off",
@@ -218,7 +208,7 @@ def prepare(options: BuildOptions) -> Prepared:
         raise BuildError(f"{LEDGER_FILE} cannot be read", problems=[error]) from None
     ledger_digest = _digest(ledger_path.read_bytes()) if ledger_path.is_file() else ""
     return Prepared(
-        config, registry_path, output, templates, signature, warnings, ledger, ledger_digest, notes
+        config, registry_path, output, templates, signature, warnings, ledger, ledger_digest, program, notes
     )
 
 
@@ -309,8 +299,7 @@ def update_cache(
 
 
 def _extract(workshop: Workshop, job: tuple) -> ArticleRows:
-    from dossier.analyze.claims import speaker_key
-    from dossier.analyze.events import bucket_of
+    from dossier.analyze.keys import bucket_of, speaker_key
 
     article, key = job
     return article_rows(workshop.facts(article, key), RowRules(bucket_of, speaker_key))
@@ -362,7 +351,7 @@ def _build(
 ) -> BuildResult:
     output, config = prepared.output, prepared.config
     templates_sum = templates_digest(prepared.templates)
-    options_changed = cache.meta("config") != config_digest(config)
+    options_changed = cache.meta("derived") != derived_key(config, prepared.program)
     rewrite = (
         options.clean
         or options_changed
@@ -444,7 +433,7 @@ def _build(
     _keep_addresses(options.site, scan, cache)
     _remember_scan(cache, scan, options)
     cache.set_meta("templates", templates_sum)
-    cache.set_meta("config", config_digest(config))
+    cache.set_meta("derived", derived_key(config, prepared.program))
     cache.set_meta("span", chart_span(cache))
     cache.set_meta("layout", planner.timeline_layout)
     totals = summary(cache)

@@ -20,11 +20,9 @@ from dossier import __version__, parallel
 from dossier.addresses import Claim, Ledger, Settled, settle
 from dossier.errors import ContentError, printable
 from dossier.load import MAX_ARTICLE_BYTES, derived_slug, read, slug_names, walk_article_files
-from dossier.model import Article
+from dossier.model import Article, FileHead
 
-# What the cache keeps of a file's metadata: title, explicit slug, draft, warnings, derived slug,
-# url and aliases (the last two recognise a renamed file and its past addresses, see addresses.py)
-Head = tuple[str, str | None, bool, tuple[str, ...], str, str | None, tuple[str, ...]]
+Head = FileHead  # what the cache keeps of a file's metadata
 
 
 @dataclass(slots=True)
@@ -45,8 +43,15 @@ def _digest(data: bytes) -> str:
 
 def _head(article: Article, warnings: list[str]) -> Head:
     derived = derived_slug(article.source_path)
-    return (article.title, article.slug or None, article.draft, tuple(warnings), derived, article.url,
-            article.aliases)  # fmt: skip
+    return FileHead(
+        article.title,
+        article.slug or None,
+        article.draft,
+        tuple(warnings),
+        derived,
+        article.url,
+        article.aliases,
+    )
 
 
 ArticleFile = tuple[str, str, os.stat_result]  # path relative to the site, full path, stat

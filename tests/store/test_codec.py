@@ -17,8 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.analyze.events import TimelineEvent
-from dossier.model import Card, EventSource, Figure, SentenceReport, Statement
+from dossier.model import Card, EventSource, Figure, SentenceReport, Statement, TimelineEvent
 from dossier.store import codec
 from dossier.store.codec import Codec, RecordDamaged, decode, encode, shape_digest
 from dossier.timex import Timex, parse_timex
@@ -258,7 +257,9 @@ def test_types_it_cannot_store_are_refused_when_building(tp: Any) -> None:
         Codec().converter(tp)
 
 
-@pytest.mark.parametrize("value", [{"a"}, object(), b"bytes", Later(1)], ids=repr)
+@pytest.mark.parametrize(
+    "value", [{"a"}, object(), b"bytes", Later(1)], ids=["set", "object", "bytes", "unstorable-record"]
+)
 def test_values_it_cannot_store_are_refused_when_writing(value: object) -> None:
     with pytest.raises(TypeError, match="cannot be stored"):
         encode(value)

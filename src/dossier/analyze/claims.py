@@ -1,20 +1,21 @@
 """Cross-article views of what the articles claim: who said what, the figures they give, and which
 outlets cover what.
 
-Everything here is a pure function of rows read from the build cache, so the
-pages built from it are the same whichever order the articles were read in.
+Everything here is a pure function of the rows handed in (read from the store by
+the analysis step), so the pages built from it are the same whichever order the
+articles were read in.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from dossier.model import Figure, Statement
+from dossier.analyze.keys import speaker_key
+from dossier.model import Coverage, EventSeen, Figure, FigureGroup, OutletCoverage, Statement, Voice
 from dossier.timex import parse_timex
 
 SAME_TIME = timedelta(days=90)  # figures with no date of their own, in articles this close, are compared
@@ -24,87 +25,50 @@ COVERAGE_WINDOW = timedelta(
 )  # an outlet covers an event's period if it published within this after it
 
 
-def speaker_key(statement: Statement) -> str:
-    """Statements with one key have one speaker: a registry entity, or a name (folded), or a role."""
-    if statement.entity:
-        return statement.entity
-    folded = " ".join(re.sub(r"\b(?:al|el)[- ]", "", statement.speaker.casefold()).split())
-    return f"{statement.speaker_kind}:{folded}"
+Row = tuple[str, str | None, Statement]  # (slug, publication day, statement)
 
 
-@dataclass(slots=True)
-class Voice:
-    """One speaker and everything the articles attribute to them."""
-
-    key: str
-    name: str
-    entity: str | None
-    kind: str  # entity, person, role
-    titles: list[str] = field(default_factory=list)  # as the articles describe them, most used first
-    statements: list[tuple[str, str | None, Statement]] = field(default_factory=list)  # (slug, day, …)
-
-    @property
-    def articles(self) -> int:
-        return len({slug for slug, _, _ in self.statements})
-
-
-def group_voices(rows: Sequence[tuple[str, str | None, Statement]], names: dict[str, str]) -> list[Voice]:
+def group_voices(rows: Sequence[Row], names: dict[str, str]) -> list[Voice]:
     """Statements by speaker: registry entities and named people first (most statements first),
     unnamed roles ("an Iraqi political analyst") last."""
-    voices: dict[str, Voice] = {}
+    said: dict[str, list[Row]] = defaultdict(list)
+    first: dict[str, Statement] = {}
     titles: dict[str, dict[str, int]] = defaultdict(dict)
     for slug, day, statement in rows:
         key = speaker_key(statement)
-        voice = voices.get(key)
-        if voice is None:
-            name = names.get(statement.entity, statement.speaker) if statement.entity else statement.speaker
-            voice = voices[key] = Voice(key, name, statement.entity, statement.speaker_kind)
-        voice.statements.append((slug, day, statement))
+        first.setdefault(key, statement)
+        said[key].append((slug, day, statement))
         if statement.title and not statement.title.startswith("in a "):  # "in a statement" describes no one
             titles[key][statement.title] = titles[key].get(statement.title, 0) + 1
-    for key, voice in voices.items():
-        voice.titles = [t for t, _ in sorted(titles[key].items(), key=lambda item: (-item[1], item[0]))]
-    return sorted(
-        voices.values(),
-        key=lambda v: (v.kind == "role", -len(v.statements), v.name.casefold()),
-    )
+    voices = []
+    for key, statement in first.items():
+        name = names.get(statement.entity, statement.speaker) if statement.entity else statement.speaker
+        ranked = tuple(t for t, _ in sorted(titles[key].items(), key=lambda item: (-item[1], item[0])))
+        voices.append(Voice(key, name, statement.entity, statement.speaker_kind, ranked, tuple(said[key])))
+    return sorted(voices, key=lambda v: (v.kind == "role", -len(v.statements), v.name.casefold()))
 
 
-@dataclass(slots=True)
-class FigureGroup:
-    """The claims of several articles about one quantity (US troops in Iraq, attacks…)."""
+Claim = tuple[str, str | None, Figure]  # (slug, publication day, figure)
 
-    quantity: str
-    unit: str
-    place: str | None
-    claims: list[tuple[str, str | None, Figure]]  # (slug, day, figure), oldest first
 
-    @property
-    def disagree(self) -> bool:
-        """Whether two claims about the same time are more than DISAGREEMENT apart (hedges such as
-        "about" aside). Percentages are shares of different wholes and are never compared."""
-        if self.unit == "percent":
-            return False
-        spans = [
-            _Span(slug, figure.value, _period(figure, day), figure.projection)
-            for slug, day, figure in self.claims
-        ]
-        values = [span.value for span in spans]
-        if not values or max(values) <= min(values) * (1 + DISAGREEMENT):
-            return False
-        return any(_conflict(a, b) for a, b in _comparable_pairs(spans))
+def disagree(unit: str, claims: Sequence[Claim]) -> bool:
+    """Whether two claims about the same time are more than DISAGREEMENT apart (hedges such as
+    "about" aside). Percentages are shares of different wholes and are never compared."""
+    if unit == "percent":
+        return False
+    spans = [
+        _Span(slug, figure.value, _period(figure, day), figure.projection) for slug, day, figure in claims
+    ]
+    values = [span.value for span in spans]
+    if not values or max(values) <= min(values) * (1 + DISAGREEMENT):
+        return False
+    return any(_conflict(a, b) for a, b in _comparable_pairs(spans))
 
-    @property
-    def agree(self) -> bool:
-        """Whether every current claim is within DISAGREEMENT of every other, whatever time it is for."""
-        values = [f.value for _, _, f in self.claims if not f.projection] or [
-            f.value for _, _, f in self.claims
-        ]
-        return max(values) <= min(values) * (1 + DISAGREEMENT)
 
-    @property
-    def sources(self) -> int:
-        return len({slug for slug, _, _ in self.claims})
+def agree(claims: Sequence[Claim]) -> bool:
+    """Whether every current claim is within DISAGREEMENT of every other, whatever time it is for."""
+    values = [f.value for _, _, f in claims if not f.projection] or [f.value for _, _, f in claims]
+    return max(values) <= min(values) * (1 + DISAGREEMENT)
 
 
 class _Span(NamedTuple):
@@ -168,15 +132,21 @@ def _same_time(a: tuple[date, date, bool] | None, b: tuple[date, date, bool] | N
     return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 
-def group_figures(rows: Sequence[tuple[str, str | None, Figure]]) -> list[FigureGroup]:
+def group_figures(rows: Sequence[Claim]) -> list[FigureGroup]:
     """Figures by quantity: the ones several articles give (and those that disagree) first."""
-    groups: dict[str, FigureGroup] = {}
+    claims: dict[str, list[Claim]] = {}
     for slug, day, figure in rows:
-        group = groups.get(figure.quantity)
-        if group is None:
-            group = groups[figure.quantity] = FigureGroup(figure.quantity, figure.kind, figure.place, [])
-        group.claims.append((slug, day, figure))
-    return sorted(groups.values(), key=lambda g: (-g.sources, not g.disagree, g.quantity))
+        claims.setdefault(figure.quantity, []).append((slug, day, figure))
+    groups = []
+    for quantity, found in claims.items():
+        figure = found[0][2]
+        groups.append(
+            FigureGroup(
+                quantity, figure.kind, figure.place, tuple(found), disagree(figure.kind, found), agree(found),
+                len({slug for slug, _, _ in found}),
+            )
+        )  # fmt: skip
+    return sorted(groups, key=lambda g: (-g.sources, not g.disagree, g.quantity))
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,37 +172,6 @@ def event_coverage(
 
 
 COVERAGE_EVENTS = 200  # the most recent events whose coverage is compared
-
-
-@dataclass(frozen=True, slots=True)
-class OutletCoverage:
-    """One outlet: how many articles it published, and how often it names each entity."""
-
-    source: str
-    articles: int
-    cells: dict[str, tuple[int, int]]  # entity → (mentions, articles naming it)
-
-
-@dataclass(frozen=True, slots=True)
-class EventSeen:
-    """One event, and which outlets report it or publish in its period without reporting it."""
-
-    label: str
-    date: str  # its TIMEX value
-    lead: str  # the sentence that reports it first
-    first_day: str
-    granularity: str
-    reported_by: tuple[str, ...]
-    silent: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Coverage:
-    """Which outlets cover what: the entities by mentions, the outlets, the latest events."""
-
-    ranking: tuple[tuple[str, int], ...]  # registry entities by mentions across all outlets
-    outlets: tuple[OutletCoverage, ...]  # by name (articles without a source are no outlet)
-    events: tuple[EventSeen, ...]  # the COVERAGE_EVENTS latest to end, oldest first
 
 
 def coverage(

@@ -16,9 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dossier.analyze.events import TimelineEvent
 from dossier.analyze.similarity import PLACE_TYPES, FeatureWeights, weighted_overlap
-from dossier.model import SentenceReport
+from dossier.model import SentenceReport, TimelineEvent
 
 THRESHOLD = 0.3
 

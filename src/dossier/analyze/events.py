@@ -23,24 +23,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from dossier.analyze.similarity import FeatureWeights, weighted_jaccard, weighted_overlap
-from dossier.model import EventSource, SentenceReport
-from dossier.timex import GRANULARITIES, Timex, parse_timex, week_value
+from dossier.model import PRECISE, EventSource, SentenceReport, TimelineEvent
+from dossier.timex import GRANULARITIES, Timex, parse_timex
 
 MERGE_THRESHOLD = {"day": 0.1, "week": 0.2, "month": 0.3, "season": 0.35, "quarter": 0.35, "half": 0.35}
 COARSE_THRESHOLD = 0.45
-PRECISE = frozenset({"day", "week"})
-REPORT_WINDOW = timedelta(days=14)  # how long after a happening an undated report may still recount it
-
-
-def bucket_of(value: str) -> str:
-    """Dates that may report one happening share a bucket: a day with its ISO week; else the value."""
-    timex = parse_timex(value)
-    if timex is not None and timex.granularity in ("day", "week"):
-        return week_value(timex.first_day)
-    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,61 +46,6 @@ class Report:
     def order(self) -> tuple[str, str, int]:
         """Corpus order: oldest article first, then reading order."""
         return (self.day or "9999", self.slug, self.sentence.sentence)
-
-
-class TimelineEvent(NamedTuple):
-    """A happening on the timeline: its date, names and the sentences that report it."""
-
-    id: str
-    bucket: str
-    date: Timex
-    label: str
-    inferred: bool
-    entities: tuple[str, ...]
-    dated: tuple[EventSource, ...]  # the merged reports, in corpus order
-    features: frozenset[str]  # of the dated reports: what an undated report must share
-    attached: tuple[EventSource, ...] = ()  # undated sentences recounting it (see corroborate.py)
-
-    @property
-    def sources(self) -> tuple[EventSource, ...]:
-        return tuple(sorted((*self.dated, *self.attached), key=lambda s: s.order))
-
-    @property
-    def slugs(self) -> tuple[str, ...]:
-        """The distinct articles reporting the event, in corpus order."""
-        return tuple(dict.fromkeys(s.slug for s in self.sources))
-
-    @property
-    def lead(self) -> EventSource:
-        """The source that reports it first with a date."""
-        return next((s for s in self.sources if s.dated), self.sources[0])
-
-    @property
-    def precise(self) -> bool:
-        return self.date.granularity in PRECISE
-
-    @property
-    def first_day(self) -> str:
-        return self.date.first_day.isoformat()
-
-    @property
-    def window_end(self) -> str:
-        """The last day an undated report of it may be published."""
-        return (
-            (self.date.last_day + REPORT_WINDOW).isoformat()
-            if self.precise
-            else self.date.last_day.isoformat()
-        )
-
-    @property
-    def sort(self) -> str:
-        """Chronological at each event's own granularity: inside a period, the precise events
-        first and the period itself after them ("7 October" before "mid-October" and "October"
-        2023, the months of 2023 before "2023"); then by first report."""
-        return chronological(self.date) + f"|{self.dated[0].order}"
-
-    def with_attached(self, attached: tuple[EventSource, ...]) -> TimelineEvent:
-        return self._replace(attached=attached)
 
 
 @dataclass(slots=True)
@@ -135,11 +69,6 @@ class _Group:
 
     def accepts_date(self, date: Timex) -> bool:
         return all(_compatible(known, date) for known in self.dates.values())
-
-
-def chronological(date: Timex) -> str:
-    """A sort key: the last day of the period, then finer granularities first."""
-    return f"{date.last_day.isoformat()}|{GRANULARITIES.index(date.granularity)}|{date.first_day.isoformat()}"
 
 
 def _compatible(a: Timex, b: Timex) -> bool:

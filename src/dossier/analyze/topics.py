@@ -8,21 +8,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 
+from dossier.model import TopicSummary
 from dossier.timex import month_value, shift_month
-
-
-@dataclass(frozen=True, slots=True)
-class TopicSummary:
-    entity: str
-    mentions: int
-    articles: int
-    aliases_seen: tuple[str, ...]
-    first_seen: str | None
-    last_seen: str | None
-    by_month: tuple[tuple[str, int], ...]
-    cooccurring: tuple[tuple[str, int], ...]
 
 
 def surface_key(text: str) -> str:

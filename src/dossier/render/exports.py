@@ -14,17 +14,13 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 from html import escape
-from typing import TYPE_CHECKING
 
 from dossier.config import SiteConfig
-from dossier.model import Card, Entity, EventSource
+from dossier.model import Card, Entity, EventSource, TimelineEvent
 from dossier.render import urls
 from dossier.render.feeds import robots, sitemap_files
 from dossier.render.pages import SOURCES_SHOWN, Page
 from dossier.store import Store
-
-if TYPE_CHECKING:
-    from dossier.analyze.events import TimelineEvent
 
 
 def _joined(head: str, entries: Iterable[str], tail: str) -> Iterator[str]:

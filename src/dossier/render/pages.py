@@ -16,13 +16,12 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dossier.analyze.claims import COVERAGE_EVENTS, COVERAGE_WINDOW
-from dossier.analyze.events import chronological
 from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig
-from dossier.model import Card, Entity
+from dossier.model import Card, Entity, TimelineEvent, chronological
 from dossier.render import urls
 from dossier.render.charts import monthly_bars
 from dossier.render.feeds import absolute_links, feed_entry, feed_view
@@ -31,9 +30,6 @@ from dossier.slugs import author_slug, name_slug, slugify, tag_slug
 from dossier.store import Store
 from dossier.store.records import EventBrief, Listed
 from dossier.timex import parse_timex
-
-if TYPE_CHECKING:
-    from dossier.analyze.events import TimelineEvent
 
 TOP_ARTICLES = 10  # the articles naming an entity most, listed first on its page when it has many
 WITHIN_MONTH = ("day", "week", "month")  # granularities a busy year's month pages show
@@ -806,7 +802,7 @@ class Planner:
         }
 
     def _plan_voices(self) -> list[Page]:
-        grouped = self.store.view("voices") or []
+        grouped = self.store.voices()
         named = [v for v in grouped if not _unnamed(v)]
         unnamed = [row for v in grouped if _unnamed(v) for row in v.statements]
         unnamed.sort(key=lambda row: (row[1] is None, row[1] or ""), reverse=True)
@@ -837,7 +833,7 @@ class Planner:
 
     def _plan_figures(self) -> list[Page]:
         groups = []
-        found = self.store.view("figures") or []
+        found = self.store.figure_groups()
         for group in found[:QUANTITIES_SHOWN]:
             place = self.entity_view(group.place) if group.place in self.entities else None
             claims = []
@@ -870,7 +866,7 @@ class Planner:
         return [Page(urls.FIGURES, "figures.html", digest(context), lambda: context)]
 
     def _plan_coverage(self) -> list[Page]:
-        view = self.store.view("coverage")
+        view = self.store.coverage()
         if view is None:
             return []
         totals = dict(view.ranking)

@@ -9,7 +9,7 @@ The store imports the records it keeps (``model``, ``changes``) and nothing of
 the stages around it: the analysis's rules that rows are keyed by are handed in.
 """
 
-from dossier.store.database import Store, discard, is_damage
+from dossier.store.database import Store, discard, is_damage, version
 from dossier.store.records import CacheDamaged
 
-__all__ = ["CacheDamaged", "Store", "discard", "is_damage"]
+__all__ = ["CacheDamaged", "Store", "discard", "is_damage", "version"]

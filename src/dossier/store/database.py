@@ -23,8 +23,20 @@ from pathlib import Path
 from typing import Any
 
 from dossier.changes import Contribution, Touched, touch
-from dossier.model import Card, SentenceReport
+from dossier.model import (
+    Card,
+    Coverage,
+    Figure,
+    FigureGroup,
+    FileHead,
+    SentenceReport,
+    Statement,
+    TimelineEvent,
+    TopicSummary,
+    Voice,
+)
 from dossier.slugs import tag_slug as tag_key
+from dossier.store.codec import shape_digest
 from dossier.store.records import (
     AttachedSentence,
     CacheDamaged,
@@ -46,7 +58,7 @@ from dossier.store.records import (
     loads,
 )
 from dossier.store.rows import ArticleCore, ArticleRows
-from dossier.store.schema import COLUMNS, INDEXES, TABLES
+from dossier.store.schema import COLUMNS, INDEXES, TABLES, schema_version
 
 SIGNATURE_KEYS = (
     "schema",
@@ -56,6 +68,16 @@ SIGNATURE_KEYS = (
     "extraction",
     "base",
 )  # a cache made under other values is discarded
+
+
+# Every class the store keeps as JSON: a change of any one's shape changes the cache's version.
+STORED = (Card, SentenceReport, Statement, Figure, TimelineEvent, FileHead, ArticleCore, TopicSummary, Voice,
+          FigureGroup, Coverage)  # fmt: skip
+
+
+def version() -> str:
+    """The cache's version: its tables and the shapes of the records it keeps."""
+    return schema_version(shape_digest(*STORED))
 
 
 def is_damage(error: Exception) -> bool:
@@ -68,13 +90,13 @@ def is_damage(error: Exception) -> bool:
     )
 
 
-def _voices(rows: Iterable[tuple[str | None, bytes]]) -> dict[str, str]:
-    """entity → digest of what it says in one article, from (entity, statement blob) rows."""
-    said: dict[str, list[bytes]] = {}
-    for entity, blob in rows:
+def _voices(rows: Iterable[tuple[str | None, str]]) -> dict[str, str]:
+    """entity → digest of what it says in one article, from (entity, stored statement) rows."""
+    said: dict[str, list[str]] = {}
+    for entity, text in rows:
         if entity:
-            said.setdefault(entity, []).append(blob)
-    return {e: hashlib.sha1(b"".join(blobs)).hexdigest() for e, blobs in said.items()}
+            said.setdefault(entity, []).append(text)
+    return {e: hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest() for e, texts in said.items()}
 
 
 class Store:
@@ -180,7 +202,8 @@ class Store:
         """Every article file of the last build, by path."""
         rows = self._db.execute("SELECT path, mtime_ns, size, digest, head FROM sources")
         return {
-            path: SourceEntry(mtime, size, digest, loads(head)) for path, mtime, size, digest, head in rows
+            path: SourceEntry(mtime, size, digest, loads(FileHead, head))
+            for path, mtime, size, digest, head in rows
         }
 
     def stamps(self) -> dict[str, tuple[int, int]]:
@@ -239,7 +262,7 @@ class Store:
         if row is None:
             return
         day, source, card, line, core = row
-        stored: ArticleCore = loads(core)
+        stored = loads(ArticleCore, core)
         tags, pairs, spellings = stored.tags, stored.pairs, stored.spellings
         self._pending_pairs.subtract({(a, b): n for a, b, n in pairs})
         self._pending_spellings.subtract({(e, t): n for e, t, n in spellings})
@@ -346,15 +369,15 @@ class Store:
             rows = self._db.execute("SELECT slug, card FROM articles")
         else:
             rows = self._select_in("SELECT slug, card FROM articles WHERE slug IN ({})", list(slugs))
-        return {slug: loads(card) for slug, card in rows}
+        return {slug: loads(Card, card) for slug, card in rows}
 
     def article(self, slug: str) -> StoredArticle:
         """What an article's own page shows."""
         card, core, body = self._db.execute(
             "SELECT card, facts, body FROM articles WHERE slug = ?", (slug,)
         ).fetchone()
-        stored: ArticleCore = loads(core)
-        return StoredArticle(loads(card), stored.url, stored.tags, stored.summary, stored.counts, body)
+        stored = loads(ArticleCore, core)
+        return StoredArticle(loads(Card, card), stored.url, stored.tags, stored.summary, stored.counts, body)
 
     def article_version(self, slug: str) -> tuple[str, str] | None:
         """(key, card digest) of one article: what its page's key starts from; None if it is gone."""
@@ -415,14 +438,14 @@ class Store:
             )
         ]
         rows = self._db.execute("SELECT sig, data FROM reports WHERE bucket = ? GROUP BY sig", (bucket,))
-        return occurrences, {sig: loads(data) for sig, data in rows}
+        return occurrences, {sig: loads(SentenceReport, data) for sig, data in rows}
 
     def undated_on(self, day: str) -> list[Undated]:
         """The sentences of a day's articles that give no date but may recount a happening."""
         rows = self._db.execute(
             "SELECT slug, data FROM undated WHERE day = ? ORDER BY slug, sentence", (day,)
         )
-        return [Undated(slug, loads(data)) for slug, data in rows]
+        return [Undated(slug, loads(SentenceReport, data)) for slug, data in rows]
 
     def undated_days_between(self, first: str, last: str) -> set[str]:
         """The publication days from ``first`` to ``last`` with such sentences."""
@@ -431,7 +454,7 @@ class Store:
 
     def events_in_bucket(self, bucket: str) -> dict[str, Any]:
         return {
-            eid: loads(data)
+            eid: loads(TimelineEvent, data)
             for eid, data in self._db.execute("SELECT id, data FROM events WHERE bucket = ?", (bucket,))
         }
 
@@ -442,11 +465,11 @@ class Store:
             "ORDER BY sort, id",
             (day, day),
         )
-        return [loads(data) for (data,) in rows]
+        return [loads(TimelineEvent, data) for (data,) in rows]
 
     def events(self, ids: Iterable[str]) -> dict[str, Any]:
         rows = self._select_in("SELECT id, data FROM events WHERE id IN ({})", list(ids))
-        return {eid: loads(data) for eid, data in rows}
+        return {eid: loads(TimelineEvent, data) for eid, data in rows}
 
     def delete_event(self, event_id: str) -> None:
         for table, column in (("events", "id"), ("event_entities", "event"), ("event_members", "event")):
@@ -500,7 +523,7 @@ class Store:
             "ORDER BY sort, id",
             (prefix + "%",),
         )
-        return [(loads(data), json.loads(outlets)) for data, outlets in rows]
+        return [(loads(TimelineEvent, data), json.loads(outlets)) for data, outlets in rows]
 
     def sources_of(self, slugs: Iterable[str]) -> list[str]:
         """The distinct publications ("" for none given) of some articles."""
@@ -577,7 +600,7 @@ class Store:
         row = self._db.execute(
             "SELECT data FROM undated WHERE slug = ? AND sentence = ?", (slug, sentence)
         ).fetchone()
-        return loads(row[0])
+        return loads(SentenceReport, row[0])
 
     # --- topics ------------------------------------------------------------------------------------
 
@@ -767,14 +790,14 @@ class Store:
             f"SELECT slug, day, data FROM statements {where} ORDER BY day IS NULL, day DESC, slug, position",
             args,
         )
-        return [Said(slug, day, loads(blob)) for slug, day, blob in rows]
+        return [Said(slug, day, loads(Statement, blob)) for slug, day, blob in rows]
 
     def figures(self) -> list[Counted]:
         """Every numeric claim, by quantity, then oldest first."""
         rows = self._db.execute(
             "SELECT slug, day, data FROM figures ORDER BY quantity, day IS NULL, day, slug, position"
         )
-        return [Counted(slug, day, loads(blob)) for slug, day, blob in rows]
+        return [Counted(slug, day, loads(Figure, blob)) for slug, day, blob in rows]
 
     def entity_counts_by_source(self) -> list[SourceTally]:
         """How often every outlet names every entity it names."""
@@ -861,27 +884,38 @@ class Store:
 
     # --- derived views ----------------------------------------------------------------------------
 
-    def summary_of(self, entity: str) -> Any | None:
+    def summary_of(self, entity: str) -> TopicSummary | None:
         """The stored summary of a topic (see :mod:`dossier.analyze.topics`)."""
         row = self._db.execute("SELECT data FROM summaries WHERE entity = ?", (entity,)).fetchone()
-        return None if row is None else loads(row[0])
+        return None if row is None else loads(TopicSummary, row[0])
 
-    def replace_summary(self, entity: str, summary: Any | None) -> None:
+    def replace_summary(self, entity: str, summary: TopicSummary | None) -> None:
         self._db.execute("DELETE FROM summaries WHERE entity = ?", (entity,))
         if summary is not None:
             self._db.execute("INSERT INTO summaries VALUES (?, ?)", (entity, dumps(summary)))
 
-    def view(self, name: str) -> Any | None:
-        """A stored cross-article view (voices, figures, coverage), as the analysis made it."""
+    def voices(self) -> list[Voice]:
+        """The statements by speaker, as the analysis grouped them."""
+        return self._view("voices", list[Voice]) or []
+
+    def figure_groups(self) -> list[FigureGroup]:
+        """The figures by quantity, as the analysis grouped and compared them."""
+        return self._view("figures", list[FigureGroup]) or []
+
+    def coverage(self) -> Coverage | None:
+        """Which outlets cover what (None before the analysis first made it)."""
+        return self._view("coverage", Coverage)
+
+    def _view(self, name: str, cls: Any) -> Any:
         row = self._db.execute("SELECT data FROM views WHERE name = ?", (name,)).fetchone()
-        return None if row is None else loads(row[0])
+        return None if row is None else loads(cls, row[0])
 
     def view_inputs(self, name: str) -> str | None:
-        """The digest of the inputs the stored view was made from."""
+        """The digest of the inputs a stored view (voices, figures, coverage) was made from."""
         row = self._db.execute("SELECT inputs FROM views WHERE name = ?", (name,)).fetchone()
         return None if row is None else row[0]
 
-    def replace_view(self, name: str, inputs: str, view: Any) -> None:
+    def replace_view(self, name: str, inputs: str, view: object) -> None:
         self._db.execute("INSERT OR REPLACE INTO views VALUES (?, ?, ?)", (name, inputs, dumps(view)))
 
     def statements_digest(self) -> str:

@@ -1,53 +1,37 @@
 """The records the store reads back: stored records decoded, and the light rows of its listings.
 
 Rows read in bulk (a topic's articles, a list's cards) are named tuples: typed,
-named and as cheap to read as the bare tuples SQLite returns.
+named and as cheap to read as the bare tuples SQLite returns. Stored records are
+JSON, read back as the class the reader names.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import io
-import pickle
-from typing import Any, NamedTuple, Protocol
+from typing import NamedTuple, Protocol, TypeVar
 
-from dossier.model import Card, EventSource, Figure, SentenceReport, Statement
+from dossier.model import Card, EventSource, Figure, FileHead, SentenceReport, Statement
+from dossier.store.codec import RecordDamaged, decode, encode
 from dossier.timex import Timex
 
+R = TypeVar("R")
 
-def dumps(value: Any) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+def dumps(record: object) -> str:
+    """A record as stored: compact JSON (see :mod:`dossier.store.codec`)."""
+    return encode(record)
 
 
 class CacheDamaged(Exception):
     """A stored record cannot be read back: the cache file is damaged, or was made by hand."""
 
 
-def loads(blob: bytes) -> Any:
-    """A stored record; a blob that names anything but dossier's records and dates is refused, so
-    a crafted cache file cannot run code (the build sets it aside and starts afresh)."""
+def loads(cls: type[R], text: str) -> R:
+    """A stored record of class ``cls``; text that is not one raises :class:`CacheDamaged` (the build
+    sets the cache aside and starts afresh). Being JSON, a cache file can never run code."""
     try:
-        return _RecordUnpickler(io.BytesIO(blob)).load()
-    except Exception as error:  # any damage, from a bad opcode to a refused class
+        return decode(cls, text)
+    except RecordDamaged as error:
         raise CacheDamaged(f"a stored record cannot be read ({error})") from None
-
-
-_SAFE_GLOBALS = frozenset(
-    {("datetime", "date"), ("datetime", "datetime"), ("builtins", "frozenset"), ("builtins", "set")}
-)
-
-
-class _RecordUnpickler(pickle.Unpickler):
-    """Unpickles only dossier's own record classes (dataclasses and named tuples) and dates."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _SAFE_GLOBALS:
-            return super().find_class(module, name)
-        if module.startswith("dossier.") and "." not in name:
-            found = super().find_class(module, name)
-            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, tuple)):
-                return found
-        raise pickle.UnpicklingError(f"the cache names {module}.{name}, which is no dossier record")
 
 
 class EventBrief(NamedTuple):
@@ -77,7 +61,7 @@ class SourceEntry(NamedTuple):
     mtime_ns: int
     size: int
     digest: str
-    head: Any  # scan.Head: what the scan needs of it without reading the file again
+    head: FileHead  # what the scan needs of it without reading the file again
 
 
 class StoredArticle(NamedTuple):

@@ -13,10 +13,10 @@ import re
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE sources (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, digest TEXT, head BLOB);
+CREATE TABLE sources (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, digest TEXT, head TEXT);
 CREATE TABLE articles (
     slug TEXT PRIMARY KEY, key TEXT NOT NULL, path TEXT NOT NULL, day TEXT, source TEXT,
-    card BLOB NOT NULL, card_digest TEXT NOT NULL, line_digest TEXT NOT NULL, facts BLOB NOT NULL,
+    card TEXT NOT NULL, card_digest TEXT NOT NULL, line_digest TEXT NOT NULL, facts TEXT NOT NULL,
     body TEXT NOT NULL, annotations TEXT NOT NULL, mentions INTEGER NOT NULL, dates INTEGER NOT NULL
 );
 CREATE TABLE mentions (entity TEXT, slug TEXT, day TEXT, count INTEGER, sentence TEXT, anchor TEXT,
@@ -26,23 +26,23 @@ CREATE TABLE spelled (entity TEXT, text TEXT, count INTEGER, PRIMARY KEY (entity
 CREATE TABLE cooccurrence (entity TEXT, other TEXT, count INTEGER, PRIMARY KEY (entity, other));
 CREATE TABLE tags (tag TEXT, name TEXT, slug TEXT, day TEXT);
 CREATE TABLE authors (author TEXT, slug TEXT, day TEXT);
-CREATE TABLE reports (bucket TEXT, slug TEXT, day TEXT, sentence INTEGER, anchor TEXT, sig TEXT, data BLOB);
-CREATE TABLE undated (day TEXT, slug TEXT, sentence INTEGER, sig TEXT, data BLOB);
+CREATE TABLE reports (bucket TEXT, slug TEXT, day TEXT, sentence INTEGER, anchor TEXT, sig TEXT, data TEXT);
+CREATE TABLE undated (day TEXT, slug TEXT, sentence INTEGER, sig TEXT, data TEXT);
 CREATE TABLE names (key TEXT, slug TEXT, path TEXT, position INTEGER, text TEXT, initial INTEGER,
                     context TEXT, canon TEXT);
 CREATE TABLE events (id TEXT PRIMARY KEY, bucket TEXT, first_day TEXT, last_day TEXT, sort TEXT,
                      precise INTEGER, sources INTEGER, label TEXT, date TEXT, inferred INTEGER,
-                     data BLOB, export TEXT, slide TEXT, digest TEXT, outlets TEXT, within_month INTEGER,
+                     data TEXT, export TEXT, slide TEXT, digest TEXT, outlets TEXT, within_month INTEGER,
                      lead TEXT);
 CREATE TABLE event_entities (event TEXT, entity TEXT);
 CREATE TABLE event_members (event TEXT, slug TEXT, anchor TEXT, sentence TEXT);
 CREATE TABLE attachments (day TEXT, slug TEXT, sentence INTEGER, event TEXT, score REAL, anchor TEXT,
                           text TEXT);
 CREATE TABLE related (slug TEXT, rank INTEGER, other TEXT);
-CREATE TABLE statements (slug TEXT, day TEXT, speaker TEXT, entity TEXT, position INTEGER, data BLOB);
-CREATE TABLE figures (slug TEXT, day TEXT, quantity TEXT, position INTEGER, data BLOB);
-CREATE TABLE summaries (entity TEXT PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE views (name TEXT PRIMARY KEY, inputs TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE statements (slug TEXT, day TEXT, speaker TEXT, entity TEXT, position INTEGER, data TEXT);
+CREATE TABLE figures (slug TEXT, day TEXT, quantity TEXT, position INTEGER, data TEXT);
+CREATE TABLE summaries (entity TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE views (name TEXT PRIMARY KEY, inputs TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE entity_exports (entity TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE pages (path TEXT PRIMARY KEY, grp TEXT NOT NULL, fingerprint TEXT NOT NULL);
 CREATE TABLE redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL);
