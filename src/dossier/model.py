@@ -16,6 +16,9 @@ from dossier.timex import Timex
 
 TITLE = "title"
 BODY = "body"
+# Entity types that name a place: where a figure holds, and a shared name that says little about a
+# shared happening (see dossier.analyze.similarity).
+PLACE_TYPES = frozenset({"country", "region", "city", "province", "place"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dossier.analyze.events import TimelineEvent
-from dossier.analyze.similarity import PLACE_TYPES, FeatureWeights, weighted_overlap
-from dossier.model import SentenceReport
+from dossier.analyze.similarity import FeatureWeights, weighted_overlap
+from dossier.model import PLACE_TYPES, SentenceReport
 
 THRESHOLD = 0.3
 

@@ -42,10 +42,10 @@ def content_words(text: str) -> frozenset[str]:
 # Weights are whole numbers (tenths), so that every total is exact: a float sum over a set depends
 # on the set's iteration order, which changes from one process to the next, and a last-bit
 # difference could tip a merge decision and make two builds of the same articles differ.
+# One weight for each of dossier.model.PLACE_TYPES.
 PLACE_WEIGHTS = {"country": 2, "region": 3, "city": 5, "province": 6, "place": 6}
 FULL_WEIGHT = 10  # a person, a group, a telling word
 GENERIC_WEIGHT = 4
-PLACE_TYPES = frozenset(PLACE_WEIGHTS)
 GENERIC_WORDS = frozenset(
     stem(w)
     for w in """said says told government officials official forces force country countries people also
