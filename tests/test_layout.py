@@ -1,7 +1,7 @@
 """How the stages depend on each other: data flows one way, so an earlier stage imports no later one.
 
 The extract stage runs in worker processes on one article at a time; what it shares with the
-later stages lives below both (``dossier.model`` and the like), never in them.
+later stages lives below both (``dossier.model``, ``dossier.features``), never in them.
 """
 
 from __future__ import annotations
@@ -11,12 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from dossier.analyze.similarity import PLACE_WEIGHTS
+from dossier.features import PLACE_WEIGHTS
 from dossier.model import PLACE_TYPES
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "dossier"
 LATER_STAGES = ("dossier.analyze", "dossier.render", "dossier.cache", "dossier.store")
 EXTRACT = sorted((SRC / "extract").rglob("*.py"))
+# The rest of what runs in the extraction worker: facts.py sums an article up, and work.py, which
+# also renders the article's body, may call the render stage for that (and for nothing else).
+WORKER = {
+    "facts.py": LATER_STAGES,
+    "work.py": ("dossier.analyze", "dossier.cache", "dossier.store"),
+}
 
 
 def imported_modules(path: Path, root: Path = SRC.parent) -> set[str]:
@@ -44,6 +50,11 @@ def later_stages_in(modules: set[str], stages: tuple[str, ...]) -> list[str]:
 @pytest.mark.parametrize("path", EXTRACT, ids=[p.relative_to(SRC).as_posix() for p in EXTRACT])
 def test_the_extract_stage_imports_no_later_stage(path: Path) -> None:
     assert later_stages_in(imported_modules(path), LATER_STAGES) == []
+
+
+@pytest.mark.parametrize("name", sorted(WORKER))
+def test_the_rest_of_the_extraction_worker_imports_no_later_stage(name: str) -> None:
+    assert later_stages_in(imported_modules(SRC / name), WORKER[name]) == []
 
 
 def test_the_check_sees_every_kind_of_import(tmp_path: Path) -> None:

@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
-from dossier.analyze.suggest import RECURRING_SQL, build_suggestions, canonical_keys
+from dossier.analyze.suggest import RECURRING_SQL, build_suggestions
 from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
+from dossier.facts import canonical_keys
 from dossier.model import AnnotatedArticle, Article
 
 CASES = [

@@ -82,7 +82,7 @@ class Draft:
 
 
 def occurrences_by_name(rows: Iterable[NameRow]) -> dict[str, list[Occurrence]]:
-    """Name rows grouped by the key they are counted under (see :func:`canonical_keys`)."""
+    """Name rows grouped by the key they are counted under (see :func:`dossier.facts.canonical_keys`)."""
     grouped: dict[str, list[Occurrence]] = defaultdict(list)
     for _key, _slug, path, position, text, _initial, context, canon in rows:
         grouped[canon].append(Occurrence(text, path, position, context))

@@ -25,9 +25,9 @@ from dossier.analyze.events import (
     weeks_of,
 )
 from dossier.analyze.related import affected_by, posting_window, related_to
-from dossier.analyze.similarity import FeatureWeights
 from dossier.cache import BuildCache, Touched
 from dossier.config import SiteConfig
+from dossier.features import FeatureWeights
 from dossier.model import EventSource
 from dossier.render import urls
 from dossier.render.pages import SOURCES_SHOWN

@@ -17,7 +17,7 @@ from dossier.timex import Timex
 TITLE = "title"
 BODY = "body"
 # Entity types that name a place: where a figure holds, and a shared name that says little about a
-# shared happening (see dossier.analyze.similarity).
+# shared happening (see dossier.features).
 PLACE_TYPES = frozenset({"country", "region", "city", "province", "place"})
 
 
@@ -261,7 +261,7 @@ class NameRow:
     position: int
     initial: bool
     context: str
-    canon: str  # the key it is counted under (see analyze.suggest.canonical_keys)
+    canon: str  # the key it is counted under (see dossier.facts.canonical_keys)
 
 
 class Card(NamedTuple):

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dossier.analyze.events import TimelineEvent
-from dossier.analyze.similarity import FeatureWeights, weighted_overlap
+from dossier.analyze.similarity import weighted_overlap
+from dossier.features import FeatureWeights
 from dossier.model import PLACE_TYPES, SentenceReport
 
 THRESHOLD = 0.3

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 
 from dossier.model import Suggestion
 
@@ -18,19 +17,6 @@ RECURRING_SQL = (
     "SELECT COUNT(*) FROM (SELECT canon FROM names GROUP BY canon "
     f"HAVING COUNT(*) >= {MINIMUM} AND (instr(canon, ' ') > 0 OR MIN(initial) = 0))"
 )
-
-
-def canonical_keys(keys: Sequence[str]) -> list[str]:
-    """Each name key of one article as counted: a surname seen alone counts for the full name.
-
-    "Kavanagh" after "Jennifer Kavanagh" in the same article is the same person. Done per
-    article, so it is stored with the article and counting across articles is a plain sum.
-    """
-    full_names: dict[str, str] = {}
-    for key in keys:
-        if " " in key:
-            full_names.setdefault(key.rsplit(" ", 1)[-1], key)
-    return [full_names.get(key, key) for key in keys]
 
 
 def build_suggestions(rows: list[NameRow], minimum: int = MINIMUM) -> tuple[Suggestion, ...]:
