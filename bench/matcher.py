@@ -27,8 +27,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import yaml  # noqa: E402
 
-from dossier.extract.entities import Matcher  # noqa: E402
+from dossier.extract.entities import Matcher, resolve_mentions  # noqa: E402
 from dossier.extract.registry import Registry, registry_from_data  # noqa: E402
+from dossier.extract.tokens import tokenize  # noqa: E402
 from dossier.load import load_articles  # noqa: E402
 
 GIVEN = """Ahmad Ali Hassan Hussein Karim Mahmoud Mustafa Omar Salim Tariq Yusuf Zaid Bilal Faris Hamid
@@ -85,7 +86,8 @@ def tag_all(matcher: Matcher, articles: list[tuple[str, str]]) -> tuple[float, i
     started = time.process_time()  # CPU time of this process: less noise from a shared machine
     mentions = 0
     for title, body in articles:
-        mentions += len(matcher.mentions(title, body))
+        title_matches, body_matches = matcher.scan_article(tokenize(title), tokenize(body))  # as extract does
+        mentions += len(resolve_mentions(title, title_matches, body, body_matches))
     return time.process_time() - started, mentions
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import Registry, load_registry
+from dossier.model import Article, Mention
 from dossier.pipeline import BuildOptions, BuildResult, build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,6 +26,12 @@ def registry() -> Registry:
 @pytest.fixture(scope="session")
 def matcher(registry: Registry) -> Matcher:
     return Matcher(registry)
+
+
+def mentions_in(matcher: Matcher, body: str, title: str = "") -> tuple[Mention, ...]:
+    """The mentions the build finds in an article with this title and body (title first)."""
+    article = Article("a.md", "a", title, body, "markdown", date(2024, 1, 1))
+    return extract_article(article, matcher).mentions
 
 
 def copy_site(destination: Path) -> Path:
