@@ -24,13 +24,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # corpus.py, beside this script
 
 import yaml  # noqa: E402
+from corpus import seed_articles  # noqa: E402
 
 from dossier.extract.entities import Matcher, resolve_mentions  # noqa: E402
 from dossier.extract.registry import Registry, registry_from_data  # noqa: E402
 from dossier.extract.tokens import tokenize  # noqa: E402
-from dossier.load import load_articles  # noqa: E402
 
 GIVEN = """Ahmad Ali Hassan Hussein Karim Mahmoud Mustafa Omar Salim Tariq Yusuf Zaid Bilal Faris Hamid
 Jamal Khalid Majid Nabil Rashid Samir Walid Adel Basim Fadhil Ghazi Haidar Ibrahim Jalal Kamal Layth
@@ -100,7 +101,7 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    seeds = load_articles(ROOT / "articles", ROOT).articles
+    seeds = seed_articles()
     corpus = [(seeds[i % len(seeds)].title, seeds[i % len(seeds)].body) for i in range(args.articles)]
     size_kb = sum(len(t) + len(b) for t, b in corpus) / len(corpus) / 1024
 
