@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from dossier.errors import ContentError
+from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import Registry, load_registry
+from dossier.model import Article, Mention
 from dossier.pipeline import BuildOptions, BuildResult, build
+from dossier.scan import articles_to_extract, list_article_files, scan_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -23,6 +29,29 @@ def registry() -> Registry:
 @pytest.fixture(scope="session")
 def matcher(registry: Registry) -> Matcher:
     return Matcher(registry)
+
+
+def mentions_in(matcher: Matcher, body: str, title: str = "") -> tuple[Mention, ...]:
+    """The mentions the build finds in an article with this title and body (title first)."""
+    article = Article("a.md", "a", title, body, "markdown", date(2024, 1, 1))
+    return extract_article(article, matcher).mentions
+
+
+@dataclass
+class Loaded:
+    """What a build reads from an articles folder: the articles it keeps, the errors and warnings."""
+
+    articles: list[Article]
+    errors: list[ContentError]
+    warnings: list[str]
+
+
+def load_folder(folder: Path, site: Path, drafts: bool = False) -> Loaded:
+    """Read ``folder`` as a build with no cache does (paths in messages relative to ``site``)."""
+    warnings: list[str] = []
+    scan = scan_articles(list_article_files(folder, site, warnings), {}, drafts, "", jobs=1)
+    articles = [article for article, _ in articles_to_extract(scan, list(scan.keys), site)]
+    return Loaded(articles, scan.errors, [*warnings, *scan.warnings])
 
 
 def copy_site(destination: Path) -> Path:

@@ -13,12 +13,11 @@ import pytest
 import yaml
 
 from dossier.analyze.claims import event_coverage, group_figures
-from dossier.analyze.similarity import PLACE_TYPES
 from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import load_registry
 from dossier.load import read_article
-from dossier.model import Article, Figure, Statement
+from dossier.model import PLACE_TYPES, Article, Figure, Statement
 from dossier.pipeline import BuildResult
 from tests.conftest import FIXTURES, ROOT
 

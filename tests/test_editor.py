@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 
 from dossier.cli import main
-from dossier.load import load_articles
 from dossier.new import create_article
 from dossier.pipeline import BuildOptions, build
 from dossier.serve import ENDPOINT, serve
-from tests.conftest import copy_site
+from tests.conftest import copy_site, load_folder
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -39,7 +38,7 @@ def test_new_writes_complete_frontmatter_that_loads_as_a_draft(tmp_path: Path) -
         'slug: "iraqs-pm-no-more-delays"',
     ):
         assert key in text
-    loaded = load_articles(site / "articles", site, include_drafts=True)
+    loaded = load_folder(site / "articles", site, drafts=True)
     new = next(a for a in loaded.articles if a.source_path.endswith("iraqs-pm-no-more-delays.md"))
     assert new.title == "Iraq’s PM: “No more delays”"
     assert new.draft

@@ -7,14 +7,14 @@ import yaml
 
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import registry_from_data
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, mentions_in
 
 CASES = yaml.safe_load((FIXTURES / "entity_cases.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_matching_rules(matcher: Matcher, case: dict) -> None:
-    mentions = matcher.mentions("", case["text"])
+    mentions = mentions_in(matcher, case["text"])
     assert [[m.entity, m.text] for m in mentions] == case["expect"]
     for m in mentions:
         assert case["text"][m.start : m.end] == m.text
@@ -34,7 +34,7 @@ def test_case_sensitive_alias_only_matches_as_written() -> None:
             "aliases": ["PMF"],
         }
     )
-    assert [x.text for x in m.mentions("", "PMF pmf Pmf")] == ["PMF"]
+    assert [x.text for x in mentions_in(m, "PMF pmf Pmf")] == ["PMF"]
 
 
 def test_not_after_and_not_before_rules() -> None:
@@ -42,7 +42,7 @@ def test_not_after_and_not_before_rules() -> None:
         {"id": "c", "name": "The Coalition", "type": "coalition",
          "aliases": [{"text": "coalition", "not_after": ["ruling"], "not_before": ["government"]}]}
     )  # fmt: skip
-    found = [x.text for x in m.mentions("", "the ruling coalition, the coalition government, the coalition.")]
+    found = [x.text for x in mentions_in(m, "the ruling coalition, the coalition government, the coalition.")]
     assert found == ["coalition"]
 
 
@@ -51,7 +51,7 @@ def test_needs_anchor_counts_a_title_mention() -> None:
         {"id": "cf", "name": "Coordination Framework", "type": "political-group",
          "aliases": [{"text": "Framework", "needs_anchor": True}]}
     )  # fmt: skip
-    mentions = m.mentions("The Coordination Framework decides", "The Framework met.")
+    mentions = mentions_in(m, "The Framework met.", title="The Coordination Framework decides")
     assert [(x.field, x.text) for x in mentions] == [
         ("title", "Coordination Framework"),
         ("body", "Framework"),
@@ -60,14 +60,14 @@ def test_needs_anchor_counts_a_title_mention() -> None:
 
 def test_ignored_names_block_what_is_inside() -> None:
     m = small_registry({"id": "dc", "name": "Washington", "type": "city"}, ignore=["Washington Post"])
-    assert [x.text for x in m.mentions("", "the Washington Post in Washington")] == ["Washington"]
+    assert [x.text for x in mentions_in(m, "the Washington Post in Washington")] == ["Washington"]
 
 
 def test_cost_does_not_depend_on_registry_size() -> None:
     """A trie over tokens: a name is found the same way among 5 or 5,000 entities."""
     big = [{"id": f"e{i}", "name": f"Name{i} Surname{i}", "type": "person"} for i in range(5000)]
     m = small_registry(*big, {"id": "x", "name": "Ismail Haniyeh", "type": "person"})
-    assert [x.entity for x in m.mentions("", "Name42 Surname42 met Ismail Haniyeh.")] == ["e42", "x"]
+    assert [x.entity for x in mentions_in(m, "Name42 Surname42 met Ismail Haniyeh.")] == ["e42", "x"]
 
 
 DERIVED = yaml.safe_load((FIXTURES / "derived_spellings.yaml").read_text(encoding="utf-8"))
@@ -80,7 +80,7 @@ def names_only_matcher() -> Matcher:
 
 @pytest.mark.parametrize("case", DERIVED["cases"], ids=[c["name"] for c in DERIVED["cases"]])
 def test_derived_spellings(names_only_matcher: Matcher, case: dict) -> None:
-    mentions = names_only_matcher.mentions("", case["text"])
+    mentions = mentions_in(names_only_matcher, case["text"])
     assert [[m.entity, m.text] for m in mentions] == case["expect"]
 
 
@@ -89,7 +89,7 @@ def test_a_listed_spelling_wins_over_a_derived_one() -> None:
         {"id": "joe-biden", "name": "Joe Biden", "type": "person"},
         {"id": "biden-town", "name": "Biden", "type": "place"},
     )
-    assert [(x.entity, x.text) for x in m.mentions("", "Joe Biden visited Biden.")] == [
+    assert [(x.entity, x.text) for x in mentions_in(m, "Joe Biden visited Biden.")] == [
         ("joe-biden", "Joe Biden"),
         ("biden-town", "Biden"),
     ]

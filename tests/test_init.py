@@ -13,8 +13,8 @@ import yaml
 from dossier.cli import main
 from dossier.config import SiteConfig, load_config
 from dossier.extract.registry import load_registry
-from dossier.load import load_articles
 from dossier.scaffold import gitignore_text
+from tests.conftest import load_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,7 +48,7 @@ def test_init_writes_every_option_and_files_that_load(tmp_path: Path) -> None:
     assert load_config(site / "site.yaml").feed_items == 20  # the commented values are valid too
     registry = load_registry(site / "entities.yaml")
     assert {"riverton-city-council", "ana-lindqvist"} <= set(registry.entities)
-    loaded = load_articles(site / "articles", site)
+    loaded = load_folder(site / "articles", site)
     assert not loaded.errors and not loaded.warnings
     (article,) = loaded.articles
     assert article.published is not None and article.source and article.url

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from dossier.errors import ContentError
-from dossier.load import load_articles, read_article
+from dossier.load import read_article
+from tests.conftest import load_folder
 
 GOOD = [
     (
@@ -130,7 +131,7 @@ def test_folder_load_collects_every_error_and_addresses_come_from_file_names(tmp
     (tmp_path / "articles" / "draft.md").write_text(
         "---\ntitle: Draft\ndraft: true\n---\nA", encoding="utf-8"
     )
-    result = load_articles(tmp_path / "articles", tmp_path)
+    result = load_folder(tmp_path / "articles", tmp_path)
     assert sorted(e.path for e in result.errors) == ["articles/bad1.md", "articles/bad2.md"]
     assert sorted(a.slug for a in result.articles) == ["one", "two"]  # one title, two addresses
     assert not result.warnings
@@ -141,7 +142,7 @@ def test_two_files_with_one_name_in_different_folders_are_an_error_naming_both(t
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "report.md").write_text("---\ntitle: A\n---\nA", encoding="utf-8")
     (tmp_path / "b" / "report.md").write_text("---\ntitle: B\n---\nB", encoding="utf-8")
-    result = load_articles(tmp_path, tmp_path)
+    result = load_folder(tmp_path, tmp_path)
     assert [e.path for e in result.errors] == ["b/report.md"]
     assert "address 'report' (from its file name) is also claimed by a/report.md" in str(result.errors[0])
 
@@ -149,14 +150,14 @@ def test_two_files_with_one_name_in_different_folders_are_an_error_naming_both(t
 def test_a_slug_may_not_take_another_files_name(tmp_path: Path) -> None:
     (tmp_path / "report.md").write_text("---\ntitle: A\n---\nA", encoding="utf-8")
     (tmp_path / "z.md").write_text("---\ntitle: B\nslug: report\n---\nB", encoding="utf-8")
-    result = load_articles(tmp_path, tmp_path)
+    result = load_folder(tmp_path, tmp_path)
     assert [(e.path, "also claimed by report.md" in str(e)) for e in result.errors] == [("z.md", True)]
 
 
 def test_explicit_slugs_must_not_collide(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("---\ntitle: A\nslug: same\n---\nA", encoding="utf-8")
     (tmp_path / "b.md").write_text("---\ntitle: B\nslug: same\n---\nB", encoding="utf-8")
-    result = load_articles(tmp_path, tmp_path)
+    result = load_folder(tmp_path, tmp_path)
     assert [e.path for e in result.errors] == ["b.md"]
     assert "also claimed by a.md" in str(result.errors[0])
 

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from dossier.analyze.suggest import build_suggestions, canonical_keys, recurring_count
+from dossier.analyze.suggest import build_suggestions, recurring_count
 from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
+from dossier.facts import canonical_keys
 from dossier.model import AnnotatedArticle, Article
 from dossier.store import Store
 from dossier.store.records import NameSighting

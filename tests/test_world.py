@@ -10,6 +10,7 @@ import yaml
 from dossier.errors import RegistryError
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import load_registry, registry_from_data
+from tests.conftest import mentions_in
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = yaml.safe_load((FIXTURES / "base_registry_cases.yaml").read_text(encoding="utf-8"))
@@ -18,7 +19,7 @@ CASES = yaml.safe_load((FIXTURES / "base_registry_cases.yaml").read_text(encodin
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_base_registry_under_a_site(case: dict) -> None:
     matcher = Matcher(registry_from_data({"entities": case["site"]}, base=True))
-    assert [[m.entity, m.text] for m in matcher.mentions("", case["text"])] == case["expect"]
+    assert [[m.entity, m.text] for m in mentions_in(matcher, case["text"])] == case["expect"]
 
 
 def test_the_base_alone_is_a_valid_registry_of_countries_capitals_and_bodies() -> None:

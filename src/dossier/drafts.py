@@ -82,7 +82,7 @@ class Draft:
 
 
 def occurrences_by_name(rows: Iterable[NameSighting]) -> dict[str, list[Occurrence]]:
-    """Name rows grouped by the key they are counted under (see :func:`canonical_keys`)."""
+    """Name rows grouped by the key they are counted under (see :func:`dossier.facts.canonical_keys`)."""
     grouped: dict[str, list[Occurrence]] = defaultdict(list)
     for row in rows:
         grouped[row.canon].append(Occurrence(row.text, row.path, row.position, row.context))

@@ -14,11 +14,11 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
-from dossier.analyze.similarity import FeatureWeights, content_words
-from dossier.analyze.suggest import canonical_keys
 from dossier.extract.dates.resolve import as_timex
 from dossier.extract.furniture import is_comparison_base, is_deadline, is_furniture
+from dossier.features import FeatureWeights, content_words
 from dossier.model import (
     BODY,
     TITLE,
@@ -338,6 +338,19 @@ def article_facts(
         statements=annotated.statements,
         figures=annotated.figures,
     )
+
+
+def canonical_keys(keys: Sequence[str]) -> list[str]:
+    """Each name key of one article as counted: a surname seen alone counts for the full name.
+
+    "Kavanagh" after "Jennifer Kavanagh" in the same article is the same person. Done per
+    article, so it is stored with the article and counting across articles is a plain sum.
+    """
+    full_names: dict[str, str] = {}
+    for key in keys:
+        if " " in key:
+            full_names.setdefault(key.rsplit(" ", 1)[-1], key)
+    return [full_names.get(key, key) for key in keys]
 
 
 def _name_rows(annotated: AnnotatedArticle) -> tuple[NameRow, ...]:

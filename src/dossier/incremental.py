@@ -27,10 +27,10 @@ from dossier.analyze.events import (
     weeks_of,
 )
 from dossier.analyze.related import affected_by, posting_window, related_to
-from dossier.analyze.similarity import FeatureWeights
 from dossier.analyze.topics import topic_summary
 from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig
+from dossier.features import FeatureWeights
 from dossier.model import Entity
 from dossier.store import Store
 

@@ -2,9 +2,9 @@
 
 A reader turns one file into metadata and a body and nothing else; the
 metadata fields are parsed by a table of field → function. Problems in one
-file never stop the others from being read: :func:`load_articles` returns
-every article that loaded and every error found, so a build reports all
-broken files in one run.
+file never stop the others from being read: :func:`read` returns a file's
+article or its error, so a build (:mod:`dossier.scan`) reports all broken
+files in one run.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -38,15 +37,6 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 _FRONTMATTER = frontmatter.YAMLHandler()
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
 _SEPARATOR = re.compile(r"^-{3,}\s*$")
-
-
-@dataclass(slots=True)
-class LoadResult:
-    """What reading a folder gave: the articles, and the problems per file."""
-
-    articles: list[Article] = field(default_factory=list)
-    errors: list[ContentError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
 
 # --- field parsers: raw frontmatter value → clean value, or ContentError -------------------------
@@ -403,7 +393,7 @@ def _title_from_first_line(text: str, start: int, meta: dict[str, Any]) -> int:
 
 
 def walk_article_files(
-    folder: Path, skipped: list[tuple[str, str]] | None = None, site: Path | None = None
+    folder: Path, skipped: list[tuple[str, str]], site: Path
 ) -> list[tuple[str, os.stat_result]]:
     """(path inside ``folder``, stat) of every article file, in a stable order; hidden files skipped.
 
@@ -413,7 +403,7 @@ def walk_article_files(
     as (path, why) rather than stopping the walk, and so is a linked file outside both ``folder``
     and ``site`` (see :mod:`dossier.paths`).
     """
-    roots = [folder] if site is None else [folder, site]
+    roots = [folder, site]
     suffixes = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
     found: list[tuple[str, os.stat_result]] = []
     pending = [("", str(folder))]
@@ -443,45 +433,8 @@ def walk_article_files(
     return found
 
 
-def _note(skipped: list[tuple[str, str]] | None, path: str, why: str) -> None:
-    if skipped is not None:
-        skipped.append((path, why))
-
-
-def find_article_files(folder: Path, site: Path | None = None) -> list[Path]:
-    """Every article file under ``folder``, in a stable order; hidden files are skipped."""
-    return [folder / name for name, _ in walk_article_files(folder, site=site)]
-
-
-def load_articles(folder: Path, site_root: Path, include_drafts: bool = False) -> LoadResult:
-    """Read every article under ``folder``; paths in messages are relative to ``site_root``."""
-    result = LoadResult()
-    if not folder.is_dir():
-        result.errors.append(ContentError("articles folder not found", _relative(folder, site_root)))
-        return result
-    loaded: list[Article] = []
-    for path in find_article_files(folder, site_root):
-        rel = _relative(path, site_root)
-        try:
-            article = read_article(path, rel, result.warnings)
-        except ContentError as exc:
-            result.errors.append(exc)
-            continue
-        if article.draft and not include_drafts:
-            continue
-        loaded.append(article)
-    result.articles = assign_slugs(loaded, result.errors, result.warnings)
-    return result
-
-
-def assign_slugs(
-    articles: Iterable[Article], errors: list[ContentError], warnings: list[str]
-) -> list[Article]:
-    """Give every article its address: its ``slug:``, else its file name; a shared one is an error."""
-    articles = list(articles)
-    heads = [(a.source_path, a.slug or None, derived_slug(a.source_path)) for a in articles]
-    names = slug_names(heads, errors)
-    return [replace(a, slug=names[a.source_path]) for a in articles if a.source_path in names]
+def _note(skipped: list[tuple[str, str]], path: str, why: str) -> None:
+    skipped.append((path, why))
 
 
 def derived_slug(path: str) -> str:
@@ -518,13 +471,6 @@ def slug_names(heads: list[tuple[str, str | None, str]], errors: list[ContentErr
             continue
         owner[slug] = path
     return {path: slug for slug, path in owner.items()}
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def read(job: tuple[Path, str]) -> tuple[str, Article | ContentError, list[str]]:

@@ -18,6 +18,9 @@ TITLE = "title"
 BODY = "body"
 PRECISE = frozenset({"day", "week"})  # granularities of the events undated reports may recount
 REPORT_WINDOW = timedelta(days=14)  # how long after a happening an undated report may still recount it
+# Entity types that name a place: where a figure holds, and a shared name that says little about a
+# shared happening (see dossier.features).
+PLACE_TYPES = frozenset({"country", "region", "city", "province", "place"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +263,7 @@ class NameRow:
     position: int
     initial: bool
     context: str
-    canon: str  # the key it is counted under (see analyze.suggest.canonical_keys)
+    canon: str  # the key it is counted under (see dossier.facts.canonical_keys)
 
 
 class Card(NamedTuple):

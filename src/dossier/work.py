@@ -6,11 +6,11 @@ Markdown parsers, the registry) and is built once per process.
 
 from __future__ import annotations
 
-from dossier.analyze.similarity import FeatureWeights
 from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import Registry
 from dossier.facts import article_facts
+from dossier.features import FeatureWeights
 from dossier.model import Article, ArticleFacts
 from dossier.render import urls
 from dossier.render.markup import markdown_parser, render_body, text_parser

@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dossier.analyze.similarity import PLACE_TYPES, FeatureWeights, weighted_overlap
-from dossier.model import SentenceReport, TimelineEvent
+from dossier.analyze.similarity import weighted_overlap
+from dossier.features import FeatureWeights
+from dossier.model import PLACE_TYPES, SentenceReport, TimelineEvent
 
 THRESHOLD = 0.3
 

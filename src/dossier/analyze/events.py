@@ -24,7 +24,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from dossier.analyze.similarity import FeatureWeights, weighted_jaccard, weighted_overlap
+from dossier.analyze.similarity import weighted_jaccard, weighted_overlap
+from dossier.features import FeatureWeights
 from dossier.model import PRECISE, EventSource, SentenceReport, TimelineEvent
 from dossier.timex import GRANULARITIES, Timex, parse_timex
 

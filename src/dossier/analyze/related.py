@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 
-from dossier.analyze.similarity import FeatureWeights
+from dossier.features import FeatureWeights
 
 TELLING = 5  # entities of an article that look for candidates
 NEIGHBOURS = 10  # candidates taken from each entity's articles

@@ -50,19 +50,6 @@ def recurring_count(tallies: Iterable[Tally]) -> int:
     return sum(1 for t in tallies if recurring(t.canon, t.seen, t.only_initial))
 
 
-def canonical_keys(keys: Sequence[str]) -> list[str]:
-    """Each name key of one article as counted: a surname seen alone counts for the full name.
-
-    "Kavanagh" after "Jennifer Kavanagh" in the same article is the same person. Done per
-    article, so it is stored with the article and counting across articles is a plain sum.
-    """
-    full_names: dict[str, str] = {}
-    for key in keys:
-        if " " in key:
-            full_names.setdefault(key.rsplit(" ", 1)[-1], key)
-    return [full_names.get(key, key) for key in keys]
-
-
 def build_suggestions(rows: Sequence[Sighting], minimum: int = MINIMUM) -> tuple[Suggestion, ...]:
     """Names seen at least ``minimum`` times; a word seen only at sentence starts is not a name."""
     seen: dict[str, list[Sighting]] = defaultdict(list)

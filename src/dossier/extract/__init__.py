@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from dossier.analyze.similarity import PLACE_TYPES
 from dossier.extract.dates import (
     Anchor,
     find_candidates,
@@ -27,6 +26,7 @@ from dossier.extract.quotes import find_statements
 from dossier.extract.sentences import split_sentences
 from dossier.extract.tokens import Tokens, tokenize
 from dossier.model import (
+    PLACE_TYPES,
     TITLE,
     AnnotatedArticle,
     Article,

@@ -396,11 +396,6 @@ class Matcher:
                 return False
         return True
 
-    def mentions(self, title: str, body: str) -> tuple[Mention, ...]:
-        """The mentions of one article: title first, then body, in reading order."""
-        title_matches, body_matches = self.scan_article(tokenize(title), tokenize(body))
-        return resolve_mentions(title, title_matches, body, body_matches)
-
 
 # "the Rapid Support Forces (RSF)", "the Alliance of Sahel States (AES)": a name, then its acronym
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]*[A-Z])\s*\)")
