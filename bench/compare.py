@@ -181,9 +181,7 @@ def peers_venv(work: Path, tools: list[str]) -> Path:
     return venv
 
 
-def prepare(
-    tool: str, count: int, work: Path, venv: Path, jobs: int, baseline: Path | None = None
-) -> Tool:
+def prepare(tool: str, count: int, work: Path, venv: Path, jobs: int, baseline: Path | None = None) -> Tool:
     """The tool's copy of the corpus (written once per size) and how to build it."""
     folder = work / f"n{count}" / tool
     ready = folder / ".written"

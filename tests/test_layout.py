@@ -7,6 +7,7 @@ later stages lives below both (``dossier.model``, ``dossier.features``), never i
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,63 @@ def test_the_check_sees_every_kind_of_import(tmp_path: Path) -> None:
 
 def test_every_place_type_has_its_weight() -> None:
     assert set(PLACE_WEIGHTS) == PLACE_TYPES
+
+
+STAGE_RULES = {
+    # the analysis is pure functions of records handed in: no store, no pages, no HTML
+    "analyze": (
+        "dossier.store",
+        "dossier.render",
+        "dossier.incremental",
+        "dossier.pipeline",
+        "dossier.cache",
+    ),
+    # the store is the edge: it keeps records and knows none of the stages around it
+    "store": (
+        "dossier.analyze",
+        "dossier.render",
+        "dossier.extract",
+        "dossier.incremental",
+        "dossier.pipeline",
+    ),
+    # the pages are planned from what the analysis stored; they run no analysis step themselves
+    "render": ("dossier.incremental", "dossier.pipeline", "dossier.extract"),
+}
+STAGE_FILES = [(stage, p) for stage in STAGE_RULES for p in sorted((SRC / stage).rglob("*.py"))]
+
+
+@pytest.mark.parametrize(
+    ("stage", "path"), STAGE_FILES, ids=[p.relative_to(SRC).as_posix() for _, p in STAGE_FILES]
+)
+def test_each_stage_imports_only_what_comes_before_it(stage: str, path: Path) -> None:
+    assert later_stages_in(imported_modules(path), STAGE_RULES[stage]) == []
+
+
+SQL = re.compile(
+    r"\b(?:SELECT\b.+\bFROM|INSERT\s+(?:OR\s+\w+\s+)?INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|CREATE\s+TABLE)\b"
+)
+
+
+def sql_strings(path: Path) -> list[str]:
+    """The string constants of a module that read as SQL statements."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL.search(node.value)
+    ]
+
+
+OUTSIDE_THE_STORE = [p for p in sorted(SRC.rglob("*.py")) if "store" not in p.relative_to(SRC).parts]
+
+
+@pytest.mark.parametrize(
+    "path", OUTSIDE_THE_STORE, ids=[p.relative_to(SRC).as_posix() for p in OUTSIDE_THE_STORE]
+)
+def test_sql_is_spoken_only_in_the_store(path: Path) -> None:
+    assert sql_strings(path) == []
+
+
+def test_the_sql_check_sees_a_query() -> None:
+    assert sql_strings(SRC / "store" / "database.py")
+    assert SQL.search("SELECT slug FROM articles") and not SQL.search("Select a topic from the list")

@@ -8,7 +8,13 @@ Plain data and one rule (:func:`touch`), so every stage may import it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from typing import TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+Sentence = tuple[int, str]  # a sentence's index, and the signature of what it reports
 
 
 @dataclass(slots=True)
@@ -50,17 +56,17 @@ class Contribution:
     source: str
     card: str  # digest of its card with the excerpt
     line: str  # and without
-    mentions: dict[str, list]  # entity → [count, first sentence, anchor]
+    mentions: dict[str, list[int | str]]  # entity → [count, first sentence, anchor]
     pairs: dict[tuple[str, str], int]
     spellings: dict[tuple[str, str], int]
-    reports: dict[str, list[tuple]]  # bucket → (sentence, signature) of its dated sentences
-    undated: list[tuple]  # (sentence, signature) of the sentences that may recount a happening
+    reports: dict[str, list[Sentence]]  # bucket → (sentence, signature) of its dated sentences
+    undated: list[Sentence]  # (sentence, signature) of the sentences that may recount a happening
     tags: frozenset[str]
     authors: frozenset[str]
     voices: dict[str, str] = field(default_factory=dict)  # speaking entity → digest of its statements
 
 
-def _differing(old: dict, new: dict) -> set:
+def _differing(old: Mapping[K, V], new: Mapping[K, V]) -> set[K]:
     """The keys whose values differ between two dicts (a missing key counts as a difference)."""
     return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
 

@@ -14,12 +14,12 @@ changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dossier.analyze.claims import coverage, group_figures, group_voices
 from dossier.analyze.corroborate import attach_day
 from dossier.analyze.events import (
-    TimelineEvent,
     cluster_bucket,
     cluster_month,
     month_of,
@@ -31,7 +31,7 @@ from dossier.analyze.topics import topic_summary
 from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig
 from dossier.features import FeatureWeights
-from dossier.model import Entity
+from dossier.model import Entity, TimelineEvent
 from dossier.store import Store
 
 
@@ -87,26 +87,39 @@ def _summarize(context: Context, entities: set[str]) -> None:
         context.refreshed.summaries.add(entity)
 
 
+@dataclass(frozen=True, slots=True)
+class View:
+    """A cross-article view the analysis keeps: a digest of its inputs in the store (cheap: read, not
+    decoded), and how to make it from them. A new view is one entry in VIEWS, and a page kind that
+    shows it (``render/pages.py``)."""
+
+    name: str
+    inputs: Callable[[Store], str]
+    make: Callable[[Store, dict[str, str]], object]  # from the store and the registry's names
+
+
+VIEWS = (
+    View("voices", Store.statements_digest, lambda store, names: group_voices(store.statements(), names)),
+    View("figures", Store.figures_digest, lambda store, names: group_figures(store.figures())),
+    View(
+        "coverage", Store.coverage_digest,
+        lambda store, names: coverage(
+            store.entity_counts_by_source(), dict(store.source_counts()), store.source_days(),
+            store.events_dated(""), names,
+        ),
+    ),
+)  # fmt: skip
+
+
 def _review_views(context: Context) -> None:
-    """Recompute each cross-article view whose inputs changed since it was made."""
+    """Make again each cross-article view whose inputs changed since it was made."""
     store = context.cache
     names = {e.id: e.name for e in context.entities.values()}
-    views = {
-        "voices": (store.statements_digest, lambda: group_voices(store.statements(), names)),
-        "figures": (store.figures_digest, lambda: group_figures(store.figures())),
-        "coverage": (
-            store.coverage_digest,
-            lambda: coverage(
-                store.entity_counts_by_source(), dict(store.source_counts()), store.source_days(),
-                store.events_dated(""), names,
-            ),
-        ),
-    }  # fmt: skip
-    for name, (inputs, compute) in views.items():
-        digest = inputs()
-        if store.view_inputs(name) != digest:
-            store.replace_view(name, digest, compute())
-            context.refreshed.views.add(name)
+    for view in VIEWS:
+        digest = view.inputs(store)
+        if store.view_inputs(view.name) != digest:
+            store.replace_view(view.name, digest, view.make(store, names))
+            context.refreshed.views.add(view.name)
 
 
 def _show_again(context: Context, event_ids: set[str]) -> None:

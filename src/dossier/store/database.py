@@ -58,7 +58,7 @@ from dossier.store.records import (
     loads,
 )
 from dossier.store.rows import ArticleCore, ArticleRows
-from dossier.store.schema import COLUMNS, INDEXES, TABLES, schema_version
+from dossier.store.schema import ARTICLE_TABLES, COLUMNS, INDEXES, TABLES, schema_version
 
 SIGNATURE_KEYS = (
     "schema",
@@ -266,7 +266,7 @@ class Store:
         tags, pairs, spellings = stored.tags, stored.pairs, stored.spellings
         self._pending_pairs.subtract({(a, b): n for a, b, n in pairs})
         self._pending_spellings.subtract({(e, t): n for e, t, n in spellings})
-        reports: dict[str, list[tuple]] = {}
+        reports: dict[str, list[tuple[int, str]]] = {}
         for bucket, *sentence in db.execute(
             "SELECT bucket, sentence, sig FROM reports WHERE slug = ? ORDER BY rowid", (slug,)
         ):
@@ -296,31 +296,21 @@ class Store:
                 db.execute("SELECT entity, data FROM statements WHERE slug = ? ORDER BY position", (slug,))
             ),
         )
-        for table in ("articles", "mentions", "tags", "authors", "reports", "undated", "names", "statements",
-                      "figures"):  # fmt: skip
+        for table in ARTICLE_TABLES:
             db.execute(f"DELETE FROM {table} WHERE slug = ?", (slug,))
 
     def add_rows(self, rows: ArticleRows, touched: Touched) -> None:
         """Insert an article's rows (made by :func:`article_rows`, in a worker), noting what that touches."""
         db = self._db
-        for table, values in (
-            ("articles", [rows.article]),
-            ("mentions", rows.mentions),
-            ("tags", rows.tags),
-            ("authors", rows.authors),
-            ("reports", rows.reports),
-            ("undated", rows.undated),
-            ("names", rows.names),
-            ("statements", rows.statements),
-            ("figures", rows.figures),
-        ):
+        for table in ARTICLE_TABLES:
+            values = [rows.article] if table == "articles" else getattr(rows, table)
             if values:
                 db.executemany(_INSERT[table], values)
         self._pending_pairs.update({(a, b): n for a, b, n in rows.pairs})
         self._pending_spellings.update({(e, t): n for e, t, n in rows.spellings})
         for entity, _, _, count, *_ in rows.mentions:
             self._pending_totals.update({(entity, "mentions"): count, (entity, "articles"): 1})
-        reports: dict[str, list[tuple]] = {}
+        reports: dict[str, list[tuple[int, str]]] = {}
         for bucket, _, _, sentence, _, sig, _ in rows.reports:
             reports.setdefault(bucket, []).append((sentence, sig))
         new = Contribution(
@@ -411,7 +401,7 @@ class Store:
         """Every article, newest first; undated ones last."""
         return self._listed()
 
-    def _listed(self, where: str = "", args: tuple = ()) -> list[Listed]:
+    def _listed(self, where: str = "", args: tuple[str, ...] = ()) -> list[Listed]:
         sql = (
             f"SELECT a.slug, a.card_digest, a.day FROM articles a {where} "
             "ORDER BY a.day IS NULL, a.day DESC, a.slug"
@@ -702,9 +692,8 @@ class Store:
         return [EventBrief(*row) for row in rows]
 
     def event_count_of(self, entity: str) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM event_entities WHERE entity = ?", (entity,)).fetchone()[
-            0
-        ]
+        row = self._db.execute("SELECT COUNT(*) FROM event_entities WHERE entity = ?", (entity,)).fetchone()
+        return int(row[0])
 
     def posting(self, entity: str) -> list[tuple[str, str]]:
         """(day, slug) of every article naming the entity, oldest first."""
@@ -904,7 +893,8 @@ class Store:
 
     def coverage(self) -> Coverage | None:
         """Which outlets cover what (None before the analysis first made it)."""
-        return self._view("coverage", Coverage)
+        found: Coverage | None = self._view("coverage", Coverage)
+        return found
 
     def _view(self, name: str, cls: Any) -> Any:
         row = self._db.execute("SELECT data FROM views WHERE name = ?", (name,)).fetchone()
@@ -952,7 +942,7 @@ class Store:
         return digest.hexdigest()
 
     def count(self, table: str) -> int:
-        return self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def entity_exports(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT entity, text FROM entity_exports"))
@@ -985,9 +975,9 @@ class Store:
 
     # --- helpers ----------------------------------------------------------------------------------------
 
-    def _select_in(self, sql: str, values: list[str], before: tuple = ()) -> list[tuple]:
+    def _select_in(self, sql: str, values: list[str], before: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
         """Rows of ``sql`` with its ``IN ({})`` filled with ``values`` (after ``before`` parameters)."""
-        rows: list[tuple] = []
+        rows: list[tuple[Any, ...]] = []
         for start in range(0, len(values), 500):
             chunk = values[start : start + 500]
             rows.extend(self._db.execute(sql.format(",".join("?" * len(chunk))), (*before, *chunk)))

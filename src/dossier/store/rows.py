@@ -52,19 +52,19 @@ class ArticleRows:
     source: str | None
     card_digest: str  # of what lists show of it
     line_digest: str  # the same without the excerpt
-    article: tuple
-    mentions: list[tuple]
-    tags: list[tuple]
-    authors: list[tuple]
-    reports: list[tuple]
-    undated: list[tuple]
-    names: list[tuple]
+    article: tuple[str | int | None, ...]
+    mentions: list[tuple[str, str, str | None, int, str, str, str]]
+    tags: list[tuple[str, str, str, str | None]]
+    authors: list[tuple[str, str, str | None]]
+    reports: list[tuple[str, str, str | None, int, str, str, str]]
+    undated: list[tuple[str | None, str, int, str, str]]
+    names: list[tuple[str, str, str, int, str, int, str, str]]
     pairs: tuple[tuple[str, str, int], ...]
     spellings: tuple[tuple[str, str, int], ...]
     entities: tuple[str, ...]
     buckets: tuple[str, ...]
-    statements: list[tuple] = field(default_factory=list)
-    figures: list[tuple] = field(default_factory=list)
+    statements: list[tuple[str, str | None, str, str | None, int, str]] = field(default_factory=list)
+    figures: list[tuple[str, str | None, str, int, str]] = field(default_factory=list)
 
 
 def _row_digest(*parts: object) -> str:

@@ -104,6 +104,11 @@ def _columns(tables: str) -> dict[str, tuple[str, ...]]:
 
 
 COLUMNS = _columns(TABLES)
+# The tables of an article's own rows, each a field of ``rows.ArticleRows``: what adding and removing
+# an article inserts and deletes.
+ARTICLE_TABLES = (
+    "articles", "mentions", "tags", "authors", "reports", "undated", "names", "statements", "figures",
+)  # fmt: skip
 
 
 def schema_version(records: str) -> str:

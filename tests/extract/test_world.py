@@ -12,7 +12,7 @@ from dossier.extract.entities import Matcher
 from dossier.extract.registry import load_registry, registry_from_data
 from tests.conftest import mentions_in
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 CASES = yaml.safe_load((FIXTURES / "base_registry_cases.yaml").read_text(encoding="utf-8"))
 
 

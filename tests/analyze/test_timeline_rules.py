@@ -55,7 +55,7 @@ SENTENCES = [
 def test_the_timeline_keeps_dated_happenings_only(body: str, kept: list[str]) -> None:
     from dossier.facts import _reports
     from dossier.features import FeatureWeights
-    from tests.test_claims import MATCHER, REGISTRY, extract_article, text_article
+    from tests.analyze.test_claims import MATCHER, REGISTRY, extract_article, text_article
 
     annotated = extract_article(text_article(body), MATCHER)
     weight = FeatureWeights({e.id: e.type for e in REGISTRY.entities.values()})
@@ -90,7 +90,7 @@ def test_month_groups_hold_each_week_once() -> None:
 def test_a_sentence_that_points_back_takes_part_of_the_name_before_it() -> None:
     from dossier.facts import _reports
     from dossier.features import FeatureWeights
-    from tests.test_claims import MATCHER, REGISTRY, extract_article, text_article
+    from tests.analyze.test_claims import MATCHER, REGISTRY, extract_article, text_article
 
     body = "The Islamic Resistance in Iraq claimed the drone attack. The group emerged in October 2023."
     annotated = extract_article(text_article(body), MATCHER)
