@@ -238,7 +238,7 @@ def test_an_interrupted_build_is_redone(site: Path, monkeypatch: pytest.MonkeyPa
     def fail(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("dossier.render.groups.write_page", fail)
+    monkeypatch.setattr("dossier.pipeline.write_page", fail)
     with pytest.raises(KeyboardInterrupt):
         build(BuildOptions(site=site, jobs=1))
     monkeypatch.undo()

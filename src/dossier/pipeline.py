@@ -13,6 +13,7 @@ only the files whose content changed, each atomically.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
@@ -45,7 +46,7 @@ from dossier.store import version as store_version
 from dossier.store.records import NameSighting
 from dossier.store.rows import ArticleRows, RowRules, article_rows
 from dossier.versions import code_versions
-from dossier.write import SiteWriter, check_output, is_generated, static_files
+from dossier.write import SiteWriter, check_output, is_generated, static_files, write_page
 
 if TYPE_CHECKING:
     from dossier.extract.registry import Registry
@@ -392,8 +393,9 @@ def _build(
         jobs = [GroupJob(g, {} if rewrite else cache.page_fingerprints(g)) for g in groups]
         cache.mark_incomplete()
         cache.commit()  # worker processes read the cache as it now is
+        put = functools.partial(write_page, writer.folder)  # picklable, for the worker processes
         renderer_args = (cache_file(output), config, prepared.registry.entities, prepared.templates,
-                         templates_sum, writer.folder, rewrite)  # fmt: skip
+                         templates_sum, put, rewrite)  # fmt: skip
         workers = options.jobs or parallel.default_jobs()
         if workers > 1 and len(jobs) >= parallel.SERIAL_BELOW:
             results = parallel.run(

@@ -1,13 +1,17 @@
-"""Rendering page groups: plan, compare fingerprints, render and write what changed.
+"""Rendering page groups: plan, compare fingerprints, and render what changed.
 
 The same function runs in the build process or, for large builds, in worker
 processes that read the committed cache themselves; either way it reports
-each group's fingerprints back so the build can record them.
+each group's fingerprints back so the build can record them. What is rendered
+goes to the ``put`` it is handed (the write stage's, into the build's private
+folder), so that pages are not sent back through a pipe: render writes nothing
+itself.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +20,8 @@ from dossier.model import Entity
 from dossier.render.pages import Page, Planner
 from dossier.render.site import SiteRenderer
 from dossier.store import Store
-from dossier.write import write_page
+
+Put = Callable[[str, str], None]  # a page's path in the site, and its text
 
 
 def fingerprint(page: Page, templates_sum: str) -> str:
@@ -38,7 +43,7 @@ class GroupResult:
 
 
 class GroupRenderer:
-    """Plans, renders and writes groups of pages into ``folder``."""
+    """Plans groups of pages and renders the changed ones, handing each to ``put``."""
 
     def __init__(
         self,
@@ -47,14 +52,14 @@ class GroupRenderer:
         entities: dict[str, Entity],
         templates: list[Path],
         templates_sum: str,
-        folder: Path,
+        put: Put,
         rewrite: bool,
     ) -> None:
         self.planner = Planner(cache, config, entities)
         compiled = Path(cache.path).parent / "templates" if cache.path else None
         self.renderer = SiteRenderer(config, templates, compiled)
         self.templates_sum = templates_sum
-        self.folder = folder
+        self.put = put
         self.rewrite = rewrite
 
     @classmethod
@@ -65,10 +70,10 @@ class GroupRenderer:
         entities: dict[str, Entity],
         templates: list[Path],
         templates_sum: str,
-        folder: Path,
+        put: Put,
         rewrite: bool,
     ) -> GroupRenderer:
-        return cls(Store.reader(cache_path), config, entities, templates, templates_sum, folder, rewrite)
+        return cls(Store.reader(cache_path), config, entities, templates, templates_sum, put, rewrite)
 
     def render(self, job: GroupJob) -> GroupResult:
         pages = self.planner.plan(job.group)
@@ -76,7 +81,7 @@ class GroupRenderer:
         written = 0
         for page in pages:
             if self.rewrite or job.before.get(page.path) != now[page.path]:
-                write_page(self.folder, page.path, self.renderer.render(page))
+                self.put(page.path, self.renderer.render(page))
                 written += 1
         return GroupResult(job.group, now, written, tuple(sorted(job.before.keys() - now.keys())))
 
