@@ -243,8 +243,12 @@ def compare(args: argparse.Namespace, tools: list[str], venv: Path) -> None:
             originals[tool.name] = tool.article.read_text(encoding="utf-8")
             tool.article.write_text(originals[tool.name] + EDIT, encoding="utf-8")
             results.setdefault((tool.name, "edit"), []).append(measure(tool.command, tool.folder))
+            seconds = results[tool.name, "edit"][-1].seconds
+            print(f"run {run + 1}: {tool.name} edit {seconds:.2f} s", flush=True)
         for tool in order:
             results.setdefault((tool.name, "no change"), []).append(measure(tool.command, tool.folder))
+            seconds = results[tool.name, "no change"][-1].seconds
+            print(f"run {run + 1}: {tool.name} no change {seconds:.2f} s", flush=True)
         if args.verify and run == 0 and "dossier" in tools:
             verify(next(t for t in prepared if t.name == "dossier"))
         for tool in order:

@@ -234,7 +234,7 @@ def _explode(*args: object, **kwargs: object) -> None:
 
 def test_debug_shows_the_traceback(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _break_topic_template(built)
-    monkeypatch.setattr("dossier.pipeline.Planner", _explode)
+    monkeypatch.setattr("dossier.render.pages.Planner", _explode)
     with pytest.raises(RuntimeError, match="planned failure"):
         main(["build", "--site", str(built), "-q", "--debug"])
 

@@ -2,7 +2,7 @@
 
 Each stage reads these to decide what to do again: the analysis recomputes the
 events, related articles and cross-article views of touched keys; each page
-kind says which of its pages a change makes dirty (see ``render/kinds.py``).
+kind says which of its pages a change makes dirty (``PAGE_KINDS`` in ``render/pages.py``).
 Plain data and one rule (:func:`touch`), so every stage may import it.
 """
 

@@ -27,16 +27,12 @@ from typing import TYPE_CHECKING
 
 from dossier import __version__, parallel
 from dossier.addresses import LEDGER_FILE, Ledger, read_ledger, write_ledger
-from dossier.analyze.suggest import build_suggestions, recurring_count
 from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig, configured_options, load_config, with_overrides
 from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError, printable
-from dossier.incremental import refresh
 from dossier.lock import one_build_at_a_time
 from dossier.paths import outside_note
 from dossier.render import templates_digest
-from dossier.render.exports import discovery_pages, export_pages
-from dossier.render.pages import Planner
 from dossier.report import Reporter, plural
 from dossier.scan import Scan, articles_to_extract, list_article_files, scan_articles, stamps_match
 from dossier.search import FOLDER as SEARCH_FOLDER
@@ -44,16 +40,16 @@ from dossier.search import index_site
 from dossier.store import CacheDamaged, Store, discard, is_damage
 from dossier.store import version as store_version
 from dossier.store.records import NameSighting
-from dossier.store.rows import ArticleRows, RowRules, article_rows
 from dossier.versions import code_versions
 from dossier.write import SiteWriter, check_output, is_generated, static_files, write_page
 
 if TYPE_CHECKING:
     from dossier.extract.registry import Registry
     from dossier.model import Suggestion
+    from dossier.store.rows import ArticleRows
     from dossier.work import Workshop
 
-# The extract and render stages are imported where a build first needs them: a build
+# The extract, analyze and render stages are imported where a build first needs them: a build
 # that finds nothing changed (the most common one) then starts in a fraction of the time.
 
 CONFIG_FILE = "site.yaml"
@@ -291,8 +287,10 @@ def update_cache(
     refreshed = Refreshed()
     if touched:
         span_changed = cache.meta("span") != chart_span(cache)
-        refreshed = refresh(cache, touched, prepared.config, prepared.registry.entities, span_changed)
+        from dossier.incremental import refresh
         from dossier.render.exports import store_fragments
+
+        refreshed = refresh(cache, touched, prepared.config, prepared.registry.entities, span_changed)
 
         store_fragments(cache, refreshed.reassembled, prepared.config)
     reporter.finish("analyze", plural(cache.count("events"), "event"))
@@ -301,6 +299,7 @@ def update_cache(
 
 def _extract(workshop: Workshop, job: tuple) -> ArticleRows:
     from dossier.analyze.keys import bucket_of, speaker_key
+    from dossier.store.rows import RowRules, article_rows
 
     article, key = job
     return article_rows(workshop.facts(article, key), RowRules(bucket_of, speaker_key))
@@ -380,6 +379,9 @@ def _build(
             output, totals, 0, 0, time.perf_counter() - started, warnings, prepared.notes,
             nothing_changed=True, future=future, left_out=left_out,
         )  # fmt: skip
+    from dossier.render.exports import discovery_pages, export_pages
+    from dossier.render.pages import Planner
+
     planner = Planner(cache, config, prepared.registry.entities)
     rewrite = rewrite or cache.meta("layout") != planner.timeline_layout
 
@@ -498,6 +500,8 @@ def unknown_names(options: BuildOptions, minimum: int = 2) -> UnknownNames:
         update_cache(prepared, cache, options, Reporter())
         paths = cache.article_paths()
         rows = cache.name_rows()
+        from dossier.analyze.suggest import build_suggestions
+
         return UnknownNames(build_suggestions(rows, minimum), paths, rows)
     finally:
         cache.rollback()
@@ -505,6 +509,8 @@ def unknown_names(options: BuildOptions, minimum: int = 2) -> UnknownNames:
 
 
 def summary(cache: Store) -> dict[str, int]:
+    from dossier.analyze.suggest import recurring_count
+
     mentions, dates = cache.totals()
     return {
         "articles": cache.count("articles"),

@@ -186,6 +186,7 @@ def export_pages(
     article_keys = cache.article_keys_by_path()
     event_keys = cache.event_keys()
     entities_text = entities(cache, registry, touched)
+    said, counted = cache.view_inputs("voices"), cache.view_inputs("figures")
     return [
         Page(urls.data("annotations.json"), None, _key(article_keys), make=lambda: annotations_json(cache)),
         Page(urls.data("entities.json"), None, _key(entities_text), text=entities_text),
@@ -196,8 +197,10 @@ def export_pages(
             _key(event_keys, config.title, config.description, config.base_url),
             make=lambda: timelinejs(cache, config),
         ),
-        Page(urls.data("voices.json"), None, _key(article_keys), make=lambda: voices(cache)),
-        Page(urls.data("figures.json"), None, _key(article_keys), make=lambda: figures(cache)),
+        # keyed by what the analysis's views of them are made from: an edit that changes no
+        # statement (or figure) leaves the export alone
+        Page(urls.data("voices.json"), None, _key(said), make=lambda: voices(cache)),
+        Page(urls.data("figures.json"), None, _key(counted), make=lambda: figures(cache)),
     ]
 
 
