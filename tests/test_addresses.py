@@ -58,11 +58,17 @@ def build_site(site: Path, **options: object) -> Path:
     return build(BuildOptions(site=site, jobs=1, base_url=BASE, **options)).output  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Path:
-    site = copy_site(tmp_path / "site")
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed site, built once; each test gets a copy with its output and cache."""
+    site = copy_site(tmp_path_factory.mktemp("built") / "site")
     build_site(site)
     return site
+
+
+@pytest.fixture
+def site(tmp_path: Path, built_site: Path) -> Path:
+    return Path(shutil.copytree(built_site, tmp_path / "site", symlinks=True))
 
 
 def add(site: Path, name: str, title: str, text: str = "The coalition met in Baghdad on 2 May 2024.") -> Path:

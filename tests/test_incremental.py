@@ -30,11 +30,19 @@ def clean_build(site: Path, where: Path) -> dict[str, bytes]:
     return snapshot(result.output)
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Path:
-    site = copy_site(tmp_path / "site")
+@pytest.fixture(scope="session")
+def built_seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed site, built once: each test gets a copy, with its output and cache."""
+    site = copy_site(tmp_path_factory.mktemp("built") / "site")
     build(BuildOptions(site=site, jobs=1))
     return site
+
+
+@pytest.fixture
+def site(tmp_path: Path, built_seed_site: Path) -> Path:
+    """A built seed site of the test's own (copied with its files' times, so nothing in it reads as
+    changed: the next build sees exactly what the first one left)."""
+    return Path(shutil.copytree(built_seed_site, tmp_path / "site", symlinks=True))
 
 
 def test_an_unchanged_rebuild_writes_nothing(site: Path) -> None:

@@ -179,9 +179,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-@pytest.fixture
-def built(tmp_path: Path) -> Path:
-    site = tmp_path / "site"
+@pytest.fixture(scope="session")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("built") / "site"
     (site / "articles").mkdir(parents=True)
     for name in ("vox-behind-iraqs-call-to-remove-us-led-forces.md", "medium-a-new-era-in-iraq.md"):
         shutil.copy(ROOT / "articles" / name, site / "articles" / name)
@@ -189,6 +189,12 @@ def built(tmp_path: Path) -> Path:
     (site / "site.yaml").write_text("title: Iraq\nbase_url: https://example.org/\n", encoding="utf-8")
     assert main(["build", "--site", str(site), "-q"]) == 0
     return site
+
+
+@pytest.fixture
+def built(tmp_path: Path, built_once: Path) -> Path:
+    """A two-article site, built (a copy of one built once, with its output and cache)."""
+    return Path(shutil.copytree(built_once, tmp_path / "site", symlinks=True))
 
 
 def _break_topic_template(site: Path) -> None:

@@ -26,7 +26,7 @@ from dossier.analyze.events import (
     undated_source,
     weeks_of,
 )
-from dossier.analyze.related import affected_by, posting_window, related_to
+from dossier.analyze.related import Posting, affected_by, posting_window, related_to
 from dossier.analyze.topics import topic_summary
 from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig
@@ -266,9 +266,9 @@ def _relate(context: Context, touched: Touched) -> None:
     cache = context.cache
     existing = cache.article_keys()
     large = len(touched.slugs) > len(existing) // 2
-    postings: dict[str, list[tuple[str, str]]] = {}
+    postings: dict[str, Posting] = {}
 
-    def window(entity: str, day: str, slug: str, before: int, after: int) -> list[tuple[str, str]]:
+    def window(entity: str, day: str, slug: str, before: int, after: int) -> Posting:
         if not large:  # a few articles: read just the neighbourhood from the index
             return cache.posting_window(entity, day, slug, before, after)
         if entity not in postings:

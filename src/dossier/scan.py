@@ -74,7 +74,7 @@ def list_article_files(folder: Path, site: Path, warnings: list[str] | None = No
     return files
 
 
-def stamps_match(files: list[ArticleFile], stamps: dict[str, tuple[int, int]]) -> bool:
+def stamps_match(files: list[ArticleFile], stamps: Mapping[str, tuple[int, int]]) -> bool:
     """Whether the same files are there with the sizes and times the last build saw."""
     return len(files) == len(stamps) and all(
         stamps.get(rel) == (stat.st_mtime_ns, stat.st_size) for rel, _, stat in files

@@ -178,7 +178,7 @@ def coverage(
     tallies: Iterable[tuple[str, str, int, int]],
     source_counts: dict[str, int],
     source_days: Iterable[tuple[str, str]],
-    events: list[tuple[Any, list[str]]],
+    events: Sequence[tuple[Any, list[str]]],
     names: dict[str, str],
 ) -> Coverage:
     """The coverage view, from (source, entity, mentions, articles) tallies, articles per source,

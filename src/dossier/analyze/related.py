@@ -11,13 +11,13 @@ articles only of its neighbours.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from dossier.features import FeatureWeights
 
 TELLING = 5  # entities of an article that look for candidates
 NEIGHBOURS = 10  # candidates taken from each entity's articles
-Posting = list[tuple[str, str]]  # (day, slug) of the articles naming an entity, oldest first
+Posting = Sequence[tuple[str, str]]  # (day, slug) of the articles naming an entity, oldest first
 # (entity, day, slug, before, after) → up to ``before`` entries of the entity's posting before (day, slug)
 # and ``after`` from it on, in order
 Window = Callable[[str, str, str, int, int], Posting]

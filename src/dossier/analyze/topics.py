@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 
 from dossier.model import TopicSummary
 from dossier.timex import month_value, shift_month
@@ -17,7 +18,7 @@ def surface_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).replace("’", "'").casefold().split())
 
 
-def aliases_seen(spellings: list[tuple[str, int]]) -> tuple[str, ...]:
+def aliases_seen(spellings: Sequence[tuple[str, int]]) -> tuple[str, ...]:
     """Distinct spellings (ignoring case and apostrophe style), most used first, as most often written."""
     groups: dict[str, dict[str, int]] = defaultdict(dict)
     for text, count in spellings:
@@ -58,8 +59,8 @@ def topic_summary(
     articles: int,
     days: tuple[str | None, str | None],
     month_counts: dict[str, int],
-    spellings: list[tuple[str, int]],
-    cooccurring: list[tuple[str, int]],
+    spellings: Sequence[tuple[str, int]],
+    cooccurring: Sequence[tuple[str, int]],
     span: tuple[str | None, str | None],
 ) -> TopicSummary:
     """A topic's summary from its rows' aggregates: ``days`` are the first and last day it is named,

@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from html import escape
 
@@ -39,7 +39,7 @@ def annotations_json(cache: Store) -> Iterator[str]:
     return _joined('{"articles": [\n', cache.annotations(), "\n]}\n")
 
 
-def entity_entry(cache: Store, entity: Entity, totals: dict[str, tuple[int, int]]) -> str:
+def entity_entry(cache: Store, entity: Entity, totals: Mapping[str, tuple[int, int]]) -> str:
     """One entity's entry in data/entities.json: what it is, how often and where it is named."""
     slugs = [slug for slug, *_ in cache.topic_order(entity.id)]
     record = {

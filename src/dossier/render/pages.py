@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -631,7 +631,9 @@ class Planner:
             for slug in slugs
         ]
 
-    def _timeline_context(self, events: list[tuple[TimelineEvent, list[str]]], scope: str) -> dict[str, Any]:
+    def _timeline_context(
+        self, events: Sequence[tuple[TimelineEvent, list[str]]], scope: str
+    ) -> dict[str, Any]:
         years: dict[str, dict[str, list[dict[str, Any]]]] = {}
         labels: dict[str, str] = {}
         entity_counts: dict[str, int] = {}

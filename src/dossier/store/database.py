@@ -38,20 +38,36 @@ from dossier.model import (
 from dossier.slugs import tag_slug as tag_key
 from dossier.store.codec import shape_digest
 from dossier.store.records import (
+    ArticleVersion,
     AttachedSentence,
+    BucketReports,
     CacheDamaged,
     Counted,
+    DatedEvent,
     EventBrief,
     EventOfArticle,
+    Found,
+    Keyed,
     Listed,
+    NameCount,
     NameSighting,
     NameTally,
+    Neighbour,
+    PeriodCount,
     Placed,
+    Posting,
+    Published,
+    Redirect,
     Said,
     SourceEntry,
     SourceTally,
+    Span,
+    Spelling,
+    Stamp,
     StoredArticle,
     StoredEvent,
+    Tagged,
+    Tally,
     TopicLine,
     Undated,
     dumps,
@@ -206,10 +222,10 @@ class Store:
             for path, mtime, size, digest, head in rows
         }
 
-    def stamps(self) -> dict[str, tuple[int, int]]:
-        """path → (mtime_ns, size) of every article file of the last build."""
+    def stamps(self) -> dict[str, Stamp]:
+        """Every article file of the last build, by path."""
         return {
-            path: (mtime, size)
+            path: Stamp(mtime, size)
             for path, mtime, size in self._db.execute("SELECT path, mtime_ns, size FROM sources")
         }
 
@@ -223,9 +239,9 @@ class Store:
 
     # --- addresses ------------------------------------------------------------------------------
 
-    def redirects(self) -> list[tuple[str, str]]:
-        """(past address, current address) of every article served under an old address too."""
-        return list(self._db.execute("SELECT old, new FROM redirects ORDER BY old"))
+    def redirects(self) -> list[Redirect]:
+        """Every article served under a past address too."""
+        return [Redirect(*row) for row in self._db.execute("SELECT old, new FROM redirects ORDER BY old")]
 
     def replace_redirects(self, pairs: Iterable[tuple[str, str]]) -> bool:
         """Store this build's redirects; whether they differ from the last build's."""
@@ -249,9 +265,10 @@ class Store:
     def article_keys(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT slug, key FROM articles"))
 
-    def article_versions(self, slugs: list[str]) -> list[tuple[str, str]]:
-        """(slug, key) of some articles, in slug order: a digest of what their pages show."""
-        return sorted(self._select_in("SELECT slug, key FROM articles WHERE slug IN ({})", slugs))
+    def article_versions(self, slugs: list[str]) -> list[Keyed]:
+        """The versions of some articles, in slug order: a digest of what their pages show."""
+        rows = self._select_in("SELECT slug, key FROM articles WHERE slug IN ({})", slugs)
+        return sorted(Keyed(*row) for row in rows)
 
     def remove_article(self, slug: str) -> None:
         """Delete every row the article contributed, keeping a note of them for :meth:`add_rows`."""
@@ -369,18 +386,18 @@ class Store:
         stored = loads(ArticleCore, core)
         return StoredArticle(loads(Card, card), stored.url, stored.tags, stored.summary, stored.counts, body)
 
-    def article_version(self, slug: str) -> tuple[str, str] | None:
-        """(key, card digest) of one article: what its page's key starts from; None if it is gone."""
+    def article_version(self, slug: str) -> ArticleVersion | None:
+        """One article's version: what its page's key starts from; None if it is gone."""
         row = self._db.execute("SELECT key, card_digest FROM articles WHERE slug = ?", (slug,)).fetchone()
-        return None if row is None else (row[0], row[1])
+        return None if row is None else ArticleVersion(*row)
 
     def article_paths(self) -> dict[str, str]:
         """slug → the article's path in the site folder."""
         return dict(self._db.execute("SELECT slug, path FROM articles"))
 
-    def article_keys_by_path(self) -> list[tuple[str, str]]:
-        """(path, key) of every article, in path order: what the per-article exports are made of."""
-        return self._db.execute("SELECT path, key FROM articles ORDER BY path").fetchall()
+    def article_keys_by_path(self) -> list[Keyed]:
+        """Every article's path and version, in path order: what the per-article exports are made of."""
+        return [Keyed(*row) for row in self._db.execute("SELECT path, key FROM articles ORDER BY path")]
 
     def slugs(self) -> list[str]:
         return [slug for (slug,) in self._db.execute("SELECT slug FROM articles ORDER BY slug")]
@@ -418,7 +435,7 @@ class Store:
 
     # --- reports and events -----------------------------------------------------------------------
 
-    def bucket_reports(self, bucket: str) -> tuple[list[Placed], dict[str, SentenceReport]]:
+    def bucket_reports(self, bucket: str) -> BucketReports:
         """A bucket's dated sentences where they stand, and one report per signature: wire copy
         repeated by a thousand outlets is read, and compared, once."""
         occurrences = [
@@ -428,7 +445,7 @@ class Store:
             )
         ]
         rows = self._db.execute("SELECT sig, data FROM reports WHERE bucket = ? GROUP BY sig", (bucket,))
-        return occurrences, {sig: loads(SentenceReport, data) for sig, data in rows}
+        return BucketReports(occurrences, {sig: loads(SentenceReport, data) for sig, data in rows})
 
     def undated_on(self, day: str) -> list[Undated]:
         """The sentences of a day's articles that give no date but may recount a happening."""
@@ -497,23 +514,23 @@ class Store:
             (export, slide, digest, event_id),
         )
 
-    def event_digests(self, prefix: str, within_month: bool | None = None) -> list[tuple[str, str]]:
-        """(id, digest) of the events dated in a period ("2024", "2024-03", "" for all), in order;
-        only those dated to a day, week or month (``within_month``), or only the others."""
+    def event_digests(self, prefix: str, within_month: bool | None = None) -> list[Keyed]:
+        """The ids and digests of the events dated in a period ("2024", "2024-03", "" for all), in
+        order; only those dated to a day, week or month (``within_month``), or only the others."""
         rows = self._db.execute(
             f"SELECT id, digest FROM events WHERE first_day LIKE ? {_within(within_month)} ORDER BY sort, id",
             (prefix + "%",),
         )
-        return list(rows)
+        return [Keyed(*row) for row in rows]
 
-    def events_dated(self, prefix: str, within_month: bool | None = None) -> list[tuple[Any, list[str]]]:
-        """(event, its outlets) of the events dated in a period, in order (see :meth:`event_digests`)."""
+    def events_dated(self, prefix: str, within_month: bool | None = None) -> list[DatedEvent]:
+        """The events dated in a period, with their outlets, in order (see :meth:`event_digests`)."""
         rows = self._db.execute(
             f"SELECT data, outlets FROM events WHERE first_day LIKE ? {_within(within_month)} "
             "ORDER BY sort, id",
             (prefix + "%",),
         )
-        return [(loads(TimelineEvent, data), json.loads(outlets)) for data, outlets in rows]
+        return [DatedEvent(loads(TimelineEvent, data), json.loads(outlets)) for data, outlets in rows]
 
     def sources_of(self, slugs: Iterable[str]) -> list[str]:
         """The distinct publications ("" for none given) of some articles."""
@@ -522,18 +539,18 @@ class Store:
         )
         return sorted({source for (source,) in rows})
 
-    def event_keys(self) -> list[tuple[str, str]]:
-        """(id, digest) of every event, in timeline order: what the timeline exports are made of."""
-        return self._db.execute("SELECT id, digest FROM events ORDER BY sort, id").fetchall()
+    def event_keys(self) -> list[Keyed]:
+        """Every event's id and digest, in timeline order: what the timeline exports are made of."""
+        return [Keyed(*row) for row in self._db.execute("SELECT id, digest FROM events ORDER BY sort, id")]
 
-    def month_counts(self, year: str) -> list[tuple[str, int]]:
-        """(month, events) of a year's events dated to a day, a week or a month."""
+    def month_counts(self, year: str) -> list[PeriodCount]:
+        """The events of each month of a year dated to a day, a week or a month."""
         rows = self._db.execute(
             "SELECT substr(first_day, 1, 7), COUNT(*) FROM events WHERE first_day LIKE ? "
             "AND within_month = 1 GROUP BY 1 ORDER BY 1",
             (year + "%",),
         )
-        return rows.fetchall()
+        return [PeriodCount(*row) for row in rows]
 
     def year_counts(self) -> dict[str, int]:
         return dict(self._db.execute("SELECT substr(first_day, 1, 4), COUNT(*) FROM events GROUP BY 1"))
@@ -594,12 +611,12 @@ class Store:
 
     # --- topics ------------------------------------------------------------------------------------
 
-    def entity_totals(self) -> dict[str, tuple[int, int]]:
-        """entity → (mentions, articles)."""
+    def entity_totals(self) -> dict[str, Tally]:
+        """How often each entity is named, from the running totals."""
         found: dict[str, list[int]] = {}
         for entity, kind, count in self._db.execute("SELECT entity, kind, count FROM totals"):
             found.setdefault(entity, [0, 0])[kind == "articles"] = count
-        return {entity: (mentions, articles) for entity, (mentions, articles) in found.items()}
+        return {entity: Tally(mentions, articles) for entity, (mentions, articles) in found.items()}
 
     def topic_order(self, entity: str, limit: int = -1) -> list[Listed]:
         """The articles naming an entity: most mentions first, then newest.
@@ -635,25 +652,26 @@ class Store:
         )
         return {slug: TopicLine(count, sentence, anchor) for slug, count, sentence, anchor in rows}
 
-    def topic_totals(self, entity: str) -> tuple[int, int]:
-        """(mentions, articles) of an entity, counted from its rows."""
+    def topic_totals(self, entity: str) -> Tally:
+        """How often an entity is named, counted from its rows."""
         total, articles = self._db.execute(
             "SELECT SUM(count), COUNT(*) FROM mentions WHERE entity = ?", (entity,)
         ).fetchone()
-        return total or 0, articles
+        return Tally(total or 0, articles)
 
     def entities_named(self) -> list[str]:
         """The entities some article names, in order."""
         return [e for (e,) in self._db.execute("SELECT DISTINCT entity FROM mentions ORDER BY entity")]
 
-    def spellings(self, entity: str) -> list[tuple[str, int]]:
-        return list(self._db.execute("SELECT text, count FROM spelled WHERE entity = ?", (entity,)))
+    def spellings(self, entity: str) -> list[Spelling]:
+        rows = self._db.execute("SELECT text, count FROM spelled WHERE entity = ?", (entity,))
+        return [Spelling(*row) for row in rows]
 
-    def cooccurring(self, entity: str) -> list[tuple[str, int]]:
+    def cooccurring(self, entity: str) -> list[Neighbour]:
         rows = self._db.execute(
             "SELECT other, count FROM cooccurrence WHERE entity = ? ORDER BY count DESC, other", (entity,)
         )
-        return list(rows)
+        return [Neighbour(*row) for row in rows]
 
     def mentions_by_month(self, entity: str) -> dict[str, int]:
         rows = self._db.execute(
@@ -663,15 +681,16 @@ class Store:
         )
         return dict(rows)
 
-    def entity_days(self, entity: str) -> tuple[str | None, str | None]:
+    def entity_days(self, entity: str) -> Span:
+        """The first and last publication day of the articles naming an entity."""
         row = self._db.execute(
             "SELECT MIN(day), MAX(day) FROM mentions WHERE entity = ?", (entity,)
         ).fetchone()
-        return row[0], row[1]
+        return Span(*row)
 
-    def day_span(self) -> tuple[str | None, str | None]:
-        row = self._db.execute("SELECT MIN(day), MAX(day) FROM articles").fetchone()
-        return row[0], row[1]
+    def day_span(self) -> Span:
+        """The first and last publication day of all the articles."""
+        return Span(*self._db.execute("SELECT MIN(day), MAX(day) FROM articles").fetchone())
 
     def top_events_of(self, entity: str, limit: int) -> list[EventBrief]:
         """The events naming an entity that the most articles report."""
@@ -695,17 +714,15 @@ class Store:
         row = self._db.execute("SELECT COUNT(*) FROM event_entities WHERE entity = ?", (entity,)).fetchone()
         return int(row[0])
 
-    def posting(self, entity: str) -> list[tuple[str, str]]:
-        """(day, slug) of every article naming the entity, oldest first."""
+    def posting(self, entity: str) -> list[Posting]:
+        """Every article naming the entity, oldest first."""
         rows = self._db.execute(
             "SELECT IFNULL(day, ''), slug FROM mentions WHERE entity = ? ORDER BY IFNULL(day, ''), slug",
             (entity,),
         )
-        return list(rows)
+        return [Posting(*row) for row in rows]
 
-    def posting_window(
-        self, entity: str, day: str, slug: str, before: int, after: int
-    ) -> list[tuple[str, str]]:
+    def posting_window(self, entity: str, day: str, slug: str, before: int, after: int) -> list[Posting]:
         """Up to ``before`` entries of :meth:`posting` before (day, slug) and ``after`` from it on.
 
         (The conditions are spelled out, rather than a row-value comparison, so that SQLite
@@ -721,7 +738,7 @@ class Store:
             "AND (IFNULL(day, '') > ? OR slug >= ?) ORDER BY IFNULL(day, ''), slug LIMIT ?",
             (entity, day, day, slug, after),
         ).fetchall()
-        return earlier[::-1] + later
+        return [Posting(*row) for row in earlier[::-1] + later]
 
     def entity_sets(self, slugs: Iterable[str]) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
@@ -762,12 +779,12 @@ class Store:
 
     # --- tags, sources, authors ------------------------------------------------------------------------
 
-    def tag_members(self, tag: str) -> tuple[str, list[Listed]]:
-        """The tag as first written, and its articles, newest first."""
+    def tag_members(self, tag: str) -> Tagged:
+        """A tag's articles, newest first."""
         row = self._db.execute("SELECT name FROM tags WHERE tag = ? ORDER BY day, slug LIMIT 1", (tag,))
         name = row.fetchone()
         rows = self._listed("JOIN tags t ON t.slug = a.slug WHERE t.tag = ?", (tag,))
-        return (name[0] if name else tag), rows
+        return Tagged(name[0] if name else tag, rows)
 
     def all_tags(self) -> list[str]:
         return [t for (t,) in self._db.execute("SELECT DISTINCT tag FROM tags ORDER BY tag")]
@@ -797,21 +814,23 @@ class Store:
         )
         return [SourceTally(*row) for row in rows]
 
-    def source_days(self) -> list[tuple[str, str]]:
-        """(source, day) of every dated article."""
-        return list(
-            self._db.execute(
-                "SELECT IFNULL(source, ''), day FROM articles WHERE day IS NOT NULL ORDER BY day"
-            )
+    def source_days(self) -> list[Published]:
+        """The outlet and day of every dated article."""
+        rows = self._db.execute(
+            "SELECT IFNULL(source, ''), day FROM articles WHERE day IS NOT NULL ORDER BY day"
         )
+        return [Published(*row) for row in rows]
 
-    def source_counts(self) -> list[tuple[str, int]]:
-        return list(
-            self._db.execute("SELECT IFNULL(source, ''), COUNT(*) FROM articles GROUP BY IFNULL(source, '')")
+    def source_counts(self) -> list[NameCount]:
+        """The articles of each outlet ("" for those that name none)."""
+        rows = self._db.execute(
+            "SELECT IFNULL(source, ''), COUNT(*) FROM articles GROUP BY IFNULL(source, '')"
         )
+        return [NameCount(*row) for row in rows]
 
-    def author_counts(self) -> list[tuple[str, int]]:
-        return list(self._db.execute("SELECT author, COUNT(*) FROM authors GROUP BY author"))
+    def author_counts(self) -> list[NameCount]:
+        rows = self._db.execute("SELECT author, COUNT(*) FROM authors GROUP BY author")
+        return [NameCount(*row) for row in rows]
 
     def authors_of_source(self, source: str) -> list[str]:
         rows = self._db.execute(
@@ -849,12 +868,12 @@ class Store:
         )
         return [NameTally(canon, count, bool(initial)) for canon, count, initial in rows]
 
-    def totals(self) -> tuple[int, int]:
-        """(mentions, dates) found in all the articles."""
-        mentions, dates = self._db.execute(
+    def totals(self) -> Found:
+        """What the extraction found in all the articles."""
+        row = self._db.execute(
             "SELECT IFNULL(SUM(mentions), 0), IFNULL(SUM(dates), 0) FROM articles"
         ).fetchone()
-        return mentions, dates
+        return Found(*row)
 
     def every_key(self) -> Touched:
         """Every key the store holds, touched: what a full refresh recomputes."""

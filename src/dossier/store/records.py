@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol, TypeVar
 
-from dossier.model import Card, EventSource, Figure, FileHead, SentenceReport, Statement
+from dossier.model import Card, EventSource, Figure, FileHead, SentenceReport, Statement, TimelineEvent
 from dossier.store.codec import RecordDamaged, decode, encode
 from dossier.timex import Timex
 
@@ -191,3 +191,97 @@ class StoredEvent(Protocol):
     def window_end(self) -> str: ...
     @property
     def sort(self) -> str: ...
+
+
+class Stamp(NamedTuple):
+    """An article file's modification time and size, as the last build saw them."""
+
+    mtime_ns: int
+    size: int
+
+
+class Redirect(NamedTuple):
+    """A past address of an article, and where it is now."""
+
+    old: str
+    new: str
+
+
+class Keyed(NamedTuple):
+    """Something (an article's slug or path, an event's id) and the digest of its current version."""
+
+    name: str
+    key: str
+
+
+class ArticleVersion(NamedTuple):
+    key: str  # of this version of the article
+    card_digest: str  # of what lists show of it
+
+
+class BucketReports(NamedTuple):
+    """A bucket's dated sentences where they stand, and one report per signature."""
+
+    placed: list[Placed]
+    reports: dict[str, SentenceReport]
+
+
+class DatedEvent(NamedTuple):
+    event: TimelineEvent
+    outlets: list[str]  # the publications reporting it ("" for articles that name none)
+
+
+class PeriodCount(NamedTuple):
+    period: str  # a month or year
+    events: int
+
+
+class Tally(NamedTuple):
+    mentions: int
+    articles: int
+
+
+class Spelling(NamedTuple):
+    text: str  # as written
+    times: int
+
+
+class Neighbour(NamedTuple):
+    """An entity named in the same sentences as another, and how often."""
+
+    entity: str
+    times: int
+
+
+class Span(NamedTuple):
+    first: str | None  # ISO days
+    last: str | None
+
+
+class Posting(NamedTuple):
+    """An article naming an entity, in the order of publication days."""
+
+    day: str  # "" for an undated article
+    slug: str
+
+
+class Tagged(NamedTuple):
+    name: str  # the tag as first written
+    rows: list[Listed]  # its articles, newest first
+
+
+class Published(NamedTuple):
+    source: str  # "" for articles that name none
+    day: str
+
+
+class NameCount(NamedTuple):
+    name: str  # an outlet or an author
+    articles: int
+
+
+class Found(NamedTuple):
+    """What the extraction found in all the articles."""
+
+    mentions: int
+    dates: int
