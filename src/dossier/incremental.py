@@ -232,19 +232,18 @@ def _reattach(context: Context, days: list[str]) -> set[str]:
     changed: set[str] = set()
     totals: dict[str, int] = {}
     for day in days:
+        undated = cache.undated_on(day)
         found = attach_day(
-            cache.undated_on(day),
-            cache.precise_events_around(day),
-            context.weight,
-            context.entity_types,
-            totals,
+            undated, cache.precise_events_around(day), context.weight, context.entity_types, totals
         )
-        old = cache.attachments_on(day)
-        new = {key: attachment.event for key, attachment in found.items()}
+        # what an event shows of each sentence attached to it: a typo fixed in one is a change too
+        shown = {(u.slug, u.report.sentence): (u.report.anchor, u.report.text) for u in undated}
+        old = {key: tuple(attached) for key, attached in cache.attachments_on(day).items()}
+        new = {key: (attachment.event, *shown[key]) for key, attachment in found.items()}
         if old != new:
             for key in old.keys() | new.keys():
                 if old.get(key) != new.get(key):
-                    changed.update(e for e in (old.get(key), new.get(key)) if e)
+                    changed.update(version[0] for version in (old.get(key), new.get(key)) if version)
             cache.replace_attachments(day, found)
     return changed
 

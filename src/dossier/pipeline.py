@@ -379,11 +379,12 @@ def _build(
             output, totals, 0, 0, time.perf_counter() - started, warnings, prepared.notes,
             nothing_changed=True, future=future, left_out=left_out,
         )  # fmt: skip
-    from dossier.render.exports import discovery_pages, export_pages
+    from dossier.render.exports import discovery_pages, export_pages, store_entity_entries
     from dossier.render.pages import Planner
 
     planner = Planner(cache, config, prepared.registry.entities)
     rewrite = rewrite or cache.meta("layout") != planner.timeline_layout
+    store_entity_entries(cache, prepared.registry.entities, None if rewrite else touched.entities)
 
     from dossier.render.groups import GroupJob, GroupRenderer, fingerprint, render_group
 
@@ -418,9 +419,9 @@ def _build(
             reporter.advance()
         if rewrite:  # groups the site no longer has
             cache.forget_groups_except([*groups, "data"])
-        exports = export_pages(
-            cache, config, prepared.registry.entities, None if rewrite else touched.entities
-        ) + discovery_pages(cache, config, prepared.registry.entities)
+        exports = export_pages(cache, config, prepared.registry.entities) + discovery_pages(
+            cache, config, prepared.registry.entities
+        )
         before = cache.page_fingerprints("data")
         now = {page.path: fingerprint(page, templates_sum) for page in exports}
         for page in exports:

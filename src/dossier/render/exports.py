@@ -55,18 +55,21 @@ def entity_entry(cache: Store, entity: Entity, totals: Mapping[str, tuple[int, i
     return json.dumps(record, ensure_ascii=False)
 
 
-def entities(cache: Store, registry: dict[str, Entity], touched: set[str] | None) -> str:
-    """Every entity of the registry; entries of entities no edit touched are the stored ones."""
-    stored = cache.entity_exports() if touched is not None else {}
-    totals = cache.entity_totals()
-    records = []
+def store_entity_entries(store: Store, registry: dict[str, Entity], touched: set[str] | None) -> None:
+    """Make and store the entries of data/entities.json that an edit may have changed: those of the
+    ``touched`` entities (None: all), and any not stored yet. Done before the pages are planned, so
+    that making the exports only joins stored entries."""
+    stored = store.entity_exports() if touched is not None else {}
+    totals = store.entity_totals()
     for entity in registry.values():
-        entry = stored.get(entity.id)
-        if entry is None or entity.id in (touched or ()):
-            entry = entity_entry(cache, entity, totals)
-            cache.store_entity_export(entity.id, entry)
-        records.append(entry)
-    return "".join(_joined('{"entities": [\n', records, "\n]}\n"))
+        if entity.id not in stored or entity.id in (touched or ()):
+            store.store_entity_export(entity.id, entity_entry(store, entity, totals))
+
+
+def entities(store: Store, registry: dict[str, Entity]) -> str:
+    """Every entity of the registry, from the stored entries."""
+    stored = store.entity_exports()
+    return "".join(_joined('{"entities": [\n', [stored[e] for e in registry], "\n]}\n"))
 
 
 def event_fragments(event: TimelineEvent, cards: dict[str, Card], config: SiteConfig) -> tuple[str, str]:
@@ -175,17 +178,15 @@ def _key(*parts: object) -> str:
     return digest.hexdigest()
 
 
-def export_pages(
-    cache: Store, config: SiteConfig, registry: dict[str, Entity], touched: set[str] | None = None
-) -> list[Page]:
-    """The JSON exports; ``touched`` are the entities whose entries may have changed (None: all).
+def export_pages(cache: Store, config: SiteConfig, registry: dict[str, Entity]) -> list[Page]:
+    """The JSON exports, joined from stored entries (see :func:`store_entity_entries`).
 
     Each export's key is made from the keys of its entries (article versions, event digests),
     so an export is joined and written only when one of its entries changed.
     """
     article_keys = cache.article_keys_by_path()
     event_keys = cache.event_keys()
-    entities_text = entities(cache, registry, touched)
+    entities_text = entities(cache, registry)
     said, counted = cache.view_inputs("voices"), cache.view_inputs("figures")
     return [
         Page(urls.data("annotations.json"), None, _key(article_keys), make=lambda: annotations_json(cache)),

@@ -39,6 +39,7 @@ from dossier.slugs import tag_slug as tag_key
 from dossier.store.codec import shape_digest
 from dossier.store.records import (
     ArticleVersion,
+    Attached,
     AttachedSentence,
     BucketReports,
     CacheDamaged,
@@ -581,9 +582,14 @@ class Store:
         rows = self._select_in("SELECT DISTINCT event FROM event_members WHERE slug IN ({})", list(slugs))
         return {event for (event,) in rows}
 
-    def attachments_on(self, day: str) -> dict[tuple[str, int], str]:
-        rows = self._db.execute("SELECT slug, sentence, event FROM attachments WHERE day = ?", (day,))
-        return {(slug, sentence): event for slug, sentence, event in rows}
+    def attachments_on(self, day: str) -> dict[tuple[str, int], Attached]:
+        """The undated sentences of a day's articles attached to an event, by (slug, sentence)."""
+        rows = self._db.execute(
+            "SELECT slug, sentence, event, anchor, text FROM attachments WHERE day = ?", (day,)
+        )
+        return {
+            (slug, sentence): Attached(event, anchor, text) for slug, sentence, event, anchor, text in rows
+        }
 
     def replace_attachments(self, day: str, found: dict[tuple[str, int], Any]) -> None:
         """Store the day's attachments (undated sentence → event), with each sentence's anchor and text."""

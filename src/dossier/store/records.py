@@ -105,6 +105,14 @@ class EventOfArticle(NamedTuple):
     sentence: str
 
 
+class Attached(NamedTuple):
+    """Which event an undated sentence is attached to, and what the event shows of it."""
+
+    event: str
+    anchor: str
+    text: str
+
+
 class AttachedSentence(NamedTuple):
     """An undated sentence attached to an event (see analyze/corroborate.py)."""
 
