@@ -13,7 +13,8 @@ from dossier.cli import environment_trouble, main
 from dossier.errors import RegistryError
 from dossier.extract.registry import registry_from_data
 from dossier.pipeline import cache_file
-from dossier.store import CacheDamaged, is_damage
+from dossier.store.database import is_damage
+from dossier.store.records import CacheDamaged
 from tests.conftest import copy_site
 
 

@@ -31,6 +31,8 @@ def _append(path: Path, text: str) -> None:
         ("analyze/keys.py", True),  # the keys those rows are filed under
         ("render/markup.py", True),  # the article's body, rendered in the worker
         ("render/pages.py", False),  # the pages: re-rendered, never re-extracted
+        ("store/database.py", False),  # the store's queries
+        ("store/records.py", False),  # what its reads return
         ("analyze/events.py", False),  # the timeline's clustering: re-analyzed
         ("incremental.py", False),
         ("pipeline.py", False),

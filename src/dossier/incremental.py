@@ -32,7 +32,7 @@ from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig
 from dossier.features import FeatureWeights
 from dossier.model import Entity, TimelineEvent
-from dossier.store import Store
+from dossier.store.database import Store
 
 
 @dataclass(slots=True)

@@ -37,9 +37,9 @@ from dossier.report import Reporter, plural
 from dossier.scan import Scan, articles_to_extract, list_article_files, scan_articles, stamps_match
 from dossier.search import FOLDER as SEARCH_FOLDER
 from dossier.search import index_site
-from dossier.store import CacheDamaged, Store, discard, is_damage
-from dossier.store import version as store_version
-from dossier.store.records import NameSighting
+from dossier.store.database import Store, discard, is_damage
+from dossier.store.database import version as store_version
+from dossier.store.records import CacheDamaged, NameSighting
 from dossier.versions import code_versions
 from dossier.write import SiteWriter, check_output, is_generated, static_files, write_page
 

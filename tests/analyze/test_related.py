@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.analyze.related import posting_window
-from dossier.store import Store
+from dossier.store.database import Store
 
 POSTING = [("", "undated-a"), ("", "undated-b")] + [
     (f"2024-01-{day:02d}", f"article-{day:02d}-{n}") for day in range(1, 20) for n in range(2)

@@ -11,7 +11,7 @@ from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
 from dossier.facts import canonical_keys
 from dossier.model import AnnotatedArticle, Article
-from dossier.store import Store
+from dossier.store.database import Store
 from dossier.store.records import NameSighting
 
 CASES = [

@@ -20,7 +20,7 @@ from dossier.model import Card, Entity, EventSource, TimelineEvent
 from dossier.render import urls
 from dossier.render.feeds import robots, sitemap_files
 from dossier.render.pages import SOURCES_SHOWN, Page
-from dossier.store import Store
+from dossier.store.database import Store
 
 
 def _joined(head: str, entries: Iterable[str], tail: str) -> Iterator[str]:

@@ -19,7 +19,7 @@ from dossier.config import SiteConfig
 from dossier.model import Entity
 from dossier.render.pages import Page, Planner
 from dossier.render.site import SiteRenderer
-from dossier.store import Store
+from dossier.store.database import Store
 
 Put = Callable[[str, str], None]  # a page's path in the site, and its text
 

@@ -27,7 +27,7 @@ from dossier.render.charts import monthly_bars
 from dossier.render.feeds import absolute_links, feed_entry, feed_view
 from dossier.render.text import plain
 from dossier.slugs import author_slug, name_slug, slugify, tag_slug
-from dossier.store import Store
+from dossier.store.database import Store
 from dossier.store.records import EventBrief, Listed
 from dossier.timex import parse_timex
 

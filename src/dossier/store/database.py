@@ -127,6 +127,9 @@ class Store:
         self._pending_spellings: Counter[tuple[str, str]] = Counter()
         self._pending_totals: Counter[tuple[str, str]] = Counter()
         self._removed: dict[str, Contribution] = {}  # rows of articles removed in this build
+        # Events read back, by their stored text: the days around a happening each read it, and
+        # its text changes whenever the event does, so a text read before is never stale.
+        self._events_read: dict[str, TimelineEvent] = {}
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -466,14 +469,20 @@ class Store:
             for eid, data in self._db.execute("SELECT id, data FROM events WHERE bucket = ?", (bucket,))
         }
 
-    def precise_events_around(self, day: str) -> list[Any]:
+    def precise_events_around(self, day: str) -> list[TimelineEvent]:
         """Day- and week-dated events whose report window (their date plus a fortnight) holds ``day``."""
         rows = self._db.execute(
             "SELECT data FROM events WHERE precise = 1 AND first_day <= ? AND last_day >= ? "
             "ORDER BY sort, id",
             (day, day),
         )
-        return [loads(TimelineEvent, data) for (data,) in rows]
+        return [self._event(data) for (data,) in rows]
+
+    def _event(self, text: str) -> TimelineEvent:
+        found = self._events_read.get(text)
+        if found is None:
+            found = self._events_read[text] = loads(TimelineEvent, text)
+        return found
 
     def events(self, ids: Iterable[str]) -> dict[str, Any]:
         rows = self._select_in("SELECT id, data FROM events WHERE id IN ({})", list(ids))

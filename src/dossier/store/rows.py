@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from dossier.model import ArticleFacts, Card, SentenceReport, Statement
 from dossier.slugs import tag_slug as tag_key
-from dossier.store.records import dumps
+from dossier.store.codec import encode as dumps  # a record as stored: compact JSON
 
 
 def report_signature(report: SentenceReport) -> str:
