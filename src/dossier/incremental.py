@@ -208,9 +208,9 @@ def _store_bucket(context: Context, bucket: str, new: list[TimelineEvent]) -> se
             if previous.precise:
                 context.windows.append((previous.first_day, previous.window_end))
     for event in new:
-        previous = old.get(event.id)
-        if previous is None or previous._replace(attached=()) != event:
-            context.before.setdefault(event.id, previous)
+        last = old.get(event.id)
+        if last is None or last._replace(attached=()) != event:
+            context.before.setdefault(event.id, last)
             cache.store_event(event)
             changed.add(event.id)
     return changed

@@ -463,11 +463,9 @@ class Store:
         rows = self._db.execute("SELECT DISTINCT day FROM undated WHERE day BETWEEN ? AND ?", (first, last))
         return {day for (day,) in rows}
 
-    def events_in_bucket(self, bucket: str) -> dict[str, Any]:
-        return {
-            eid: loads(TimelineEvent, data)
-            for eid, data in self._db.execute("SELECT id, data FROM events WHERE bucket = ?", (bucket,))
-        }
+    def events_in_bucket(self, bucket: str) -> dict[str, TimelineEvent]:
+        rows = self._db.execute("SELECT id, data FROM events WHERE bucket = ?", (bucket,))
+        return {eid: self._event(data) for eid, data in rows}
 
     def precise_events_around(self, day: str) -> list[TimelineEvent]:
         """Day- and week-dated events whose report window (their date plus a fortnight) holds ``day``."""
@@ -478,15 +476,22 @@ class Store:
         )
         return [self._event(data) for (data,) in rows]
 
+    def _event_text(self, event: StoredEvent) -> str:
+        """The event as stored, remembered as read: the refresh reads back what it just stored."""
+        text = dumps(event)
+        if isinstance(event, TimelineEvent):
+            self._events_read[text] = event
+        return text
+
     def _event(self, text: str) -> TimelineEvent:
         found = self._events_read.get(text)
         if found is None:
             found = self._events_read[text] = loads(TimelineEvent, text)
         return found
 
-    def events(self, ids: Iterable[str]) -> dict[str, Any]:
+    def events(self, ids: Iterable[str]) -> dict[str, TimelineEvent]:
         rows = self._select_in("SELECT id, data FROM events WHERE id IN ({})", list(ids))
-        return {eid: loads(TimelineEvent, data) for eid, data in rows}
+        return {eid: self._event(data) for eid, data in rows}
 
     def delete_event(self, event_id: str) -> None:
         for table, column in (("events", "id"), ("event_entities", "event"), ("event_members", "event")):
@@ -499,8 +504,8 @@ class Store:
         self._db.execute(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (event.id, event.bucket, event.first_day, event.window_end, event.sort, int(event.precise),
-             len(event.slugs), event.label, event.date.value, int(event.inferred), dumps(event), None,
-             None, None, json.dumps(outlets or [], ensure_ascii=False),
+             len(event.slugs), event.label, event.date.value, int(event.inferred), self._event_text(event),
+             None, None, None, json.dumps(outlets or [], ensure_ascii=False),
              int(event.date.granularity in ("day", "week", "month")), event.lead.sentence),
         )  # fmt: skip
         self._db.executemany(
@@ -966,13 +971,10 @@ class Store:
         )
 
     def _digest_of(self, *queries: str) -> str:
+        """A digest of the rows the queries give (their text, a C-speed pass over every row)."""
         digest = hashlib.sha1()
         for sql in queries:
-            for row in self._db.execute(sql):
-                for value in row:
-                    digest.update(value if isinstance(value, bytes) else str(value).encode("utf-8"))
-                    digest.update(b"\x00")
-            digest.update(b"\x01")
+            digest.update(repr(self._db.execute(sql).fetchall()).encode("utf-8"))
         return digest.hexdigest()
 
     def count(self, table: str) -> int:
