@@ -8,6 +8,7 @@ articles were read in.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -160,15 +161,22 @@ class EventCoverage:
 def event_coverage(
     first_day: date, last_day: date, outlets: list[str], publications: dict[str, list[date]]
 ) -> EventCoverage:
-    """``publications``: outlet → the days it published articles. An outlet covers the event's period
-    when it published after the event was over (its last day) and within COVERAGE_WINDOW of it: an
-    article from before the end of "the first half of 2024" could not report a count for it."""
+    """``publications``: outlet → the days it published articles, in order. An outlet covers the
+    event's period when it published after the event was over (its last day) and within
+    COVERAGE_WINDOW of it: an article from before the end of "the first half of 2024" could not
+    report a count for it."""
     reported = tuple(sorted(set(outlets), key=str.casefold))
     until = last_day + COVERAGE_WINDOW
-    covering = [o for o, days in publications.items() if any(last_day <= d <= until for d in days)]
+    covering = [o for o, days in publications.items() if _published_between(days, last_day, until)]
     return EventCoverage(
         reported, tuple(sorted((o for o in covering if o not in reported), key=str.casefold))
     )
+
+
+def _published_between(days: list[date], first: date, last: date) -> bool:
+    """Whether a sorted list of days has one from ``first`` to ``last``."""
+    at = bisect_left(days, first)
+    return at < len(days) and days[at] <= last
 
 
 COVERAGE_EVENTS = 200  # the most recent events whose coverage is compared
@@ -194,6 +202,8 @@ def coverage(
     for source, day in source_days:
         if source:  # an article without a source is no outlet's silence
             publications.setdefault(source, []).append(date.fromisoformat(day))
+    for days in publications.values():
+        days.sort()
     latest = sorted(events, key=lambda pair: (pair[0].date.last_day, pair[0].date.first_day))
     seen = []
     for event, outlets in latest[-COVERAGE_EVENTS:]:

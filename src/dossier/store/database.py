@@ -545,7 +545,7 @@ class Store:
             "ORDER BY sort, id",
             (prefix + "%",),
         )
-        return [DatedEvent(loads(TimelineEvent, data), json.loads(outlets)) for data, outlets in rows]
+        return [DatedEvent(self._event(data), json.loads(outlets)) for data, outlets in rows]
 
     def sources_of(self, slugs: Iterable[str]) -> list[str]:
         """The distinct publications ("" for none given) of some articles."""
