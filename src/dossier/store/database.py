@@ -66,7 +66,6 @@ from dossier.store.records import (
     Spelling,
     Stamp,
     StoredArticle,
-    StoredEvent,
     Tagged,
     Tally,
     TopicLine,
@@ -476,11 +475,10 @@ class Store:
         )
         return [self._event(data) for (data,) in rows]
 
-    def _event_text(self, event: StoredEvent) -> str:
+    def _event_text(self, event: TimelineEvent) -> str:
         """The event as stored, remembered as read: the refresh reads back what it just stored."""
         text = dumps(event)
-        if isinstance(event, TimelineEvent):
-            self._events_read[text] = event
+        self._events_read[text] = event
         return text
 
     def _event(self, text: str) -> TimelineEvent:
@@ -497,7 +495,7 @@ class Store:
         for table, column in (("events", "id"), ("event_entities", "event"), ("event_members", "event")):
             self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", (event_id,))
 
-    def store_event(self, event: StoredEvent, outlets: list[str] | None = None) -> None:
+    def store_event(self, event: TimelineEvent, outlets: list[str] | None = None) -> None:
         """Store an event, with the outlets (publications of its articles, "" for none given) once its
         sources are assembled; its export fragments follow (:meth:`store_fragments`)."""
         self.delete_event(event.id)

@@ -7,11 +7,10 @@ JSON, read back as the class the reader names.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Protocol, TypeVar
+from typing import NamedTuple, TypeVar
 
-from dossier.model import Card, EventSource, Figure, FileHead, SentenceReport, Statement, TimelineEvent
+from dossier.model import Card, Figure, FileHead, SentenceReport, Statement, TimelineEvent
 from dossier.store.codec import RecordDamaged, decode, encode
-from dossier.timex import Timex
 
 R = TypeVar("R")
 
@@ -168,37 +167,6 @@ class NameTally(NamedTuple):
     canon: str
     seen: int  # times
     only_initial: bool
-
-
-class StoredEvent(Protocol):
-    """What the store reads of an event to index it (``analyze.events.TimelineEvent`` is one)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def bucket(self) -> str: ...
-    @property
-    def date(self) -> Timex: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def inferred(self) -> bool: ...
-    @property
-    def entities(self) -> tuple[str, ...]: ...
-    @property
-    def sources(self) -> tuple[EventSource, ...]: ...
-    @property
-    def slugs(self) -> tuple[str, ...]: ...
-    @property
-    def lead(self) -> EventSource: ...
-    @property
-    def precise(self) -> bool: ...
-    @property
-    def first_day(self) -> str: ...
-    @property
-    def window_end(self) -> str: ...
-    @property
-    def sort(self) -> str: ...
 
 
 class Stamp(NamedTuple):
