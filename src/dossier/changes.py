@@ -63,7 +63,8 @@ class Contribution:
     undated: list[Sentence]  # (sentence, signature) of the sentences that may recount a happening
     tags: frozenset[str]
     authors: frozenset[str]
-    voices: dict[str, str] = field(default_factory=dict)  # speaking entity → digest of its statements
+    # entity → digest of the findings its topic page shows (what it said, …: see model.FindingKind)
+    findings: dict[str, str] = field(default_factory=dict)
 
 
 def _differing(old: Mapping[K, V], new: Mapping[K, V]) -> set[K]:
@@ -101,7 +102,7 @@ def touch(touched: Touched, slug: str, old: Contribution | None, new: Contributi
     for a, b in _differing(before.pairs, after.pairs):
         touched.entities.update((a, b))
     touched.entities.update(e for e, _ in _differing(before.spellings, after.spellings))
-    touched.entities.update(_differing(before.voices, after.voices))  # their "what they said"
+    touched.entities.update(_differing(before.findings, after.findings))  # what they said, …
     if moved:  # its sentences' places in the corpus order changed too
         touched.buckets.update(before.reports.keys() | after.reports.keys())
     else:

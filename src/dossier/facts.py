@@ -21,6 +21,7 @@ from dossier.extract.furniture import is_comparison_base, is_deadline, is_furnit
 from dossier.features import FeatureWeights, content_words
 from dossier.model import (
     BODY,
+    STATEMENTS,
     TITLE,
     AnnotatedArticle,
     ArticleFacts,
@@ -112,7 +113,7 @@ def _attribution_tails(annotated: AnnotatedArticle) -> list[tuple[int, int]]:
     the happening it reports."""
     starts = {s.index: s for s in annotated.sentences}
     tails = []
-    for statement in annotated.statements:
+    for statement in annotated.found(STATEMENTS):
         sentence = starts.get(statement.sentence)
         if sentence is not None and statement.end < sentence.end:
             tail = annotated.article.body[statement.end : sentence.end]
@@ -148,7 +149,7 @@ def _pointed_back(
 def _speakers_by_sentence(annotated: AnnotatedArticle) -> dict[int, list[str]]:
     """The registry entities that speak in each sentence: they take part in what it reports."""
     found: dict[int, list[str]] = defaultdict(list)
-    for statement in annotated.statements:
+    for statement in annotated.found(STATEMENTS):
         if statement.entity:
             found[statement.sentence].append(statement.entity)
     return found
@@ -335,8 +336,7 @@ def article_facts(
         annotations=_annotations_entry(annotated),
         mention_count=len(annotated.mentions),
         date_count=len(annotated.dates),
-        statements=annotated.statements,
-        figures=annotated.figures,
+        findings=annotated.findings,
     )
 
 

@@ -31,7 +31,7 @@ from dossier.analyze.topics import topic_summary
 from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig
 from dossier.features import FeatureWeights
-from dossier.model import Entity, TimelineEvent
+from dossier.model import FIGURES, STATEMENTS, Entity, TimelineEvent
 from dossier.store.database import Store
 
 
@@ -99,8 +99,14 @@ class View:
 
 
 VIEWS = (
-    View("voices", Store.statements_digest, lambda store, names: group_voices(store.statements(), names)),
-    View("figures", Store.figures_digest, lambda store, names: group_figures(store.figures())),
+    View(
+        "voices", lambda store: store.findings_digest(STATEMENTS),
+        lambda store, names: group_voices(store.findings(STATEMENTS), names),
+    ),
+    View(
+        "figures", lambda store: store.findings_digest(FIGURES),
+        lambda store, names: group_figures(store.findings(FIGURES)),
+    ),
     View(
         "coverage", Store.coverage_digest,
         lambda store, names: coverage(

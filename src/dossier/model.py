@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from dossier.timex import GRANULARITIES, Timex
 
@@ -176,6 +176,43 @@ class Figure:
         return f"{self.kind}@{self.place}" if self.place else self.kind
 
 
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class FindingKind(Generic[R]):
+    """A kind of finding that an extraction step makes in each article and the build keeps as it is:
+    statements, figures, or a new one. Declaring it is all the store and the refresh need; they keep
+    and read every kind alike (one row per finding, its record as stored JSON).
+
+    ``record`` is its class, a frozen dataclass or named tuple with a ``start`` (its place in the
+    body, which orders an article's findings); ``topic`` names the record's attribute that holds the
+    registry entity whose topic page shows it, if any: a change to it re-plans that page.
+    """
+
+    name: str
+    record: type[R]
+    topic: str | None = None
+
+    def topic_of(self, record: R) -> str | None:
+        return getattr(record, self.topic) if self.topic else None
+
+
+STATEMENTS = FindingKind("statements", Statement, topic="entity")
+FIGURES = FindingKind("figures", Figure)
+
+# Each kind's findings in one article: (kind, its records in body order).
+Findings = tuple[tuple[FindingKind[Any], tuple[Any, ...]], ...]
+
+
+def found_of(findings: Findings, kind: FindingKind[R]) -> tuple[R, ...]:
+    """The findings of one kind (none when its step did not run)."""
+    for held, records in findings:
+        if held.name == kind.name:
+            return cast(tuple[R, ...], records)
+    return ()
+
+
 @dataclass(frozen=True, slots=True)
 class AnnotatedArticle:
     """An article with everything the extractor found in it."""
@@ -186,12 +223,14 @@ class AnnotatedArticle:
     mentions: tuple[Mention, ...]
     dates: tuple[DateMention, ...]
     unknown_names: tuple[NameOccurrence, ...] = ()
-    statements: tuple[Statement, ...] = ()
-    figures: tuple[Figure, ...] = ()
+    findings: Findings = ()  # statements, figures and any other kind of finding
 
     @property
     def slug(self) -> str:
         return self.article.slug
+
+    def found(self, kind: FindingKind[R]) -> tuple[R, ...]:
+        return found_of(self.findings, kind)
 
     def body_mentions(self) -> tuple[Mention, ...]:
         return tuple(m for m in self.mentions if m.field == BODY)
@@ -298,8 +337,7 @@ class ArticleFacts:
     annotations: str  # this article's entry of data/annotations.json
     mention_count: int = 0
     date_count: int = 0
-    statements: tuple[Statement, ...] = ()
-    figures: tuple[Figure, ...] = ()
+    findings: Findings = ()  # as the extraction found them (see FindingKind)
 
     @property
     def slug(self) -> str:

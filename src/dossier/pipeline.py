@@ -298,11 +298,11 @@ def update_cache(
 
 
 def _extract(workshop: Workshop, job: tuple) -> ArticleRows:
-    from dossier.analyze.keys import bucket_of, speaker_key
+    from dossier.analyze.keys import bucket_of
     from dossier.store.rows import RowRules, article_rows
 
     article, key = job
-    return article_rows(workshop.facts(article, key), RowRules(bucket_of, speaker_key))
+    return article_rows(workshop.facts(article, key), RowRules(bucket_of))
 
 
 def chart_span(cache: Store) -> str:

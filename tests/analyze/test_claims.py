@@ -17,7 +17,7 @@ from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import load_registry
 from dossier.load import read_article
-from dossier.model import PLACE_TYPES, Article, Figure, Statement
+from dossier.model import FIGURES, PLACE_TYPES, STATEMENTS, Article, Figure, Statement
 from dossier.pipeline import BuildResult
 from tests.conftest import FIXTURES, ROOT
 
@@ -32,7 +32,7 @@ def _squash(text: str) -> str:
 
 def extracted(article: Article) -> tuple[tuple[Statement, ...], tuple[Figure, ...]]:
     annotated = extract_article(article, MATCHER)
-    return annotated.statements, annotated.figures
+    return annotated.found(STATEMENTS), annotated.found(FIGURES)
 
 
 def text_article(body: str) -> Article:

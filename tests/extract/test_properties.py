@@ -17,7 +17,7 @@ from dossier.extract.entities import Matcher
 from dossier.extract.registry import load_registry
 from dossier.extract.tokens import tokenize
 from dossier.load import read_article
-from dossier.model import Article
+from dossier.model import FIGURES, STATEMENTS, Article
 from dossier.timex import parse_timex
 from tests.conftest import ROOT
 
@@ -138,11 +138,11 @@ def test_voices_and_figures_lie_in_the_text(text: str) -> None:
     article = Article(source_path="p.md", slug="p", title="P", body=text, markup="markdown",
                       published=day(2024, 1, 8))  # fmt: skip
     annotated = extract_article(article, MATCHER)
-    for statement in annotated.statements:
+    for statement in annotated.found(STATEMENTS):
         assert 0 <= statement.start < statement.end <= len(text)
         assert text[statement.start : statement.end] == statement.text
         assert statement.kind in ("direct", "reported") and statement.speaker
-    for figure in annotated.figures:
+    for figure in annotated.found(FIGURES):
         assert 0 <= figure.start < figure.end <= len(text)
         assert text[figure.start : figure.end] == figure.text
         assert figure.value >= 0 and figure.unit

@@ -8,6 +8,7 @@ articles were read in.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from dossier.analyze.keys import speaker_key
 from dossier.model import Coverage, EventSeen, Figure, FigureGroup, OutletCoverage, Statement, Voice
 from dossier.timex import parse_timex
 
@@ -27,6 +27,14 @@ COVERAGE_WINDOW = timedelta(
 
 
 Row = tuple[str, str | None, Statement]  # (slug, publication day, statement)
+
+
+def speaker_key(statement: Statement) -> str:
+    """Statements with one key have one speaker: a registry entity, or a name (folded), or a role."""
+    if statement.entity:
+        return statement.entity
+    folded = " ".join(re.sub(r"\b(?:al|el)[- ]", "", statement.speaker.casefold()).split())
+    return f"{statement.speaker_kind}:{folded}"
 
 
 def group_voices(rows: Sequence[Row], names: dict[str, str]) -> list[Voice]:
@@ -134,9 +142,11 @@ def _same_time(a: tuple[date, date, bool] | None, b: tuple[date, date, bool] | N
 
 
 def group_figures(rows: Sequence[Claim]) -> list[FigureGroup]:
-    """Figures by quantity: the ones several articles give (and those that disagree) first."""
+    """Figures by quantity: the ones several articles give (and those that disagree) first; each
+    quantity's claims oldest first (undated articles last)."""
     claims: dict[str, list[Claim]] = {}
-    for slug, day, figure in rows:
+    oldest_first = sorted(rows, key=lambda row: (row[1] is None, row[1] or "", row[0], row[2].start))
+    for slug, day, figure in oldest_first:
         claims.setdefault(figure.quantity, []).append((slug, day, figure))
     groups = []
     for quantity, found in claims.items():

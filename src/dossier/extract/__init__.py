@@ -8,8 +8,9 @@ cross-article state), which is what lets the build extract in parallel.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 from dossier.extract.dates import (
     Anchor,
@@ -26,19 +27,22 @@ from dossier.extract.quotes import find_statements
 from dossier.extract.sentences import split_sentences
 from dossier.extract.tokens import Tokens, tokenize
 from dossier.model import (
+    FIGURES,
     PLACE_TYPES,
+    STATEMENTS,
     TITLE,
     AnnotatedArticle,
     Article,
     DateMention,
-    Figure,
+    FindingKind,
     Mention,
     NameOccurrence,
     PublicationDate,
     Sentence,
-    Statement,
 )
 from dossier.timex import parse_timex
+
+R = TypeVar("R")
 
 # Parts of Markdown that are addresses, code or markup rather than prose. Each run of characters is
 # possessive (``{0,2000}+``): what may follow it is never in its class, so giving characters back
@@ -70,8 +74,11 @@ class ExtractionState:
     body_tokens: Tokens | None = None
     body_matches: list[Match] = field(default_factory=list)
     unknown_names: tuple[NameOccurrence, ...] = ()
-    statements: tuple[Statement, ...] = ()
-    figures: tuple[Figure, ...] = ()
+    findings: dict[FindingKind[Any], tuple[Any, ...]] = field(default_factory=dict)  # kind → records
+
+    def keep(self, kind: FindingKind[R], records: Iterable[R]) -> None:
+        """File a step's findings of one kind: the build stores them as they are (see FindingKind)."""
+        self.findings[kind] = tuple(records)
 
 
 def find_sentences(state: ExtractionState) -> None:
@@ -154,7 +161,7 @@ def find_voices(state: ExtractionState) -> None:
     )
     # found on the prose view (code and links blanked), told as the body has it: “We will not accept
     # `any` foreign bases” keeps its backticked word
-    state.statements = tuple(replace(st, text=body[st.start : st.end]) for st in found)
+    state.keep(STATEMENTS, (replace(st, text=body[st.start : st.end]) for st in found))
 
 
 def registry_entity(matcher: Matcher, phrase: str) -> str | None:
@@ -177,10 +184,11 @@ def find_numbers(state: ExtractionState) -> None:
     )
     body = state.article.body
     sentences = {s.index: s for s in state.sentences}
-    state.figures = tuple(
+    told = (
         replace(f, text=body[f.start : f.end], context=_context_of(sentences.get(f.sentence), f.start, f.end))
         for f in figures
     )
+    state.keep(FIGURES, told)
 
 
 def _context_of(sentence: Sentence | None, start: int, end: int, width: int = 160) -> str:
@@ -212,6 +220,5 @@ def extract_article(article: Article, matcher: Matcher) -> AnnotatedArticle:
         mentions=state.mentions,
         dates=state.dates,
         unknown_names=state.unknown_names,
-        statements=state.statements,
-        figures=state.figures,
+        findings=tuple(state.findings.items()),
     )

@@ -16,7 +16,7 @@ from datetime import date
 from html import escape
 
 from dossier.config import SiteConfig
-from dossier.model import Card, Entity, EventSource, TimelineEvent
+from dossier.model import FIGURES, STATEMENTS, Card, Entity, EventSource, TimelineEvent
 from dossier.render import urls
 from dossier.render.feeds import robots, sitemap_files
 from dossier.render.pages import SOURCES_SHOWN, Page
@@ -211,7 +211,7 @@ def voices(cache: Store) -> str:
         {"article": slug, "day": day, "speaker": s.speaker, "entity": s.entity, "title": s.title,
          "said_as": s.said_as or None, "speaker_kind": s.speaker_kind, "kind": s.kind, "text": s.text,
          "start": s.start, "end": s.end, "sentence": f"s{s.sentence + 1}"}
-        for slug, day, s in sorted(cache.statements(), key=lambda row: (row[0], row[2].start))
+        for slug, day, s in sorted(cache.findings(STATEMENTS), key=lambda row: (row[0], row[2].start))
     ]  # fmt: skip
     return json.dumps({"statements": records}, ensure_ascii=False, indent=1) + "\n"
 
@@ -223,7 +223,7 @@ def figures(cache: Store) -> str:
          "hedge": f.hedge, "unit": f.unit, "noun": f.noun or None, "counted": f.counted, "place": f.place,
          "holds_for": f.holds, "when": f.when, "projection": f.projection, "text": f.text,
          "start": f.start, "end": f.end, "sentence": f"s{f.sentence + 1}"}
-        for slug, day, f in sorted(cache.figures(), key=lambda row: (row[0], row[2].start))
+        for slug, day, f in sorted(cache.findings(FIGURES), key=lambda row: (row[0], row[2].start))
     ]  # fmt: skip
     return json.dumps({"figures": records}, ensure_ascii=False, indent=1) + "\n"
 

@@ -21,7 +21,7 @@ from typing import Any
 from dossier.analyze.claims import COVERAGE_EVENTS, COVERAGE_WINDOW
 from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig
-from dossier.model import Card, Entity, TimelineEvent, chronological
+from dossier.model import STATEMENTS, Card, Entity, TimelineEvent, chronological
 from dossier.render import urls
 from dossier.render.charts import monthly_bars
 from dossier.render.feeds import absolute_links, feed_entry, feed_view
@@ -576,7 +576,7 @@ class Planner:
         summary = self.store.summary_of(entity_id)
         if summary is None:  # named in articles, but summarized by no analysis: never so after a build
             return []
-        said = self.store.statements(entity_id)
+        said = self.store.findings(STATEMENTS, topic=entity_id)
         head = {
             "mentions": summary.mentions,
             "articles": summary.articles,

@@ -20,17 +20,16 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from dossier.changes import Contribution, Touched, touch
 from dossier.model import (
     Card,
     Coverage,
-    Figure,
     FigureGroup,
     FileHead,
+    FindingKind,
     SentenceReport,
-    Statement,
     TimelineEvent,
     TopicSummary,
     Voice,
@@ -43,11 +42,11 @@ from dossier.store.records import (
     AttachedSentence,
     BucketReports,
     CacheDamaged,
-    Counted,
     DatedEvent,
     EventBrief,
     EventOfArticle,
     Found,
+    FoundIn,
     Keyed,
     Listed,
     NameCount,
@@ -59,7 +58,6 @@ from dossier.store.records import (
     Posting,
     Published,
     Redirect,
-    Said,
     SourceEntry,
     SourceTally,
     Span,
@@ -76,6 +74,8 @@ from dossier.store.records import (
 from dossier.store.rows import ArticleCore, ArticleRows
 from dossier.store.schema import ARTICLE_TABLES, COLUMNS, INDEXES, TABLES, schema_version
 
+R = TypeVar("R")
+
 SIGNATURE_KEYS = (
     "schema",
     "dossier",
@@ -87,8 +87,9 @@ SIGNATURE_KEYS = (
 
 
 # Every class the store keeps as JSON: a change of any one's shape changes the cache's version.
-STORED = (Card, SentenceReport, Statement, Figure, TimelineEvent, FileHead, ArticleCore, TopicSummary, Voice,
-          FigureGroup, Coverage)  # fmt: skip
+# (Findings are kept as their step made them: a change of their shape is one of the extractor's.)
+STORED = (Card, SentenceReport, TimelineEvent, FileHead, ArticleCore, TopicSummary, Voice, FigureGroup,
+          Coverage)  # fmt: skip
 
 
 def version() -> str:
@@ -106,13 +107,14 @@ def is_damage(error: Exception) -> bool:
     )
 
 
-def _voices(rows: Iterable[tuple[str | None, str]]) -> dict[str, str]:
-    """entity → digest of what it says in one article, from (entity, stored statement) rows."""
-    said: dict[str, list[str]] = {}
-    for entity, text in rows:
-        if entity:
-            said.setdefault(entity, []).append(text)
-    return {e: hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest() for e, texts in said.items()}
+def _topic_findings(rows: Iterable[tuple[str, str | None, str]]) -> dict[str, str]:
+    """entity → digest of the findings of one article its topic page shows, from (kind, topic,
+    stored finding) rows."""
+    shown: dict[str, list[str]] = {}
+    for kind, topic, text in rows:
+        if topic:
+            shown.setdefault(topic, []).append(f"{kind}\t{text}")
+    return {e: hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest() for e, texts in shown.items()}
 
 
 class Store:
@@ -312,8 +314,8 @@ class Store:
             ).fetchall(),
             tags=frozenset(tag_key(t) for t in tags),
             authors=frozenset(a for (a,) in db.execute("SELECT author FROM authors WHERE slug = ?", (slug,))),
-            voices=_voices(
-                db.execute("SELECT entity, data FROM statements WHERE slug = ? ORDER BY position", (slug,))
+            findings=_topic_findings(
+                db.execute("SELECT kind, topic, data FROM findings WHERE slug = ? ORDER BY rowid", (slug,))
             ),
         )
         for table in ARTICLE_TABLES:
@@ -345,7 +347,7 @@ class Store:
             undated=[(sentence, sig) for _, _, sentence, sig, _ in rows.undated],
             tags=frozenset(t[0] for t in rows.tags),
             authors=frozenset(a[0] for a in rows.authors),
-            voices=_voices((entity, blob) for _, _, _, entity, _, blob in rows.statements),
+            findings=_topic_findings((kind, topic, blob) for kind, _, _, topic, _, blob in rows.findings),
         )
         touch(touched, rows.slug, self._removed.pop(rows.slug, None), new)
 
@@ -807,21 +809,15 @@ class Store:
     def all_tags(self) -> list[str]:
         return [t for (t,) in self._db.execute("SELECT DISTINCT tag FROM tags ORDER BY tag")]
 
-    def statements(self, entity: str | None = None) -> list[Said]:
-        """Every statement (or those of one speaking entity), newest first."""
-        where, args = ("WHERE entity = ?", (entity,)) if entity else ("", ())
+    def findings(self, kind: FindingKind[R], topic: str | None = None) -> list[FoundIn[R]]:
+        """Every finding of a kind (or those shown on one entity's topic page), newest first."""
+        where, args = ("AND topic = ?", (kind.name, topic)) if topic else ("", (kind.name,))
         rows = self._db.execute(
-            f"SELECT slug, day, data FROM statements {where} ORDER BY day IS NULL, day DESC, slug, position",
+            f"SELECT slug, day, data FROM findings WHERE kind = ? {where} "
+            "ORDER BY day IS NULL, day DESC, slug, position",
             args,
         )
-        return [Said(slug, day, loads(Statement, blob)) for slug, day, blob in rows]
-
-    def figures(self) -> list[Counted]:
-        """Every numeric claim, by quantity, then oldest first."""
-        rows = self._db.execute(
-            "SELECT slug, day, data FROM figures ORDER BY quantity, day IS NULL, day, slug, position"
-        )
-        return [Counted(slug, day, loads(Figure, blob)) for slug, day, blob in rows]
+        return [FoundIn(slug, day, loads(kind.record, blob)) for slug, day, blob in rows]
 
     def entity_counts_by_source(self) -> list[SourceTally]:
         """How often every outlet names every entity it names."""
@@ -945,18 +941,12 @@ class Store:
     def replace_view(self, name: str, inputs: str, view: object) -> None:
         self._db.execute("INSERT OR REPLACE INTO views VALUES (?, ?, ?)", (name, inputs, dumps(view)))
 
-    def statements_digest(self) -> str:
-        """A digest of every statement and of what lists show of its article."""
+    def findings_digest(self, kind: FindingKind[Any]) -> str:
+        """A digest of every finding of a kind and of what lists show of its article."""
         return self._digest_of(
-            "SELECT s.slug, a.line_digest, s.data FROM statements s JOIN articles a ON a.slug = s.slug "
-            "ORDER BY s.slug, s.position"
-        )
-
-    def figures_digest(self) -> str:
-        """A digest of every figure and of what lists show of its article."""
-        return self._digest_of(
-            "SELECT f.slug, a.line_digest, f.data FROM figures f JOIN articles a ON a.slug = f.slug "
-            "ORDER BY f.slug, f.position"
+            "SELECT f.slug, a.line_digest, f.data FROM findings f JOIN articles a ON a.slug = f.slug "
+            "WHERE f.kind = ? ORDER BY f.slug, f.position",
+            args=(kind.name,),
         )
 
     def coverage_digest(self) -> str:
@@ -968,11 +958,11 @@ class Store:
             "SELECT id, digest FROM events ORDER BY sort, id",
         )
 
-    def _digest_of(self, *queries: str) -> str:
+    def _digest_of(self, *queries: str, args: tuple[str, ...] = ()) -> str:
         """A digest of the rows the queries give (their text, a C-speed pass over every row)."""
         digest = hashlib.sha1()
         for sql in queries:
-            digest.update(repr(self._db.execute(sql).fetchall()).encode("utf-8"))
+            digest.update(repr(self._db.execute(sql, args).fetchall()).encode("utf-8"))
         return digest.hexdigest()
 
     def count(self, table: str) -> int:

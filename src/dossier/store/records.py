@@ -7,9 +7,9 @@ JSON, read back as the class the reader names.
 
 from __future__ import annotations
 
-from typing import NamedTuple, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
-from dossier.model import Card, Figure, FileHead, SentenceReport, Statement, TimelineEvent
+from dossier.model import Card, FileHead, SentenceReport, TimelineEvent
 from dossier.store.codec import RecordDamaged, decode, encode
 
 R = TypeVar("R")
@@ -122,16 +122,12 @@ class AttachedSentence(NamedTuple):
     text: str
 
 
-class Said(NamedTuple):
+class FoundIn(NamedTuple, Generic[R]):
+    """A finding (a statement, a figure, …) and the article it is in."""
+
     slug: str
     day: str | None
-    statement: Statement
-
-
-class Counted(NamedTuple):
-    slug: str
-    day: str | None
-    figure: Figure
+    record: R
 
 
 class Undated(NamedTuple):

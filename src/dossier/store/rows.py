@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from dossier.model import ArticleFacts, Card, SentenceReport, Statement
+from dossier.model import ArticleFacts, Card, SentenceReport
 from dossier.slugs import tag_slug as tag_key
 from dossier.store.codec import encode as dumps  # a record as stored: compact JSON
 
@@ -63,8 +63,7 @@ class ArticleRows:
     spellings: tuple[tuple[str, str, int], ...]
     entities: tuple[str, ...]
     buckets: tuple[str, ...]
-    statements: list[tuple[str, str | None, str, str | None, int, str]] = field(default_factory=list)
-    figures: list[tuple[str, str | None, str, int, str]] = field(default_factory=list)
+    findings: list[tuple[str, str, str | None, str | None, int, str]] = field(default_factory=list)
 
 
 def _row_digest(*parts: object) -> str:
@@ -75,7 +74,6 @@ class RowRules(NamedTuple):
     """The analysis's rules the rows are keyed by, handed in so that the store knows none of them."""
 
     bucket: Callable[[str], str]  # the bucket of a dated sentence's TIMEX value (see analyze/events.py)
-    speaker: Callable[[Statement], str]  # one key per speaker (see analyze/claims.py)
 
 
 def article_rows(facts: ArticleFacts, rules: RowRules) -> ArticleRows:
@@ -137,8 +135,9 @@ def article_rows(facts: ArticleFacts, rules: RowRules) -> ArticleRows:
         spellings=facts.spellings,
         entities=tuple(m.entity for m in facts.mentions),
         buckets=tuple(sorted({r[0] for r in reports})),
-        statements=[
-            (slug, day, rules.speaker(st), st.entity, st.start, dumps(st)) for st in facts.statements
+        findings=[
+            (kind.name, slug, day, kind.topic_of(record), record.start, dumps(record))
+            for kind, records in facts.findings
+            for record in records
         ],
-        figures=[(slug, day, fig.quantity, fig.start, dumps(fig)) for fig in facts.figures],
     )

@@ -2,8 +2,10 @@
 
 One row set per article, keyed by its slug, so that an edit deletes the
 article's old rows and inserts its new ones; cross-article tables (totals,
-co-occurrences, spellings) are kept as running sums; derived tables (events,
-attachments, related articles, views, page fingerprints) are replaced key by key.
+co-occurrences, spellings) are kept as running sums; every kind of finding
+(statements, figures, …: see ``model.FindingKind``) shares one table; derived
+tables (events, attachments, related articles, views, page fingerprints) are
+replaced key by key.
 """
 
 from __future__ import annotations
@@ -39,8 +41,7 @@ CREATE TABLE event_members (event TEXT, slug TEXT, anchor TEXT, sentence TEXT);
 CREATE TABLE attachments (day TEXT, slug TEXT, sentence INTEGER, event TEXT, score REAL, anchor TEXT,
                           text TEXT);
 CREATE TABLE related (slug TEXT, rank INTEGER, other TEXT);
-CREATE TABLE statements (slug TEXT, day TEXT, speaker TEXT, entity TEXT, position INTEGER, data TEXT);
-CREATE TABLE figures (slug TEXT, day TEXT, quantity TEXT, position INTEGER, data TEXT);
+CREATE TABLE findings (kind TEXT, slug TEXT, day TEXT, topic TEXT, position INTEGER, data TEXT);
 CREATE TABLE summaries (entity TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE views (name TEXT PRIMARY KEY, inputs TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE entity_exports (entity TEXT PRIMARY KEY, text TEXT NOT NULL);
@@ -59,9 +60,8 @@ CREATE INDEX IF NOT EXISTS tags_tag ON tags (tag);
 CREATE INDEX IF NOT EXISTS tags_slug ON tags (slug);
 CREATE INDEX IF NOT EXISTS authors_author ON authors (author);
 CREATE INDEX IF NOT EXISTS authors_slug ON authors (slug);
-CREATE INDEX IF NOT EXISTS statements_slug ON statements (slug);
-CREATE INDEX IF NOT EXISTS statements_entity ON statements (entity);
-CREATE INDEX IF NOT EXISTS figures_slug ON figures (slug);
+CREATE INDEX IF NOT EXISTS findings_slug ON findings (slug);
+CREATE INDEX IF NOT EXISTS findings_topic ON findings (kind, topic);
 CREATE INDEX IF NOT EXISTS articles_day ON articles (day);
 CREATE INDEX IF NOT EXISTS articles_path ON articles (path);
 CREATE INDEX IF NOT EXISTS articles_order ON articles (day IS NULL, day DESC, slug, card_digest);
@@ -107,7 +107,7 @@ COLUMNS = _columns(TABLES)
 # The tables of an article's own rows, each a field of ``rows.ArticleRows``: what adding and removing
 # an article inserts and deletes.
 ARTICLE_TABLES = (
-    "articles", "mentions", "tags", "authors", "reports", "undated", "names", "statements", "figures",
+    "articles", "mentions", "tags", "authors", "reports", "undated", "names", "findings",
 )  # fmt: skip
 
 
