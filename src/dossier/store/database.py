@@ -107,9 +107,15 @@ def is_damage(error: Exception) -> bool:
     )
 
 
+def _tally(source: str | None, entity: str, mentions: int) -> dict[tuple[str, str, str], int]:
+    """What one article's mentions of an entity add to the running totals of its outlet."""
+    outlet = source or ""
+    return {(outlet, entity, "mentions"): mentions, (outlet, entity, "articles"): 1}
+
+
 def _topic_findings(rows: Iterable[tuple[str, str | None, str]]) -> dict[str, str]:
     """entity → digest of the findings of one article its topic page shows, from (kind, topic,
-    stored finding) rows."""
+    digest of the finding) rows."""
     shown: dict[str, list[str]] = {}
     for kind, topic, text in rows:
         if topic:
@@ -126,7 +132,7 @@ class Store:
         self.path = path  # None for an in-memory cache
         self._pending_pairs: Counter[tuple[str, str]] = Counter()
         self._pending_spellings: Counter[tuple[str, str]] = Counter()
-        self._pending_totals: Counter[tuple[str, str]] = Counter()
+        self._pending_totals: Counter[tuple[str, str, str]] = Counter()  # (outlet, entity, kind)
         self._removed: dict[str, Contribution] = {}  # rows of articles removed in this build
         # Events read back, by their stored text: the days around a happening each read it, and
         # its text changes whenever the event does, so a text read before is never stale.
@@ -294,7 +300,7 @@ class Store:
         ):
             reports.setdefault(bucket, []).append(tuple(sentence))
         for entity, count in db.execute("SELECT entity, count FROM mentions WHERE slug = ?", (slug,)):
-            self._pending_totals.subtract({(entity, "mentions"): count, (entity, "articles"): 1})
+            self._pending_totals.subtract(_tally(source, entity, count))
         self._removed[slug] = Contribution(
             day=day,
             source=source or "",
@@ -315,7 +321,7 @@ class Store:
             tags=frozenset(tag_key(t) for t in tags),
             authors=frozenset(a for (a,) in db.execute("SELECT author FROM authors WHERE slug = ?", (slug,))),
             findings=_topic_findings(
-                db.execute("SELECT kind, topic, data FROM findings WHERE slug = ? ORDER BY rowid", (slug,))
+                db.execute("SELECT kind, topic, digest FROM findings WHERE slug = ? ORDER BY rowid", (slug,))
             ),
         )
         for table in ARTICLE_TABLES:
@@ -331,7 +337,7 @@ class Store:
         self._pending_pairs.update({(a, b): n for a, b, n in rows.pairs})
         self._pending_spellings.update({(e, t): n for e, t, n in rows.spellings})
         for entity, _, _, count, *_ in rows.mentions:
-            self._pending_totals.update({(entity, "mentions"): count, (entity, "articles"): 1})
+            self._pending_totals.update(_tally(rows.source, entity, count))
         reports: dict[str, list[tuple[int, str]]] = {}
         for bucket, _, _, sentence, _, sig, _ in rows.reports:
             reports.setdefault(bucket, []).append((sentence, sig))
@@ -347,7 +353,9 @@ class Store:
             undated=[(sentence, sig) for _, _, sentence, sig, _ in rows.undated],
             tags=frozenset(t[0] for t in rows.tags),
             authors=frozenset(a[0] for a in rows.authors),
-            findings=_topic_findings((kind, topic, blob) for kind, _, _, topic, _, blob in rows.findings),
+            findings=_topic_findings(
+                (kind, topic, digest) for kind, _slug, _day, topic, _at, digest, _data in rows.findings
+            ),
         )
         touch(touched, rows.slug, self._removed.pop(rows.slug, None), new)
 
@@ -360,16 +368,17 @@ class Store:
 
     def flush(self) -> None:
         """Apply pending changes to the co-occurrence, spelling and mention totals."""
-        for table, columns, pending in (
+        sums: tuple[tuple[str, tuple[str, ...], Counter[Any]], ...] = (
             ("cooccurrence", ("entity", "other"), self._pending_pairs),
             ("spelled", ("entity", "text"), self._pending_spellings),
-            ("totals", ("entity", "kind"), self._pending_totals),
-        ):
-            changes = [(a, b, n) for (a, b), n in pending.items() if n]
+            ("totals", ("source", "entity", "kind"), self._pending_totals),
+        )
+        for table, columns, pending in sums:
+            changes = [(*key, n) for key, n in pending.items() if n]
             if changes:
                 self._db.executemany(
-                    f"INSERT INTO {table} VALUES (?, ?, ?) ON CONFLICT ({', '.join(columns)}) "
-                    "DO UPDATE SET count = count + excluded.count",
+                    f"INSERT INTO {table} VALUES ({', '.join('?' * (len(columns) + 1))}) "
+                    f"ON CONFLICT ({', '.join(columns)}) DO UPDATE SET count = count + excluded.count",
                     changes,
                 )
                 self._db.execute(f"DELETE FROM {table} WHERE count = 0")
@@ -634,7 +643,8 @@ class Store:
     def entity_totals(self) -> dict[str, Tally]:
         """How often each entity is named, from the running totals."""
         found: dict[str, list[int]] = {}
-        for entity, kind, count in self._db.execute("SELECT entity, kind, count FROM totals"):
+        rows = self._db.execute("SELECT entity, kind, SUM(count) FROM totals GROUP BY entity, kind")
+        for entity, kind, count in rows:
             found.setdefault(entity, [0, 0])[kind == "articles"] = count
         return {entity: Tally(mentions, articles) for entity, (mentions, articles) in found.items()}
 
@@ -820,11 +830,12 @@ class Store:
         return [FoundIn(slug, day, loads(kind.record, blob)) for slug, day, blob in rows]
 
     def entity_counts_by_source(self) -> list[SourceTally]:
-        """How often every outlet names every entity it names."""
+        """How often every outlet names every entity it names ("" for articles without a source), from
+        the running totals."""
         rows = self._db.execute(
-            "SELECT IFNULL(a.source, ''), m.entity, SUM(m.count), COUNT(*) FROM mentions m "
-            "JOIN articles a ON a.slug = m.slug GROUP BY IFNULL(a.source, ''), m.entity "
-            "ORDER BY 1, 2"
+            "SELECT source, entity, SUM(CASE kind WHEN 'mentions' THEN count ELSE 0 END), "
+            "SUM(CASE kind WHEN 'articles' THEN count ELSE 0 END) "
+            "FROM totals GROUP BY source, entity ORDER BY source, entity"
         )
         return [SourceTally(*row) for row in rows]
 
@@ -942,9 +953,10 @@ class Store:
         self._db.execute("INSERT OR REPLACE INTO views VALUES (?, ?, ?)", (name, inputs, dumps(view)))
 
     def findings_digest(self, kind: FindingKind[Any]) -> str:
-        """A digest of every finding of a kind and of what lists show of its article."""
+        """A digest of every finding of a kind and of what lists show of its article (read from the
+        findings' own digests, not their text)."""
         return self._digest_of(
-            "SELECT f.slug, a.line_digest, f.data FROM findings f JOIN articles a ON a.slug = f.slug "
+            "SELECT f.slug, a.line_digest, f.digest FROM findings f JOIN articles a ON a.slug = f.slug "
             "WHERE f.kind = ? ORDER BY f.slug, f.position",
             args=(kind.name,),
         )
@@ -952,8 +964,7 @@ class Store:
     def coverage_digest(self) -> str:
         """A digest of what the coverage view is made of: outlets' mentions and days, and the events."""
         return self._digest_of(
-            "SELECT IFNULL(a.source, ''), m.entity, SUM(m.count), COUNT(*) FROM mentions m "
-            "JOIN articles a ON a.slug = m.slug GROUP BY 1, 2 ORDER BY 1, 2",
+            "SELECT source, entity, kind, count FROM totals ORDER BY source, entity, kind",
             "SELECT IFNULL(source, ''), day, COUNT(*) FROM articles GROUP BY 1, 2 ORDER BY 1, 2",
             "SELECT id, digest FROM events ORDER BY sort, id",
         )

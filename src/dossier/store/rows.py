@@ -63,11 +63,15 @@ class ArticleRows:
     spellings: tuple[tuple[str, str, int], ...]
     entities: tuple[str, ...]
     buckets: tuple[str, ...]
-    findings: list[tuple[str, str, str | None, str | None, int, str]] = field(default_factory=list)
+    findings: list[tuple[str, str, str | None, str | None, int, str, str]] = field(default_factory=list)
 
 
 def _row_digest(*parts: object) -> str:
     return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 class RowRules(NamedTuple):
@@ -136,8 +140,8 @@ def article_rows(facts: ArticleFacts, rules: RowRules) -> ArticleRows:
         entities=tuple(m.entity for m in facts.mentions),
         buckets=tuple(sorted({r[0] for r in reports})),
         findings=[
-            (kind.name, slug, day, kind.topic_of(record), record.start, dumps(record))
+            (kind.name, slug, day, kind.topic_of(record), record.start, _text_digest(text), text)
             for kind, records in facts.findings
-            for record in records
+            for record, text in ((record, dumps(record)) for record in records)
         ],
     )

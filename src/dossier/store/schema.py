@@ -23,7 +23,7 @@ CREATE TABLE articles (
 );
 CREATE TABLE mentions (entity TEXT, slug TEXT, day TEXT, count INTEGER, sentence TEXT, anchor TEXT,
                        digest TEXT, PRIMARY KEY (entity, slug));
-CREATE TABLE totals (entity TEXT, kind TEXT, count INTEGER, PRIMARY KEY (entity, kind));
+CREATE TABLE totals (source TEXT, entity TEXT, kind TEXT, count INTEGER, PRIMARY KEY (source, entity, kind));
 CREATE TABLE spelled (entity TEXT, text TEXT, count INTEGER, PRIMARY KEY (entity, text));
 CREATE TABLE cooccurrence (entity TEXT, other TEXT, count INTEGER, PRIMARY KEY (entity, other));
 CREATE TABLE tags (tag TEXT, name TEXT, slug TEXT, day TEXT);
@@ -41,7 +41,7 @@ CREATE TABLE event_members (event TEXT, slug TEXT, anchor TEXT, sentence TEXT);
 CREATE TABLE attachments (day TEXT, slug TEXT, sentence INTEGER, event TEXT, score REAL, anchor TEXT,
                           text TEXT);
 CREATE TABLE related (slug TEXT, rank INTEGER, other TEXT);
-CREATE TABLE findings (kind TEXT, slug TEXT, day TEXT, topic TEXT, position INTEGER, data TEXT);
+CREATE TABLE findings (kind TEXT, slug TEXT, day TEXT, topic TEXT, position INTEGER, digest TEXT, data TEXT);
 CREATE TABLE summaries (entity TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE views (name TEXT PRIMARY KEY, inputs TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE entity_exports (entity TEXT PRIMARY KEY, text TEXT NOT NULL);
