@@ -36,7 +36,7 @@ from dossier.render import templates_digest
 from dossier.report import Reporter, plural
 from dossier.scan import Scan, articles_to_extract, list_article_files, scan_articles, stamps_match
 from dossier.search import FOLDER as SEARCH_FOLDER
-from dossier.search import index_site
+from dossier.search import TOPICS, Searchable, article_shard, index_site, shard_digests
 from dossier.store.database import Store, discard, is_damage
 from dossier.store.database import version as store_version
 from dossier.store.records import CacheDamaged, NameSighting
@@ -407,13 +407,9 @@ def _build(
         else:
             local = GroupRenderer(cache, *renderer_args[1:])
             results = (local.render(job) for job in jobs)
-        searchable = False  # whether an article or topic page changed, and the search index with it
         for result in results:
             cache.replace_pages(result.group, result.fingerprints)
             writer.written += result.written
-            searchable = searchable or (
-                bool(result.written or result.removed) and result.group.startswith(("article:", "topic:"))
-            )
             for path in result.removed:
                 writer.remove(path)
             reporter.advance()
@@ -431,10 +427,15 @@ def _build(
         for path in before.keys() - now.keys():
             writer.remove(path)
         reporter.finish("render", f"{plural(writer.written, 'file')} written, {writer.removed} removed")
-        reindex = config.search and (rewrite or searchable)
+        shards = _searchable(cache) if config.search else []
+        now = shard_digests(shards)
+        before = {} if rewrite else json.loads(cache.meta("search") or "{}")
+        dirty = sorted(shard for shard in now if before.get(shard) != now[shard])
+        reindex = config.search and (rewrite or bool(dirty) or before.keys() != now.keys())
         writer.fill_in_unchanged(regenerated=[SEARCH_FOLDER] if reindex else [])
         if reindex:  # indexed in the private folder, so the new site goes live with its index
-            _index(writer.folder, reporter)
+            _index(writer.folder, None if rewrite else output, shards, dirty, workers, reporter)
+        cache.set_meta("search", json.dumps(now))
     _keep_addresses(options.site, scan, cache)
     _remember_scan(cache, scan, options)
     cache.set_meta("templates", templates_sum)
@@ -452,10 +453,34 @@ def _build(
     )  # fmt: skip
 
 
-def _index(folder: Path, reporter: Reporter) -> None:
+def _index(
+    folder: Path,
+    published: Path | None,
+    pages: list[Searchable],
+    dirty: list[str],
+    jobs: int,
+    reporter: Reporter,
+) -> None:
     reporter.start("search")
-    index_site(folder)
-    reporter.finish("search", "article and topic pages indexed")
+    index_site(folder, published, pages, dirty, jobs)
+    count = len({page.shard for page in pages})
+    reporter.finish("search", f"{plural(len(dirty), 'shard')} of {count} indexed")
+
+
+def _searchable(cache: Store) -> list[Searchable]:
+    """The article and topic pages the search index holds, each in its shard (see search.py)."""
+    from dossier.render import urls
+
+    days = cache.article_days()
+    pages = []
+    for page in cache.group_pages("article:"):
+        slug = page.group.removeprefix("article:")
+        if page.path == urls.article(slug):
+            pages.append(Searchable(page.path, article_shard(days.get(slug)), page.fingerprint))
+    for page in cache.group_pages("topic:"):
+        if page.path == urls.topic(page.group.removeprefix("topic:")):
+            pages.append(Searchable(page.path, TOPICS, page.fingerprint))
+    return pages
 
 
 def _keep_addresses(site: Path, scan: Scan, cache: Store) -> None:

@@ -1,22 +1,85 @@
-"""The full-text search index: Pagefind, run over the written site.
+"""The full-text search index: Pagefind, run over the written site, in shards.
 
 Pagefind reads the article and topic pages (the parts marked
-``data-pagefind-body``) and writes a static, chunked index under
-``pagefind/``; the search page loads it in the reader's browser, so search
-needs no server. The index is written beside the old one and swapped in, so a
-failed run leaves the previous index (and the site) as it was.
+``data-pagefind-body``) and writes a static, chunked index that the search page
+loads in the reader's browser, so search needs no server. The index is split in
+shards: the topic pages, and the articles of each month they were published in
+(with one for undated articles). Each shard is its own Pagefind index under
+``pagefind/<shard>/``; the search page opens the first and merges the others
+(Pagefind's ``mergeIndex``), so a query still sees every page. A build indexes
+again only the shards whose pages changed, and links the others in from the
+published site: an edit costs the pages of one month, not the whole archive.
+
+All of it is written in the build's private folder, so the new pages and their
+index go live together; a failed run leaves the previous site as it was.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+import os
 import shutil
 import subprocess
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 from dossier.errors import BuildError
 
 FOLDER = "pagefind"
-INDEXED = "{articles,topics}/*.html"  # article and topic pages; archive pages are left out
+MANIFEST = "shards.json"  # under FOLDER: the shards, the first one opened first
+BUNDLE = ("pagefind.js",)  # what the search page imports, kept once at the top of FOLDER
+# What a shard needs in the browser (its index, the search engine it runs and the worker that runs
+# it); the rest of what Pagefind writes (its own user interfaces) is not used and left out.
+SHARD_FILES = ("pagefind-entry.json", "pagefind-worker.js")
+SHARD_SUFFIXES = (".pf_meta", ".pagefind")
+SHARD_FOLDERS = ("index", "fragment", "filter")
+TOPICS = "topics"
+UNDATED = "articles-undated"
+
+
+class Searchable(NamedTuple):
+    """A page the index holds, the shard it is in, and the fingerprint of what it shows."""
+
+    path: str
+    shard: str
+    fingerprint: str
+
+
+def article_shard(day: str | None) -> str:
+    """An article's shard: the month it was published in."""
+    return f"articles-{day[:7]}" if day else UNDATED
+
+
+def shard_digests(pages: Iterable[Searchable]) -> dict[str, str]:
+    """shard → a digest of its pages, what they show and the Pagefind that indexes them: a shard is
+    indexed again when it changes."""
+    members: dict[str, list[tuple[str, str]]] = {}
+    for page in pages:
+        members.setdefault(page.shard, []).append((page.path, page.fingerprint))
+    engine = _pagefind_version()
+    return {
+        shard: hashlib.sha1(json.dumps([engine, sorted(rows)]).encode("utf-8")).hexdigest()
+        for shard, rows in sorted(members.items())
+    }
+
+
+def _pagefind_version() -> str:
+    try:
+        return metadata.version("pagefind_bin")
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def shard_order(shards: Iterable[str]) -> list[str]:
+    """The topics first (the shard the search page opens), then the months, newest first."""
+    named = set(shards)
+    months = sorted((s for s in named if s not in (TOPICS, UNDATED)), reverse=True)
+    return [*(s for s in (TOPICS,) if s in named), *months, *(s for s in (UNDATED,) if s in named)]
 
 
 def pagefind_executable() -> Path:
@@ -31,32 +94,80 @@ def pagefind_executable() -> Path:
     return Path(get_executable())
 
 
-def index_site(folder: Path) -> None:
-    """Write ``folder/pagefind/`` from the pages in ``folder``, replacing the previous index whole."""
-    staging = folder / f".{FOLDER}.new"
-    shutil.rmtree(staging, ignore_errors=True)
+def index_site(
+    folder: Path, published: Path | None, pages: list[Searchable], dirty: Iterable[str], jobs: int = 1
+) -> None:
+    """Write ``folder/pagefind/``: the ``dirty`` shards indexed from the pages in ``folder``, every
+    other shard linked in from the ``published`` site (None: index them all)."""
+    shards: dict[str, list[str]] = {}
+    for page in pages:
+        shards.setdefault(page.shard, []).append(page.path)
+    target, scratch = folder / FOLDER, folder / ".search"
+    for made in (target, scratch):
+        shutil.rmtree(made, ignore_errors=True)
+        made.mkdir(parents=True)
+    try:
+        old = published / FOLDER if published is not None else None
+        reused = _reusable(old, shards, set(dirty))
+        for shard in reused:
+            shutil.copytree(reused[shard], target / shard, copy_function=os.link)
+        fresh = sorted(set(shards) - set(reused))
+        if fresh:
+            executable = pagefind_executable()
+            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+                index = functools.partial(_index_shard, executable, folder, scratch)
+                done = list(pool.map(lambda shard: index(shard, shards[shard]), fresh))
+            for problem in done:
+                if problem:
+                    raise BuildError(f"Pagefind could not index the site for search: {problem}")
+            for name in BUNDLE:
+                shutil.copyfile(scratch / fresh[0] / name, target / name)
+        elif old is not None:
+            for name in BUNDLE:
+                if (old / name).is_file():
+                    os.link(old / name, target / name)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    manifest = {"shards": shard_order(shards)}
+    (target / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+
+def _reusable(old: Path | None, shards: Iterable[str], dirty: set[str]) -> dict[str, Path]:
+    """The shards the published index has as they still are: linked in, not indexed again."""
+    if old is None:
+        return {}
+    return {shard: old / shard for shard in sorted(shards) if shard not in dirty and (old / shard).is_dir()}
+
+
+def _index_shard(executable: Path, folder: Path, scratch: Path, shard: str, paths: list[str]) -> str | None:
+    """Index one shard's pages, linked into a folder of their own, into ``pagefind/<shard>/``; what
+    Pagefind said when it failed, else None."""
+    pages, written = scratch / f"{shard}.pages", scratch / shard
+    for path in paths:
+        (pages / path).parent.mkdir(parents=True, exist_ok=True)
+        os.link(folder / path, pages / path)
     command = [
-        str(pagefind_executable()),
-        "--site", str(folder),
-        "--output-path", str(staging),
-        "--glob", INDEXED,
+        str(executable),
+        "--site", str(pages),
+        "--output-path", str(written),
         "--keep-index-url",
         "--silent",
     ]  # fmt: skip
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:
-        raise BuildError(f"cannot run Pagefind to index the site for search: {exc}") from None
+        return f"cannot run Pagefind ({exc})"
     if done.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
         detail = (done.stderr or done.stdout).strip().splitlines()
-        raise BuildError(
-            "Pagefind could not index the site for search" + (f": {detail[-1]}" if detail else "")
-        )
-    target = folder / FOLDER
-    old = folder / f".{FOLDER}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+        return detail[-1] if detail else f"exit status {done.returncode}"
+    _keep_what_the_browser_needs(written, folder / FOLDER / shard)
+    return None
+
+
+def _keep_what_the_browser_needs(written: Path, shard: Path) -> None:
+    shard.mkdir(parents=True)
+    for entry in written.iterdir():
+        if entry.is_dir() and entry.name in SHARD_FOLDERS:
+            shutil.copytree(entry, shard / entry.name, copy_function=os.link)
+        elif entry.is_file() and (entry.name in SHARD_FILES or entry.name.endswith(SHARD_SUFFIXES)):
+            os.link(entry, shard / entry.name)

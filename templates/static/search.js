@@ -19,10 +19,28 @@
 
   function say(text) { status.textContent = text; }
 
+  // The index is in shards (the topics, and the articles of each month: see dossier/search.py),
+  // listed in shards.json beside the bundle; the first is opened and the others merged into it,
+  // so a query sees every page.
+  var nothing = { search: function () { return Promise.resolve({ results: [] }); } };
+
   function load() {
     if (!pagefind) {
-      pagefind = import(bundle.href).then(function (module) {
-        return module.options({ baseUrl: root }).then(function () { return module; });
+      var manifest = new URL("shards.json", bundle).href;
+      pagefind = fetch(manifest).then(function (response) {
+        if (!response.ok) throw new Error("no search index");
+        return response.json();
+      }).then(function (listed) {
+        var shards = listed.shards || [];
+        if (!shards.length) return nothing;
+        var path = function (shard) { return new URL(shard + "/", bundle).pathname; };
+        return import(bundle.href).then(function (module) {
+          return module.options({ basePath: path(shards[0]), baseUrl: root }).then(function () {
+            return Promise.all(shards.slice(1).map(function (shard) {
+              return module.mergeIndex(path(shard), { baseUrl: root });
+            }));
+          }).then(function () { return module; });
+        });
       });
     }
     return pagefind;

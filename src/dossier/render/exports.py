@@ -7,13 +7,15 @@ little more than copying them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from html import escape
+from typing import TypeVar
 
 from dossier.config import SiteConfig
 from dossier.model import FIGURES, STATEMENTS, Card, Entity, EventSource, TimelineEvent
@@ -21,6 +23,9 @@ from dossier.render import urls
 from dossier.render.feeds import robots, sitemap_files
 from dossier.render.pages import SOURCES_SHOWN, Page
 from dossier.store.database import Store
+from dossier.store.records import Filed, FoundIn
+
+R = TypeVar("R")
 
 
 def _joined(head: str, entries: Iterable[str], tail: str) -> Iterator[str]:
@@ -34,9 +39,10 @@ def _joined(head: str, entries: Iterable[str], tail: str) -> Iterator[str]:
     yield tail
 
 
-def annotations_json(cache: Store) -> Iterator[str]:
-    """Every article with its mentions and dates; offsets index the body (or the title, where so marked)."""
-    return _joined('{"articles": [\n', cache.annotations(), "\n]}\n")
+def annotations_json(cache: Store, month: str | None = None) -> Iterator[str]:
+    """Every article (or those of one month) with its mentions and dates; offsets index the body (or
+    the title, where so marked)."""
+    return _joined('{"articles": [\n', cache.annotations(month), "\n]}\n")
 
 
 def entity_entry(cache: Store, entity: Entity, totals: Mapping[str, tuple[int, int]]) -> str:
@@ -158,8 +164,9 @@ def store_fragments(store: Store, event_ids: set[str], config: SiteConfig) -> No
         store.store_fragments(event.id, *event_fragments(event, cards, config))
 
 
-def timeline(cache: Store) -> Iterator[str]:
-    return _joined('{"events": [\n', (export for export, _ in cache.event_exports()), "\n]}\n")
+def timeline(cache: Store, year: str | None = None) -> Iterator[str]:
+    """Every event (or those that end in one year), in timeline order."""
+    return _joined('{"events": [\n', (export for export, _ in cache.event_exports(year)), "\n]}\n")
 
 
 def timelinejs(cache: Store, config: SiteConfig) -> Iterator[str]:
@@ -178,54 +185,99 @@ def _key(*parts: object) -> str:
     return digest.hexdigest()
 
 
+# A site of more articles than this writes its large exports in parts, one per month (the timeline
+# one per year), each in the shape of the whole file, under an index at the documented name
+# (``{"parts": [...]}``, see DESIGN.md): an edit rewrites the parts it changes, not 30 MB.
+PARTS_ABOVE = 1000
+
+
 def export_pages(cache: Store, config: SiteConfig, registry: dict[str, Entity]) -> list[Page]:
     """The JSON exports, joined from stored entries (see :func:`store_entity_entries`).
 
     Each export's key is made from the keys of its entries (article versions, event digests),
     so an export is joined and written only when one of its entries changed.
     """
-    article_keys = cache.article_keys_by_path()
     event_keys = cache.event_keys()
     entities_text = entities(cache, registry)
-    said, counted = cache.view_inputs("voices"), cache.view_inputs("figures")
-    return [
-        Page(urls.data("annotations.json"), None, _key(article_keys), make=lambda: annotations_json(cache)),
+    pages = [
         Page(urls.data("entities.json"), None, _key(entities_text), text=entities_text),
-        Page(urls.data("timeline.json"), None, _key(event_keys), make=lambda: timeline(cache)),
         Page(
             urls.data("timelinejs.json"),
             None,
             _key(event_keys, config.title, config.description, config.base_url),
             make=lambda: timelinejs(cache, config),
         ),
+    ]
+    if cache.count("articles") > PARTS_ABOVE:
+        return [
+            *_parted("annotations", cache.article_stamps(), lambda month: annotations_json(cache, month)),
+            *pages[:1],
+            *_parted("timeline", cache.event_stamps(), lambda year: timeline(cache, year)),
+            *pages[1:],
+            *_parted("voices", cache.finding_stamps(STATEMENTS), lambda month: [voices(cache, month)]),
+            *_parted("figures", cache.finding_stamps(FIGURES), lambda month: [figures(cache, month)]),
+        ]
+    said, counted = cache.view_inputs("voices"), cache.view_inputs("figures")
+    return [
+        Page(
+            urls.data("annotations.json"),
+            None,
+            _key(cache.article_keys_by_path()),
+            make=lambda: annotations_json(cache),
+        ),
+        pages[0],
+        Page(urls.data("timeline.json"), None, _key(event_keys), make=lambda: timeline(cache)),
+        pages[1],
         # keyed by what the analysis's views of them are made from: an edit that changes no
         # statement (or figure) leaves the export alone
-        Page(urls.data("voices.json"), None, _key(said), make=lambda: voices(cache)),
-        Page(urls.data("figures.json"), None, _key(counted), make=lambda: figures(cache)),
+        Page(urls.data("voices.json"), None, _key(said), make=lambda: [voices(cache)]),
+        Page(urls.data("figures.json"), None, _key(counted), make=lambda: [figures(cache)]),
     ]
 
 
-def voices(cache: Store) -> str:
-    """Every attributed statement: who, in what capacity, what, quoted or reported, and where."""
+def _parted(name: str, entries: list[Filed], part: Callable[[str], Iterable[str]]) -> list[Page]:
+    """``data/<name>.json`` as an index of parts, one per period of its entries (oldest first, the
+    undated last), each part keyed by its entries' digests and made by ``part(period)``."""
+    periods: dict[str, list[tuple[str, str]]] = {}
+    for entry in entries:
+        periods.setdefault(entry.period, []).append((entry.name, entry.key))
+    order = sorted(periods, key=lambda period: (period == "", period))
+    names = [f"{name}/{period or 'undated'}.json" for period in order]
+    index = json.dumps({"parts": names}, indent=1) + "\n"
+    pages = [Page(urls.data(f"{name}.json"), None, _key(index), text=index)]
+    for period, path in zip(order, names, strict=True):
+        pages.append(Page(urls.data(path), None, _key(periods[period]), make=functools.partial(part, period)))
+    return pages
+
+
+def voices(cache: Store, month: str | None = None) -> str:
+    """Every attributed statement (or those of the articles of one month): who, in what capacity,
+    what, quoted or reported, and where."""
     records = [
         {"article": slug, "day": day, "speaker": s.speaker, "entity": s.entity, "title": s.title,
          "said_as": s.said_as or None, "speaker_kind": s.speaker_kind, "kind": s.kind, "text": s.text,
          "start": s.start, "end": s.end, "sentence": f"s{s.sentence + 1}"}
-        for slug, day, s in sorted(cache.findings(STATEMENTS), key=lambda row: (row[0], row[2].start))
+        for slug, day, s in _in_article_order(cache.findings(STATEMENTS, month=month))
     ]  # fmt: skip
     return json.dumps({"statements": records}, ensure_ascii=False, indent=1) + "\n"
 
 
-def figures(cache: Store) -> str:
-    """Every numeric claim: the value, its hedge, what it counts, where and when, and where it is said."""
+def figures(cache: Store, month: str | None = None) -> str:
+    """Every numeric claim (or those of the articles of one month): the value, its hedge, what it
+    counts, where and when, and where it is said."""
     records = [
         {"article": slug, "day": day, "quantity": f.quantity, "value": f.value, "high": f.high,
          "hedge": f.hedge, "unit": f.unit, "noun": f.noun or None, "counted": f.counted, "place": f.place,
          "holds_for": f.holds, "when": f.when, "projection": f.projection, "text": f.text,
          "start": f.start, "end": f.end, "sentence": f"s{f.sentence + 1}"}
-        for slug, day, f in sorted(cache.findings(FIGURES), key=lambda row: (row[0], row[2].start))
+        for slug, day, f in _in_article_order(cache.findings(FIGURES, month=month))
     ]  # fmt: skip
     return json.dumps({"figures": records}, ensure_ascii=False, indent=1) + "\n"
+
+
+def _in_article_order(found: list[FoundIn[R]]) -> list[FoundIn[R]]:
+    """Findings by article, then in the order the article gives them."""
+    return sorted(found, key=lambda row: (row.slug, getattr(row.record, "start")))  # noqa: B009
 
 
 NOT_LISTED = (urls.NOT_FOUND, urls.SEARCH)

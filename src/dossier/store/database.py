@@ -45,8 +45,10 @@ from dossier.store.records import (
     DatedEvent,
     EventBrief,
     EventOfArticle,
+    Filed,
     Found,
     FoundIn,
+    GroupPage,
     Keyed,
     Listed,
     NameCount,
@@ -105,6 +107,15 @@ def is_damage(error: Exception) -> bool:
     return isinstance(error, sqlite3.DatabaseError) and any(
         sign in message for sign in ("malformed", "no such table", "no such column", "not a database")
     )
+
+
+def _in_month(column: str, month: str | None) -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause for rows dated in ``month`` ("2024-01"; "" for rows without a day; None: all)."""
+    if month is None:
+        return "", ()
+    if not month:
+        return f"WHERE {column} IS NULL", ()
+    return f"WHERE substr({column}, 1, 7) = ?", (month,)
 
 
 def _tally(source: str | None, entity: str, mentions: int) -> dict[tuple[str, str, str], int]:
@@ -405,6 +416,10 @@ class Store:
         row = self._db.execute("SELECT key, card_digest FROM articles WHERE slug = ?", (slug,)).fetchone()
         return None if row is None else ArticleVersion(*row)
 
+    def article_days(self) -> dict[str, str | None]:
+        """slug → the day the article was published (None when it is not known)."""
+        return dict(self._db.execute("SELECT slug, day FROM articles"))
+
     def article_paths(self) -> dict[str, str]:
         """slug → the article's path in the site folder."""
         return dict(self._db.execute("SELECT slug, path FROM articles"))
@@ -586,8 +601,11 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
-    def event_exports(self) -> Iterator[tuple[str, str]]:
-        yield from self._db.execute("SELECT export, slide FROM events ORDER BY sort, id")
+    def event_exports(self, year: str | None = None) -> Iterator[tuple[str, str]]:
+        """Every event's entries of data/timeline.json and data/timelinejs.json, in timeline order (or
+        those of the events that end in one year)."""
+        where, args = ("WHERE substr(sort, 1, 4) = ?", (year,)) if year is not None else ("", ())
+        yield from self._db.execute(f"SELECT export, slide FROM events {where} ORDER BY sort, id", args)
 
     def events_of_article(self, slug: str) -> list[EventOfArticle]:
         """An article's events, each with the article's own sentence about it."""
@@ -819,13 +837,19 @@ class Store:
     def all_tags(self) -> list[str]:
         return [t for (t,) in self._db.execute("SELECT DISTINCT tag FROM tags ORDER BY tag")]
 
-    def findings(self, kind: FindingKind[R], topic: str | None = None) -> list[FoundIn[R]]:
-        """Every finding of a kind (or those shown on one entity's topic page), newest first."""
-        where, args = ("AND topic = ?", (kind.name, topic)) if topic else ("", (kind.name,))
+    def findings(
+        self, kind: FindingKind[R], topic: str | None = None, month: str | None = None
+    ) -> list[FoundIn[R]]:
+        """Every finding of a kind (or those shown on one entity's topic page, or those of the articles
+        published in one month: "2024-01", or "" for the undated), newest first."""
+        where, args = ("AND topic = ?", (topic,)) if topic else ("", ())
+        if month is not None:
+            within, more = _in_month("day", month)
+            where, args = f"{where} AND {within.removeprefix('WHERE ')}", (*args, *more)
         rows = self._db.execute(
             f"SELECT slug, day, data FROM findings WHERE kind = ? {where} "
             "ORDER BY day IS NULL, day DESC, slug, position",
-            args,
+            (kind.name, *args),
         )
         return [FoundIn(slug, day, loads(kind.record, blob)) for slug, day, blob in rows]
 
@@ -985,11 +1009,43 @@ class Store:
     def store_entity_export(self, entity: str, text: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO entity_exports VALUES (?, ?)", (entity, text))
 
-    def annotations(self) -> Iterator[str]:
-        for (text,) in self._db.execute("SELECT annotations FROM articles ORDER BY path"):
+    def annotations(self, month: str | None = None) -> Iterator[str]:
+        """Every article's entry of data/annotations.json, by path (or those published in one month:
+        "2024-01", or "" for the undated)."""
+        where, args = _in_month("day", month)
+        for (text,) in self._db.execute(f"SELECT annotations FROM articles {where} ORDER BY path", args):
             yield text
 
+    def article_stamps(self) -> list[Filed]:
+        """Every article's month ("" when undated), path and version, in path order."""
+        rows = self._db.execute("SELECT IFNULL(substr(day, 1, 7), ''), path, key FROM articles ORDER BY path")
+        return [Filed(*row) for row in rows]
+
+    def finding_stamps(self, kind: FindingKind[Any]) -> list[Filed]:
+        """Every finding of a kind: its article's month ("" when undated), its article, and its digest
+        with the article's day (what an export of findings shows of the article)."""
+        rows = self._db.execute(
+            "SELECT IFNULL(substr(day, 1, 7), ''), slug, IFNULL(day, '') || digest FROM findings "
+            "WHERE kind = ? ORDER BY slug, position",
+            (kind.name,),
+        )
+        return [Filed(*row) for row in rows]
+
+    def event_stamps(self) -> list[Filed]:
+        """Every event's year (that of its last day: the timeline is in that order), id and digest, in
+        timeline order."""
+        rows = self._db.execute("SELECT substr(sort, 1, 4), id, digest FROM events ORDER BY sort, id")
+        return [Filed(*row) for row in rows]
+
     # --- pages ----------------------------------------------------------------------------------------
+
+    def group_pages(self, prefix: str) -> list[GroupPage]:
+        """The pages of every group whose name starts with ``prefix`` ("article:"), in path order."""
+        rows = self._db.execute(
+            "SELECT grp, path, fingerprint FROM pages WHERE substr(grp, 1, ?) = ? ORDER BY path",
+            (len(prefix), prefix),
+        )
+        return [GroupPage(*row) for row in rows]
 
     def page_fingerprints(self, group: str) -> dict[str, str]:
         return dict(self._db.execute("SELECT path, fingerprint FROM pages WHERE grp = ?", (group,)))

@@ -122,6 +122,14 @@ class AttachedSentence(NamedTuple):
     text: str
 
 
+class GroupPage(NamedTuple):
+    """A page of the last build, the group it was rendered in, and the fingerprint of what it shows."""
+
+    group: str
+    path: str
+    fingerprint: str
+
+
 class FoundIn(NamedTuple, Generic[R]):
     """A finding (a statement, a figure, …) and the article it is in."""
 
@@ -177,6 +185,15 @@ class Redirect(NamedTuple):
 
     old: str
     new: str
+
+
+class Filed(NamedTuple):
+    """An entry of an export (an article, a statement, an event), the period it is filed under
+    (its month, its year; "" when it has no date) and the digest of its current version."""
+
+    period: str
+    name: str
+    key: str
 
 
 class Keyed(NamedTuple):

@@ -1,0 +1,99 @@
+"""The search index in shards: which shard a page is in, and that a build indexes again only the
+shards whose pages changed, ending with the index a clean build writes (see dossier/search.py)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dossier.pipeline import BuildOptions, build
+from dossier.search import Searchable, article_shard, shard_digests, shard_order
+from tests.conftest import copy_site
+
+
+@pytest.mark.parametrize(
+    ("day", "shard"),
+    [("2024-01-06", "articles-2024-01"), ("2024-12-31", "articles-2024-12"), (None, "articles-undated")],
+)
+def test_an_article_is_in_the_shard_of_its_month(day: str | None, shard: str) -> None:
+    assert article_shard(day) == shard
+
+
+def test_the_topics_come_first_then_the_months_newest_first() -> None:
+    shards = ["articles-2024-01", "articles-undated", "topics", "articles-2025-03", "articles-2024-08"]
+    assert shard_order(shards) == [
+        "topics", "articles-2025-03", "articles-2024-08", "articles-2024-01", "articles-undated",
+    ]  # fmt: skip
+    assert shard_order(["articles-2024-01"]) == ["articles-2024-01"]
+
+
+def test_a_shard_changes_when_a_page_of_it_does_and_only_then() -> None:
+    pages = [
+        Searchable("articles/a.html", "articles-2024-01", "1"),
+        Searchable("topics/x.html", "topics", "2"),
+    ]
+    before = shard_digests(pages)
+    assert shard_digests(list(reversed(pages))) == before  # the order they are listed in does not count
+    after = shard_digests([pages[0]._replace(fingerprint="3"), pages[1]])
+    assert after["topics"] == before["topics"] and after["articles-2024-01"] != before["articles-2024-01"]
+    moved = shard_digests([pages[0]._replace(shard="articles-2024-02"), pages[1]])
+    assert set(moved) == {"articles-2024-02", "topics"}
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def _clean_index(site: Path, where: Path) -> dict[str, bytes]:
+    shutil.copytree(site, where, ignore=shutil.ignore_patterns("_site", ".dossier-cache"))
+    return _files(build(BuildOptions(site=where, jobs=1)).output / "pagefind")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    site = copy_site(tmp_path / "site")
+    build(BuildOptions(site=site, jobs=1))
+    return site
+
+
+def test_an_edit_indexes_only_the_shard_of_its_month_again(site: Path, tmp_path: Path) -> None:
+    index = site / "_site" / "pagefind"
+    shards = json.loads((index / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert shards[0] == "topics" and {"articles-2024-01", "articles-2024-08"} <= set(shards)
+    before = _inodes(index)
+    article = site / "articles" / "medium-a-new-era-in-iraq.md"  # published in January 2024
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("significant", "notable"), encoding="utf-8")
+    build(BuildOptions(site=site, jobs=1))
+    after = _inodes(index)
+    untouched = [path for path in after if path.startswith("articles-2024-08/")]
+    assert untouched and all(after[path] == before[path] for path in untouched)  # linked, not written again
+    january = [path for path in after if path.startswith("articles-2024-01/")]
+    assert any(before.get(path) != after[path] for path in january)
+    assert _files(index) == _clean_index(site, tmp_path / "clean")
+
+
+def test_a_new_month_adds_a_shard_and_its_last_article_takes_it_away(site: Path, tmp_path: Path) -> None:
+    added = site / "articles" / "later.md"
+    added.write_text(
+        "---\ntitle: Coalition leaves Baghdad\ndate: 2025-09-02\nsource: Rudaw\n---\n\n"
+        "The coalition said on Tuesday that its mission in Baghdad had ended.\n",
+        encoding="utf-8",
+    )
+    build(BuildOptions(site=site, jobs=1))
+    index = site / "_site" / "pagefind"
+    assert "articles-2025-09" in json.loads((index / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert (index / "articles-2025-09" / "pagefind-entry.json").is_file()
+    assert _files(index) == _clean_index(site, tmp_path / "with")
+    added.unlink()
+    build(BuildOptions(site=site, jobs=1))
+    assert "articles-2025-09" not in json.loads((index / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert not (index / "articles-2025-09").exists()
+    assert _files(index) == _clean_index(site, tmp_path / "without")
