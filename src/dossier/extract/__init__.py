@@ -24,8 +24,10 @@ from dossier.extract.dates.address import publication_in_address
 from dossier.extract.dates.arabic import find_arabic_candidates
 from dossier.extract.entities import Match, Matcher, resolve_mentions
 from dossier.extract.figures import find_figures
+from dossier.extract.figures_arabic import find_arabic_figures
 from dossier.extract.names import unknown_names
 from dossier.extract.quotes import find_statements
+from dossier.extract.quotes.arabic import find_arabic_statements
 from dossier.extract.sentences import split_sentences
 from dossier.extract.tokens import Tokens, tokenize
 from dossier.model import (
@@ -156,6 +158,16 @@ def find_voices(state: ExtractionState) -> None:
     """Who said what: quotations and reported speech with their speakers."""
     matcher = state.matcher
     body = state.article.body
+    if state.arabic:
+        arabic = find_arabic_statements(
+            state.prose,
+            state.sentences,
+            state.mentions,
+            matcher.types,
+            lambda phrase: registry_entity(matcher, phrase),
+        )
+        state.keep(STATEMENTS, (replace(st, text=body[st.start : st.end]) for st in arabic))
+        return
     found = find_statements(
         state.prose,
         state.sentences,
@@ -187,9 +199,18 @@ def find_numbers(state: ExtractionState) -> None:
     types = state.matcher.types
     places = frozenset(e for e, kind in types.items() if kind in PLACE_TYPES)
     countries = frozenset(e for e, kind in types.items() if kind == "country")
-    figures = find_figures(
-        state.prose, state.sentences, state.mentions, state.dates, places, countries, state.matcher.demonyms
-    )
+    if state.arabic:
+        figures = find_arabic_figures(state.prose, state.sentences, state.mentions, state.dates, places)
+    else:
+        figures = find_figures(
+            state.prose,
+            state.sentences,
+            state.mentions,
+            state.dates,
+            places,
+            countries,
+            state.matcher.demonyms,
+        )
     body = state.article.body
     sentences = {s.index: s for s in state.sentences}
     told = (

@@ -47,7 +47,6 @@ _FOLDS = str.maketrans(
         "ؤ": "و",
         "ک": "ك",  # Persian kaf
         "ڪ": "ك",
-        "ء": "",
     }
 )
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -126,6 +125,21 @@ def _prefixes() -> tuple[str, ...]:
 def _letter_positions(word: str) -> list[int]:
     """Indexes of the word's letters (marks and tatweel skipped)."""
     return [i for i, char in enumerate(word) if not MARKS.match(char)]
+
+
+_NISBA_ENDINGS = ("يين", "يون", "يه", "ي")
+
+
+def nisba_bases(word: str) -> list[str]:
+    """The names a nisba adjective may come from: "العراقية" → "العراق", "عراق"; "الأمريكية" →
+    "أمريكا"; "السورية" → "سوريا" (folded forms), for a speaker that speaks for its country."""
+    key = fold_arabic(word)
+    bare = key[2:] if key.startswith("ال") else key
+    for ending in _NISBA_ENDINGS:
+        if bare.endswith(ending) and len(bare) - len(ending) >= 2:
+            stem = bare[: -len(ending)]
+            return [f"ال{stem}", stem, f"{stem}ا", f"{stem}يا"]
+    return []
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,8 +30,8 @@ MONTHS: dict[int, tuple[str, ...]] = {
 # Weekday number (Monday 0, as :mod:`calendar`) → its name with the article, as news writes it.
 WEEKDAYS: dict[int, tuple[str, ...]] = {
     0: ("الاثنين", "الإثنين"),
-    1: ("الثلاثاء",),
-    2: ("الأربعاء",),
+    1: ("الثلاثاء", "الثلاثا"),
+    2: ("الأربعاء", "الأربعا"),
     3: ("الخميس",),
     4: ("الجمعة",),
     5: ("السبت",),

@@ -1,0 +1,307 @@
+"""Who said what in Arabic news: the peer of the English rules for an article in Arabic.
+
+Arabic news puts the verb first ("وقال السوداني إن …", "أكدت الحركة في بيان أن …"),
+then the speaker, then the content: a quotation in «», “” or "" after a colon
+or "إن", or reported speech after "إن"/"أن"/"بأن". A circumstantial participle
+("مضيفًا أن …", "مؤكدًا: «…»") adds a statement by the sentence's speaker, and
+"بحسب X"/"وفقًا لـX" credit the rest of the sentence (or what came before) to X;
+"نقلت وكالة X عن Y قوله إن …" is Y's. A speaker is a registry entity named in the
+phrase (a person before any body: "المتحدث باسم البنتاغون بات رايدر" is Ryder;
+"المتحدث باسم كتائب حزب الله" speaks for the group), a country an official or a
+government speaks for ("الحكومة العراقية", "مسؤول أمني عراقي"), else the phrase as
+written, a role ("مصدر في الشرطة") or a name the registry does not know. A verb
+with no speaker phrase ("وأضاف أن …"), or one that names the last speaker again
+("وأوضح المسؤول"), is the last speaker's.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from dossier.extract.arabic import FoldedText, fold_arabic, nisba_bases
+from dossier.extract.quotes import arabic_lexicon as words
+from dossier.model import BODY, Mention, Sentence, Statement
+
+Lookup = Callable[[str], "str | None"]
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of folded ``phrases``, longest first, any spaces between words."""
+    folded = sorted({fold_arabic(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in folded)
+
+
+def _folded_set(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold_arabic(p) for p in phrases)
+
+
+_NO_LETTER_BEFORE, _NO_LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+_CUE = re.compile(rf"{_NO_LETTER_BEFORE}[وف]?(?:{_alternation(words.VERBS)}){_NO_LETTER_AFTER}")
+_PARTICIPLE = re.compile(rf"{_NO_LETTER_BEFORE}(?:{_alternation(words.PARTICIPLES)}){_NO_LETTER_AFTER}")
+_CREDIT = re.compile(rf"{_NO_LETTER_BEFORE}[وف]?(?:{_alternation(words.CREDITS)})\s*")
+# What opens the content: a colon, or إن/أن/بأن (with a pronoun: إنه، أنها), then maybe a quotation.
+_MARKER = re.compile(rf"\s*(?::|،?\s*{_NO_LETTER_BEFORE}ف?ب?ان(?:ه|ها|هم|نا)?{_NO_LETTER_AFTER})\s*")
+_PHRASE_END = re.compile(rf"\s+(?:{_alternation(words.PHRASE_ENDINGS)}|لـ?\s*[«\"“])")
+_RELAYED = re.compile(rf"{_NO_LETTER_BEFORE}عن\s+")  # "نقلت وكالة تسنيم عن النائب …"
+_SAYING = re.compile(r"\s+قول(?:ه|ها|هم)?\s*$")  # "… قوله إن": the frame's
+_FRAME_OPENING = re.compile(r"(?:ف?ان(?:ه|ها|هم)?|فقد)\s+")  # "بحسب X، فإن …"
+_CLOSE = {"«": "»", "“": "”", '"': '"'}
+_ROLES = _folded_set(words.ROLE_WORDS)
+_SOURCES = _ROLES | _folded_set(words.SOURCE_WORDS)
+_OFFICIALS = _folded_set(words.OFFICIAL_WORDS)
+_BACK_REFERENCES = _folded_set(words.BACK_REFERENCES)
+_BEFORE_PARTICIPLE_CONTENT = ("", "الي")  # "مشيرًا إلى أن"
+_SPEAKER_REACH = 110  # folded characters between a verb and its content
+_MIN_CONTENT = 8
+_MAX_PHRASE_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    name: str
+    entity: str | None
+    kind: str  # entity, person, role
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What the rules read: the prose, its folded view, its mentions and the registry's answers."""
+
+    text: str
+    view: FoldedText
+    mentions: tuple[Mention, ...]
+    types: dict[str, str]
+    lookup: Lookup | None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.view.span(start, end)
+
+    def folded_offset(self, original: int) -> int:
+        """The folded offset of the first folded character at or after ``original``."""
+        return bisect_left(self.view.origins, original)
+
+
+def find_arabic_statements(
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    types: dict[str, str],
+    lookup: Lookup | None = None,
+) -> tuple[Statement, ...]:
+    """Every attributed statement of an Arabic article's prose, in reading order. ``lookup``
+    finds the registry entity a spelling names (the country of "الحكومة العراقية")."""
+    article = _Article(
+        text, FoldedText.of(text), tuple(m for m in mentions if m.field == BODY), types, lookup
+    )
+    found: list[Statement] = []
+    last: _Speaker | None = None
+    for sentence in sentences:
+        for statement in _statements_in(article, sentence, last):
+            found.append(statement)
+            last = _Speaker(statement.speaker, statement.entity, statement.speaker_kind, statement.title)
+    return tuple(found)
+
+
+def _statements_in(article: _Article, sentence: Sentence, last: _Speaker | None) -> list[Statement]:
+    start, end = article.folded_offset(sentence.start), article.folded_offset(sentence.end)
+    folded = article.view.folded
+    cues = sorted(
+        [(m, "verb") for m in _CUE.finditer(folded, start, end)]
+        + [(m, "participle") for m in _PARTICIPLE.finditer(folded, start, end)]
+        + [(m, "credit") for m in _CREDIT.finditer(folded, start, end)],
+        key=lambda pair: pair[0].start(),
+    )
+    found: list[Statement] = []
+    taken = -1  # folded offset up to which the sentence is content already
+    for cue, form in cues:
+        if cue.start() < taken:
+            continue
+        if form == "credit":
+            statement = _credited(article, sentence, cue, start, end)
+        elif form == "participle":  # the sentence's speaker only
+            statement = _said(article, sentence, cue, end, last if found else None, participle=True)
+        else:
+            statement = _said(article, sentence, cue, end, last, participle=False)
+        if statement is None:
+            continue
+        found.append(statement)
+        last = _Speaker(statement.speaker, statement.entity, statement.speaker_kind, statement.title)
+        taken = article.folded_offset(statement.end)
+    return found
+
+
+def _said(
+    article: _Article,
+    sentence: Sentence,
+    cue: re.Match[str],
+    end: int,
+    last: _Speaker | None,
+    participle: bool,
+) -> Statement | None:
+    """ "قال X إن …", "قال X: «…»", "مضيفًا أن …": the speaker after the verb, then the content."""
+    folded = article.view.folded
+    marker = next(
+        (
+            m
+            for m in _MARKER.finditer(folded, cue.end(), min(end, cue.end() + _SPEAKER_REACH))
+            if m.group().strip()
+        ),
+        None,
+    )
+    if marker is None:
+        return None
+    if participle:
+        if folded[cue.end() : marker.start()].strip() not in _BEFORE_PARTICIPLE_CONTENT:
+            return None
+        speaker = last
+    else:
+        speaker = _speaker(article, cue.end(), marker.start(), last)
+    content = _content(article, marker.end(), _next_participle(folded, marker.end(), end))
+    if speaker is None or content is None:
+        return None
+    return _statement(article, speaker, content, sentence)
+
+
+def _credited(
+    article: _Article, sentence: Sentence, cue: re.Match[str], start: int, end: int
+) -> Statement | None:
+    """ "بحسب X، …" (the rest of the sentence), or "…، بحسب X." (what came before)."""
+    folded = article.view.folded
+    comma = folded.find("،", cue.end(), end)
+    opening = cue.start() - start <= 2
+    if opening and comma == -1:
+        return None
+    speaker = _speaker(article, cue.end(), comma if opening else _trimmed_end(folded, end), None)
+    if speaker is None or not _credible(speaker):
+        return None
+    if opening:
+        c_start, c_end = article.span(
+            _after_relative_clause(folded, comma, end) + 1, _trimmed_end(folded, end)
+        )
+    else:
+        c_start, c_end = article.span(start, cue.start())
+    c_start, c_end = _without_frame(article, *_stripped(article.text, c_start, c_end))
+    if c_end - c_start < _MIN_CONTENT:
+        return None
+    return _statement(article, speaker, (c_start, c_end, "reported"), sentence)
+
+
+def _statement(
+    article: _Article, speaker: _Speaker, content: tuple[int, int, str], sentence: Sentence
+) -> Statement:
+    start, end, kind = content
+    text = article.text[start:end]
+    return Statement(
+        start, end, text, speaker.name, speaker.entity, speaker.title, speaker.kind, kind, sentence.index
+    )
+
+
+def _speaker(article: _Article, start: int, end: int, last: _Speaker | None) -> _Speaker | None:
+    """The speaker a phrase (folded ``start:end``) names: a person in it, else a body in it, else
+    a country an official speaks for, else the phrase itself as a role or a name."""
+    folded = article.view.folded
+    relayed = _RELAYED.search(folded, start, end)
+    start = relayed.end() if relayed else start
+    for pattern in (_PHRASE_END, _SAYING):
+        cut = pattern.search(folded, start, end)
+        end = cut.start() if cut else end
+    if not folded[start:end].strip():
+        return last
+    o_start, o_end = article.span(start, end)
+    phrase = " ".join(article.text[o_start:o_end].split()).strip("،, ")
+    inside = [m for m in article.mentions if o_start <= m.start and m.end <= o_end]
+    persons = [m for m in inside if article.types.get(m.entity) == "person"]
+    if persons or inside:
+        named = (persons or inside)[0]
+        title = " ".join(article.text[o_start : named.start].split()).strip("،, ") or None
+        return _Speaker(named.entity, named.entity, "entity", title)
+    phrase_words = phrase.split()
+    if not phrase_words or len(phrase_words) > _MAX_PHRASE_WORDS:
+        return None
+    first = fold_arabic(phrase_words[0])
+    if last is not None and _names_last_again(phrase_words, first, last):
+        return last
+    if first in _OFFICIALS:
+        country = _country_of(article, phrase_words[1:])
+        if country is not None:
+            return _Speaker(country, country, "entity", phrase)
+    return _Speaker(phrase, None, "role" if first in _SOURCES else "person")
+
+
+def _names_last_again(phrase_words: list[str], first: str, last: _Speaker | None) -> bool:
+    """ "وأوضح المسؤول أن …"; "وأضاف النعمان" after "… صباح النعمان": the last speaker again."""
+    if len(phrase_words) != 1 or last is None:
+        return False
+    return first in _BACK_REFERENCES or (last.entity is None and last.name.endswith(" " + phrase_words[0]))
+
+
+def _country_of(article: _Article, phrase_words: list[str]) -> str | None:
+    """The country a nisba in the phrase names ("العراقية" → Iraq), if the registry has it."""
+    if article.lookup is None:
+        return None
+    for word in phrase_words:
+        for base in nisba_bases(word):
+            entity = article.lookup(base)
+            if entity is not None and article.types.get(entity) == "country":
+                return entity
+    return None
+
+
+def _credible(speaker: _Speaker) -> bool:
+    """ "بحسب مصادر", "وفقًا لـX": a source, not "وفقًا للاتفاق" (in keeping with the agreement)."""
+    phrase_words = speaker.name.split()
+    return speaker.entity is not None or (len(phrase_words) <= 5 and fold_arabic(phrase_words[0]) in _SOURCES)
+
+
+def _content(article: _Article, start: int, end: int) -> tuple[int, int, str] | None:
+    """What follows the marker: a quotation (to its closing mark, even past the sentence), or the
+    rest of the sentence as reported speech."""
+    folded = article.view.folded
+    if start < len(folded) and folded[start] in _CLOSE:
+        close = folded.find(_CLOSE[folded[start]], start + 1)
+        if close != -1:
+            return (*_stripped(article.text, *article.span(start + 1, close)), "direct")
+    stop = _trimmed_end(folded, end)
+    if stop - start < _MIN_CONTENT:
+        return None
+    return (*_stripped(article.text, *article.span(start, stop)), "reported")
+
+
+def _after_relative_clause(folded: str, comma: int, end: int) -> int:
+    """ "بحسب البيان، الذي نشرته الوزارة، تستمر …": the comma after the relative clause."""
+    if folded[comma + 1 : end].lstrip().startswith(("الذي ", "التي ")):
+        following = folded.find("،", comma + 1, end)
+        return following if following != -1 else comma
+    return comma
+
+
+def _without_frame(article: _Article, start: int, end: int) -> tuple[int, int]:
+    """Reported content without the particle the frame puts before it ("فإن", "فقد")."""
+    frame = _FRAME_OPENING.match(article.view.folded, article.folded_offset(start))
+    if frame is None or frame.end() >= article.folded_offset(end):
+        return start, end
+    return article.span(frame.end(), frame.end() + 1)[0], end
+
+
+def _next_participle(folded: str, start: int, end: int) -> int:
+    """Where reported content stops: before "، مضيفًا أن …" (another statement), or the end."""
+    participle = _PARTICIPLE.search(folded, start, end)
+    return participle.start() if participle else end
+
+
+def _trimmed_end(folded: str, end: int) -> int:
+    while end > 0 and folded[end - 1] in " .،,؛\n":
+        end -= 1
+    return end
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ،,:\n":
+        start += 1
+    while end > start and text[end - 1] in " .،,:\n":
+        end -= 1
+    return start, end
