@@ -34,31 +34,34 @@ _CATEGORIES = {
 }
 _CATEGORY_OF = {fold_arabic(noun): unit for unit, nouns in _CATEGORIES.items() for noun in nouns.split()}
 _UNITS = {"money": "US dollars"}  # the unit a category is counted in, where it is not its name
-_PERCENT = re.compile(r"\s*(?:%|٪|بالمئه|بالمائه|في\s+المئه|في\s+المائه)")
-_SCALES = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9}
-_HEDGES = {
+_PERCENT = re.compile(r"\s*(?:%|٪|بالميه|بالمايه|في\s+الميه|في\s+المايه)")  # folded: بالمئة
+_SCALES = {
+    fold_arabic(w): v
+    for w, v in {"ألف": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9}.items()
+}
+_HEDGE_WORDS = {
     "نحو": "about",
     "حوالي": "about",
-    "قرابه": "about",
     "زهاء": "about",
     "ما يقارب": "about",
     "قرابة": "about",
-    "اكثر من": "over",
+    "أكثر من": "over",
     "ما يزيد على": "over",
     "ما يزيد عن": "over",
     "ما لا يقل عن": "at least",
-    "على الاقل": "at least",
-    "اقل من": "under",
-    "ما يصل الى": "up to",
+    "على الأقل": "at least",
+    "أقل من": "under",
+    "ما يصل إلى": "up to",
     "حتى": "up to",
 }
+_HEDGES = {fold_arabic(words): hedge for words, hedge in _HEDGE_WORDS.items()}
 # Nouns after a number that make it no count: durations, ages, times, and parts of dates.
 _NOT_COUNTS = frozenset(
     fold_arabic(w)
     for w in """عام عاما أعوام سنة سنوات عامين شهر شهرا أشهر شهور يوم يوما أيام أسبوع أسبوعا أسابيع ساعة
     ساعات دقيقة دقائق عقد عقود عمر""".split()
 )
-_PLACE_PREPOSITIONS = re.compile(r"\s+(?:في|داخل|ب)\s*$")
+_PREPOSITIONS = frozenset(fold_arabic(w) for w in "في من إلى على عن مع".split())
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -163,9 +166,9 @@ def _unit_and_end(
         return "percent", percent.end()
     if noun in _CATEGORY_OF and after is not None:
         return _CATEGORY_OF[noun], after.end()
-    if previous is not None and (noun in ("في", "من") or not noun):
+    if previous is not None and (noun in _PREPOSITIONS or not noun):
         return _category_of_unit(previous.unit), match.end()  # "2500 جندي في العراق و900 في سوريا"
-    if after is not None and len(noun) > 2 and noun not in ("في", "من", "الى", "على", "عن"):
+    if after is not None and len(noun) > 2 and noun not in _PREPOSITIONS:
         return "other", after.end()
     return None, match.end()
 

@@ -65,7 +65,9 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_W = r"(?:(?<![^\W\d_])|(?=\())"  # no letter before (a bracket may follow one: "و(سبتمبر)")
+# No letter before, but a proclitic may be written onto the date ("وجانفي 2024", "والعام الماضي"),
+# and a bracket may follow a letter ("و(سبتمبر) أيلول"): the proclitic stays outside the span.
+_W = r"(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[وفبل])|(?=\())"
 _E = r"(?![^\W\d_])"  # no letter after
 _MONTH = _alternation(_MONTH_OF)
 # One month, or one month in both systems: "أيلول/سبتمبر", "أيلول (سبتمبر)", "(سبتمبر) أيلول",
