@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from dossier.extract.arabic import FoldedText, fold_arabic
 from dossier.extract.dates.arabic_lexicon import (
+    AGO_UNITS,
+    COUNT_WORDS,
     DAY_ORDINALS,
     ENGLISH_MONTHS,
     ENGLISH_WEEKDAYS,
@@ -81,8 +83,22 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?:م(?![^\W\d_]))?"
 _YEAR_AFTER_MONTH = rf"\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?{_YEAR}"
 _WEEKDAY = _alternation(_WEEKDAY_OF)
 _WEEKDAY_BEFORE = rf"(?:(?:يوم\s+)?(?P<wd>{_WEEKDAY})\s*[،,]?\s*)?"
-_DAY = rf"(?:(?P<day>[0-3]?\d)(?!\d)\s*(?:من\s+)?|(?P<ordinal>{_alternation(_ORDINAL_OF)})\s+من\s+)"
+_DAY = rf"(?:(?:الـ?)?(?P<day>[0-3]?\d)(?!\d)\s*(?:من\s+)?|(?P<ordinal>{_alternation(_ORDINAL_OF)})\s+من\s+)"
 _RELATION = _alternation(_RELATION_OF)
+
+
+def _ago_units(index: int) -> dict[str, str]:
+    """Folded unit word → unit, for the singular (0), the dual (1) or the plural (2)."""
+    return {fold_arabic(word): unit for unit, forms in AGO_UNITS.items() for word in forms[index]}
+
+
+_AGO_ONE, _AGO_TWO, _AGO_MANY = _ago_units(0), _ago_units(1), _ago_units(2)
+_COUNT_OF = {fold_arabic(word): n for word, n in COUNT_WORDS.items()}
+_AGO = (
+    rf"قبل\s+(?:(?P<one>{_alternation(_AGO_ONE)})|(?P<two>{_alternation(_AGO_TWO)})"
+    rf"|(?:(?P<n>\d{{1,3}})|(?P<word>{_alternation(_COUNT_OF)}))\s+(?P<many>{_alternation(_AGO_MANY)}))"
+    r"(?!\s+(?:من|على|ان)(?![^\W\d_]))"  # "قبل عامين من الانتخابات" is an offset, not "ago"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +207,16 @@ def _relative_day_fields(match: re.Match[str], folded: str) -> Fields | None:
 _NOT_TODAY = frozenset(fold_arabic(w) for w in NOT_TODAY_AFTER)
 
 
+def _ago_fields(match: re.Match[str], folded: str) -> Fields | None:
+    """ "قبل عامين" two years ago, "قبل ثلاثة أشهر", "قبل أسبوع"."""
+    if match.group("one"):
+        return {"count": "1", "unit": _AGO_ONE[match.group("one")]}
+    if match.group("two"):
+        return {"count": "2", "unit": _AGO_TWO[match.group("two")]}
+    count = int(match.group("n")) if match.group("n") else _COUNT_OF[match.group("word")]
+    return {"count": str(count), "unit": _AGO_MANY[match.group("many")]}
+
+
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(_W + pattern + _E)
 
@@ -234,6 +260,7 @@ RULES: tuple[ArabicRule, ...] = (
         _compiled(rf"(?:(?:ال)?يوم\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<rel>{_RELATION}))?"),
         _weekday_fields,
     ),
+    ArabicRule("time ago", "ago", _compiled(_AGO), _ago_fields),
     ArabicRule(
         "relative day",
         "relday",
