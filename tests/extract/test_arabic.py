@@ -55,6 +55,12 @@ def test_statement_cases(base_matcher: Matcher, case: dict) -> None:
         assert wanted["says"] in statement.text
 
 
+def test_a_count_since_a_date_holds_for_no_single_date(base_matcher: Matcher) -> None:
+    text = "شنت الفصائل منذ 18 تشرين الأول أكثر من 150 هجومًا على القواعد."
+    (figure,) = dict(extracted(base_matcher, text, date(2024, 1, 25)).findings)[FIGURES]
+    assert (figure.value, figure.unit, figure.holds) == (150, "attacks", None)
+
+
 @pytest.mark.parametrize("case", CASES["figures"], ids=_ids(CASES["figures"]))
 def test_figure_cases(base_matcher: Matcher, case: dict) -> None:
     found = dict(extracted(base_matcher, case["text"]).findings).get(FIGURES, ())

@@ -61,6 +61,8 @@ _NOT_COUNTS = frozenset(
     for w in """عام عاما أعوام سنة سنوات عامين شهر شهرا أشهر شهور يوم يوما أيام أسبوع أسبوعا أسابيع ساعة
     ساعات دقيقة دقائق عقد عقود عمر""".split()
 )
+# "منذ 18 تشرين الأول": a count since a date is cumulative and holds for no single date.
+_SINCE = re.compile(r"منذ\s*$")
 _PREPOSITIONS = frozenset(fold_arabic(w) for w in "في من إلى على عن مع".split())
 
 
@@ -140,7 +142,7 @@ def _figure(
     f_end = view.span(match.start(), end)[1]
     hedge = _HEDGES[" ".join(match.group("hedge").split())] if match.group("hedge") else None
     holds = _nearest_date(text, clause.dates, o_start, f_end)
-    place = next((m.entity for m in clause.places if m.start >= f_end and _near(text, f_end, m.start)), None)
+    place = _place_of(text, clause.places, o_start, f_end)
     counted = (
         text[view.span(after.start("word"), after.end("word"))[0] : f_end]
         if after and unit != "other"
@@ -179,7 +181,13 @@ def _nearest_date(text: str, dates: Sequence[DateMention], start: int, end: int)
     def between(d: DateMention) -> str:
         return text[min(d.end, end) : max(d.start, start)]
 
-    same_clause = [d for d in dates if "،" not in between(d) and "," not in between(d)]
+    same_clause = [
+        d
+        for d in dates
+        if "،" not in between(d)
+        and "," not in between(d)
+        and not _SINCE.search(text[max(0, d.start - 8) : d.start])
+    ]
     return min(same_clause, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)
 
 
@@ -187,7 +195,15 @@ def _category_of_unit(unit: str) -> str:
     return next((category for category, written in _UNITS.items() if written == unit), unit)
 
 
-def _near(text: str, end: int, place_start: int) -> bool:
-    """A place right after the figure, in the same clause ("… جندي أمريكي في العراق")."""
-    between = text[end:place_start]
-    return len(between) <= 30 and "،" not in between and "," not in between
+def _place_of(text: str, places: Sequence[Mention], start: int, end: int) -> str | None:
+    """The place right after the figure ("… جندي أمريكي في العراق"), else the one before it in
+    its clause ("ويتمركز في العراق قرابة 2500 جندي")."""
+    after = next((m for m in places if m.start >= end and _same_clause(text[end : m.start], 30)), None)
+    if after is not None:
+        return after.entity
+    before = [m for m in places if m.end <= start and _same_clause(text[m.end : start], 40)]
+    return before[-1].entity if before else None
+
+
+def _same_clause(between: str, reach: int) -> bool:
+    return len(between) <= reach and "،" not in between and "," not in between and "." not in between

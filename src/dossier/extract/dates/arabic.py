@@ -230,6 +230,7 @@ def _relative_unit_fields(match: re.Match[str], folded: str) -> Fields | None:
 
 _UNIT = _alternation(_UNIT_OF)
 _DAY_MONTH = _WEEKDAY_BEFORE + _DAY + _MONTH_WORD + _PAIRED
+_RELATION_AFTER = rf"(?:\s+(?P<rel>{_RELATION}))?"  # "18 تشرين الأول الماضي": the day's own year
 RULES: tuple[ArabicRule, ...] = (
     ArabicRule(
         "day month year",
@@ -237,7 +238,7 @@ RULES: tuple[ArabicRule, ...] = (
         _compiled(_DAY_MONTH + _YEAR_AFTER_MONTH),
         _day_month_fields,
     ),
-    ArabicRule("day month", "dm", _compiled(_DAY_MONTH), _day_month_fields),
+    ArabicRule("day month", "dm", _compiled(_DAY_MONTH + _RELATION_AFTER), _day_month_fields),
     ArabicRule("month year", "my", _compiled(_MONTH_WORD + _PAIRED + _YEAR_AFTER_MONTH), _month_year_fields),
     ArabicRule(
         "month and relation",

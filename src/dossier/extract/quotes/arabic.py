@@ -218,6 +218,9 @@ def _speaker(article: _Article, start: int, end: int, last: _Speaker | None) -> 
     if persons or inside:
         named = (persons or inside)[0]
         title = " ".join(article.text[o_start : named.start].split()).strip("،, ") or None
+        person = None if persons else _name_after(article.text[inside[-1].end : o_end])
+        if person is not None:  # "المتحدثة باسم وزارة الدفاع سابرينا سينغ": the person, not the body
+            return _Speaker(person, None, "person", " ".join(article.text[o_start : inside[-1].end].split()))
         return _Speaker(named.entity, named.entity, "entity", title)
     phrase_words = phrase.split()
     if not phrase_words or len(phrase_words) > _MAX_PHRASE_WORDS:
@@ -230,6 +233,22 @@ def _speaker(article: _Article, start: int, end: int, last: _Speaker | None) -> 
         if country is not None:
             return _Speaker(country, country, "entity", phrase)
     return _Speaker(phrase, None, "role" if first in _SOURCES else "person")
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+_NOT_NAME_WORDS = _folded_set("في من عن على إلى مع عبر أمام لدى قد".split())
+
+
+def _name_after(rest: str) -> str | None:
+    """A person's name written after the body they speak for: two or three words, none of them
+    with the article or a preposition ("سابرينا سينغ", not "في بيان")."""
+    found = rest.split()
+    if not 2 <= len(found) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in found):
+        return None
+    folded = [fold_arabic(w) for w in found]
+    if any(w.startswith("ال") or w in _NOT_NAME_WORDS or w in _ROLES for w in folded):
+        return None
+    return " ".join(found)
 
 
 def _names_last_again(phrase_words: list[str], first: str, last: _Speaker | None) -> bool:
