@@ -207,6 +207,20 @@ def _relative_day_fields(match: re.Match[str], folded: str) -> Fields | None:
 _NOT_TODAY = frozenset(fold_arabic(w) for w in NOT_TODAY_AFTER)
 
 
+# "2024/1/4" and "4/1/2024" (day before month, as Arabic writes them), with / or - or .
+_NUMERIC_DATE = (
+    r"(?:(?P<y1>(?:19|20)\d\d)(?P<s1>[/.-])(?P<m1>[01]?\d)(?P=s1)(?P<d1>[0-3]?\d)"
+    r"|(?P<d2>[0-3]?\d)(?P<s2>[/.-])(?P<m2>[01]?\d)(?P=s2)(?P<y2>(?:19|20)\d\d))(?![\d/.-]\d)"
+)
+
+
+def _numeric_date_fields(match: re.Match[str], folded: str) -> Fields | None:
+    year, month, day = (match.group(g + "1") or match.group(g + "2") for g in ("y", "m", "d"))
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return {"day": str(int(day)), "month_num": str(int(month)), "year": year}
+
+
 def _ago_fields(match: re.Match[str], folded: str) -> Fields | None:
     """ "قبل عامين" two years ago, "قبل ثلاثة أشهر", "قبل أسبوع"."""
     if match.group("one"):
@@ -239,6 +253,7 @@ RULES: tuple[ArabicRule, ...] = (
         _day_month_fields,
     ),
     ArabicRule("day month", "dm", _compiled(_DAY_MONTH + _RELATION_AFTER), _day_month_fields),
+    ArabicRule("numeric date", "dmy", _compiled(_NUMERIC_DATE), _numeric_date_fields),
     ArabicRule("month year", "my", _compiled(_MONTH_WORD + _PAIRED + _YEAR_AFTER_MONTH), _month_year_fields),
     ArabicRule(
         "month and relation",
@@ -265,7 +280,7 @@ RULES: tuple[ArabicRule, ...] = (
     ArabicRule(
         "relative day",
         "relday",
-        _compiled(rf"(?P<relday>{_alternation(_RELDAY_OF)})(?:\s+(?P<wd>{_WEEKDAY}))?"),
+        _compiled(rf"(?:يوم\s+(?=امس|غد))?(?P<relday>{_alternation(_RELDAY_OF)})(?:\s+(?P<wd>{_WEEKDAY}))?"),
         _relative_day_fields,
     ),
     ArabicRule(
