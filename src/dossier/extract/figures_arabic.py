@@ -1,10 +1,12 @@
 """Numeric claims in Arabic: the peer of :mod:`.figures` for an article in Arabic.
 
 A figure is a number in Western, Eastern Arabic (٢٥٠٠) or Persian (۲۵۰۰) digits,
-with "ألف"/"مليون"/"مليار" after it ("238 ألف مقاتل"), an optional hedge before it
+or in words up to ten and for round hundreds and thousands ("عشرة آلاف"), with
+"ألف"/"مليون"/"مليار" after it ("238 ألف مقاتل"), an optional hedge before it
 ("نحو", "أكثر من", "ما لا يقل عن"), and the noun it counts, which gives its
 category ("جندي" troops, "قتيل" deaths, "هجوم" attacks, "دولار" money, "بالمئة"
-percent). A bare number after a counted one shares its noun ("2500 جندي في العراق
+percent); people killed or wounded are deaths or injured, whatever their noun
+("مقتل ثلاثة جنود"). A bare number after a counted one shares its noun ("2500 جندي في العراق
 و900 في سوريا"). The place is the first place named after it in its clause ("في
 العراق"), the date the nearest date of its sentence. Years and other parts of dates,
 durations ("12 شهرًا", "ثمانية أشهر"), clock times, ages and ordinals are left out,
@@ -33,7 +35,20 @@ _CATEGORIES = {
     "countries": "دولة دول بلدا بلدان",
 }
 _CATEGORY_OF = {fold_arabic(noun): unit for unit, nouns in _CATEGORIES.items() for noun in nouns.split()}
-_UNITS = {"money": "US dollars"}  # the unit a category is counted in, where it is not its name
+_UNITS = {"money": "US dollars"}
+# A verb or noun of killing or wounding before a count of people makes it deaths or injured ("مقتل
+# ثلاثة جنود", "إصابة نحو 70 عسكريًا"): the category follows what the number measures.
+_FATE_BEFORE = {
+    "deaths": re.compile(
+        rf"(?<![^\W\d_])(?:{'|'.join(fold_arabic(w) for w in 'مقتل قتل قتلت اغتيال استشهاد مصرع'.split())})"
+        r"(?![^\W\d_])[^.،,]{0,20}$"
+    ),
+    "injured": re.compile(
+        rf"(?<![^\W\d_])(?:{'|'.join(fold_arabic(w) for w in 'إصابة أصيب أصيبوا جرح جرحى'.split())})"
+        r"(?![^\W\d_])[^.،,]{0,20}$"
+    ),
+}
+_PEOPLE_UNITS = frozenset(("troops", "people"))  # the unit a category is counted in, where it is not its name
 _PERCENT = re.compile(r"\s*(?:%|٪|بالميه|بالمايه|في\s+الميه|في\s+المايه)")  # folded: بالمئة
 _SCALES = {
     fold_arabic(w): v
@@ -70,9 +85,22 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+# Numbers written as words, as news writes counts up to ten and round hundreds and thousands
+# ("عشرة آلاف مقاتل", "ثلاثة جنود", "مئة هجوم", "ألف جندي").
+_NUMBER_WORDS = {
+    fold_arabic(word): value
+    for value, words in {
+        3: "ثلاثة ثلاث", 4: "أربعة أربع", 5: "خمسة خمس", 6: "ستة ست", 7: "سبعة سبع", 8: "ثمانية ثماني",
+        9: "تسعة تسع", 10: "عشرة عشر", 100: "مئة مائة", 1000: "ألف", 2000: "ألفا ألفي",
+        1_000_000: "مليون",
+    }.items()
+    for word in words.split()
+}  # fmt: skip
 _NUMBER = re.compile(
-    rf"(?:(?P<hedge>{_alternation(list(_HEDGES))})\s+)?(?<![\d.,])(?P<digits>\d{{1,3}}(?:[,٬]\d{{3}})+|\d+(?:[.٫]\d+)?)"
-    rf"(?![\d])(?:\s+(?P<scale>{_alternation(list(_SCALES))}))?"
+    rf"(?:(?P<hedge>{_alternation(list(_HEDGES))})\s+)?(?:(?<![\d.,])"
+    rf"(?P<digits>\d{{1,3}}(?:[,٬]\d{{3}})+|\d+(?:[.٫]\d+)?)(?![\d])"
+    rf"|(?<![^\W\d_])(?P<word>{_alternation(list(_NUMBER_WORDS))})(?![^\W\d_]))"
+    rf"(?:\s+(?P<scale>{_alternation(list(_SCALES))}))?"
 )
 _NEXT_WORD = re.compile(r"\s*(?P<word>[^\W\d_]+)")
 
@@ -128,7 +156,10 @@ def _figure(
     o_start, o_end = view.span(match.start(), match.end())
     if any(d.start <= o_start < d.end or d.start < o_end <= d.end for d in clause.dates):
         return None  # a year or a day of a date
-    value = float(re.sub(r"[,٬]", "", match.group("digits")).replace("٫", "."))
+    if match.group("digits"):
+        value = float(re.sub(r"[,٬]", "", match.group("digits")).replace("٫", "."))
+    else:
+        value = float(_NUMBER_WORDS[match.group("word")])
     if match.group("scale"):
         value *= _SCALES[" ".join(match.group("scale").split())]
     percent = _PERCENT.match(folded, match.end())
@@ -139,6 +170,8 @@ def _figure(
     unit, end = _unit_and_end(folded, match, percent, after, noun, previous)
     if unit is None:
         return None
+    if unit in _PEOPLE_UNITS:
+        unit = _fate(folded, match.start()) or unit
     f_end = view.span(match.start(), end)[1]
     hedge = _HEDGES[" ".join(match.group("hedge").split())] if match.group("hedge") else None
     holds = _nearest_date(text, clause.dates, o_start, f_end)
@@ -168,11 +201,17 @@ def _unit_and_end(
         return "percent", percent.end()
     if noun in _CATEGORY_OF and after is not None:
         return _CATEGORY_OF[noun], after.end()
-    if previous is not None and (noun in _PREPOSITIONS or not noun):
+    if previous is not None and match.group("digits") and (noun in _PREPOSITIONS or not noun):
         return _category_of_unit(previous.unit), match.end()  # "2500 جندي في العراق و900 في سوريا"
     if after is not None and len(noun) > 2 and noun not in _PREPOSITIONS:
         return "other", after.end()
     return None, match.end()
+
+
+def _fate(folded: str, start: int) -> str | None:
+    """Deaths or injured, when the count of people follows a word of killing or wounding."""
+    before = folded[max(0, start - 30) : start]
+    return next((fate for fate, pattern in _FATE_BEFORE.items() if pattern.search(before)), None)
 
 
 def _nearest_date(text: str, dates: Sequence[DateMention], start: int, end: int) -> DateMention | None:
