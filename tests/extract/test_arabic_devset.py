@@ -17,16 +17,18 @@ from dataclasses import dataclass
 from functools import cache
 
 import pytest
+import yaml
 
 from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import load_registry
 from dossier.load import read_article
-from dossier.model import BODY, AnnotatedArticle
+from dossier.model import BODY, STATEMENTS, AnnotatedArticle, Statement
 from tests.conftest import FIXTURES, ROOT
 
 SET = FIXTURES / "arabic"
-FLOORS = {"mentions": 0.85, "date spans": 0.85, "date values": 0.85}
+FLOORS = {"mentions": 0.85, "date spans": 0.85, "date values": 0.85, "statements": 0.75}
+STATEMENT_GOLD = yaml.safe_load((SET / "statements.yaml").read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,35 @@ def items(annotated: AnnotatedArticle, gold: dict, kind: str) -> tuple[Counter, 
     return found, wanted
 
 
+def said_by(statement: Statement, wanted: dict) -> bool:
+    """A found statement is a gold one when the speaker is the gold's (a name may come with its
+    role: "المتحدث باسم … صباح النعمان" is صباح النعمان), the kind is, and it holds the gold's words."""
+    speaker = wanted["speaker"]
+    return (
+        (statement.speaker == speaker or (statement.entity is None and speaker in statement.speaker))
+        and statement.kind == wanted["kind"]
+        and wanted["says"] in statement.text
+    )
+
+
+def statement_matches(annotated: AnnotatedArticle, gold: dict) -> tuple[int, int, int, list[dict]]:
+    """Found, gold, right (one to one), and the gold statements missed."""
+    found = list(dict(annotated.findings).get(STATEMENTS, ()))
+    wanted = STATEMENT_GOLD.get(gold["doc"].removesuffix(".md"), [])
+    free, missed = list(found), []
+    for item in wanted:
+        match = next((st for st in free if said_by(st, item)), None)
+        if match is None:
+            missed.append(item)
+        else:
+            free.remove(match)
+    return len(found), len(wanted), len(wanted) - len(missed), missed
+
+
 def score(kind: str) -> Score:
+    if kind == "statements":
+        counts = [statement_matches(annotated, gold)[:3] for annotated, gold in extracted()]
+        return Score(*(sum(c[i] for c in counts) for i in range(3)))
     found = gold = right = 0
     for annotated, wanted in extracted():
         have, want = items(annotated, wanted, kind)
@@ -98,7 +128,7 @@ def test_scores_reach_their_floor(kind: str) -> None:
 
 
 def main() -> None:
-    for kind in ("mentions", "date spans", "date values"):
+    for kind in ("mentions", "date spans", "date values", "statements"):
         result = score(kind)
         counts = f"({result.right}/{result.gold}, found {result.found})"
         print(f"{kind:12} P={result.precision:.3f} R={result.recall:.3f} F1={result.f1:.3f} {counts}")
@@ -109,6 +139,8 @@ def main() -> None:
                 print(f"  {gold['doc']} {kind} miss  {item}")
             for item in sorted((have - want).elements(), key=str):
                 print(f"  {gold['doc']} {kind} extra {item}")
+        for item in statement_matches(annotated, gold)[3]:
+            print(f"  {gold['doc']} statement miss  {item}")
 
 
 if __name__ == "__main__":

@@ -165,6 +165,7 @@ def find_voices(state: ExtractionState) -> None:
             state.mentions,
             matcher.types,
             lambda phrase: registry_entity(matcher, phrase),
+            state.dates,
         )
         state.keep(STATEMENTS, (replace(st, text=body[st.start : st.end]) for st in arabic))
         return

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from dossier.extract.arabic import FoldedText, fold_arabic, nisba_bases
 from dossier.extract.quotes import arabic_lexicon as words
-from dossier.model import BODY, Mention, Sentence, Statement
+from dossier.model import BODY, DateMention, Mention, Sentence, Statement
 
 Lookup = Callable[[str], "str | None"]
 
@@ -50,6 +50,11 @@ _SAYING = re.compile(r"\s+قول(?:ه|ها|هم)?\s*$")  # "… قوله إن": 
 _FRAME_OPENING = re.compile(r"(?:ف?ان(?:ه|ها|هم)?|فقد)\s+")  # "بحسب X، فإن …"
 _CLOSE = {"«": "»", "“": "”", '"': '"'}
 _ROLES = _folded_set(words.ROLE_WORDS)
+_ANNOUNCING = _folded_set(words.ANNOUNCING)
+# What may stand between an announcing verb's speaker and what it announces: "في بيان (مشترك)",
+# a time of day before a date ("مساء"), a preposition before a date ("في", "يوم").
+_ANNOUNCEMENT_FRAME = re.compile(r"\s*(?:في\s+(?:بيان|تصريح|كلمه)|مساء|صباح|فجر|ظهر|في|يوم|عن)(?=\s)")
+_MAX_ROLE_WORDS = 4
 _SOURCES = _ROLES | _folded_set(words.SOURCE_WORDS)
 _OFFICIALS = _folded_set(words.OFFICIAL_WORDS)
 _BACK_REFERENCES = _folded_set(words.BACK_REFERENCES)
@@ -76,6 +81,7 @@ class _Article:
     mentions: tuple[Mention, ...]
     types: dict[str, str]
     lookup: Lookup | None
+    dates: tuple[DateMention, ...] = ()
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.view.span(start, end)
@@ -91,12 +97,14 @@ def find_arabic_statements(
     mentions: Sequence[Mention],
     types: dict[str, str],
     lookup: Lookup | None = None,
+    dates: Sequence[DateMention] = (),
 ) -> tuple[Statement, ...]:
     """Every attributed statement of an Arabic article's prose, in reading order. ``lookup``
-    finds the registry entity a spelling names (the country of "الحكومة العراقية")."""
-    article = _Article(
-        text, FoldedText.of(text), tuple(m for m in mentions if m.field == BODY), types, lookup
-    )
+    finds the registry entity a spelling names (the country of "الحكومة العراقية"); ``dates``
+    are skipped between an announcing verb's speaker and what it announces."""
+    body_mentions = tuple(m for m in mentions if m.field == BODY)
+    body_dates = tuple(d for d in dates if d.field == BODY)
+    article = _Article(text, FoldedText.of(text), body_mentions, types, lookup, body_dates)
     found: list[Statement] = []
     last: _Speaker | None = None
     for sentence in sentences:
@@ -153,7 +161,8 @@ def _said(
         None,
     )
     if marker is None:
-        return None
+        verb = cue.group().removeprefix("و").removeprefix("ف")
+        return None if participle or verb not in _ANNOUNCING else _announced(article, sentence, cue, end)
     if participle:
         if folded[cue.end() : marker.start()].strip() not in _BEFORE_PARTICIPLE_CONTENT:
             return None
@@ -164,6 +173,70 @@ def _said(
     if speaker is None or content is None:
         return None
     return _statement(article, speaker, content, sentence)
+
+
+def _announced(article: _Article, sentence: Sentence, cue: re.Match[str], end: int) -> Statement | None:
+    """ "أعلنت كتائب حزب الله، مساء الثلاثاء، تعليق عملياتها": a registry name right after the
+    verb, or a role set off by a comma, then what it announces, past any statement frame or date."""
+    folded, text = article.view.folded, article.text
+    start = cue.end() + len(folded[cue.end() :]) - len(folded[cue.end() :].lstrip())
+    o_start = article.span(start, start + 1)[0]
+    named = [m for m in article.mentions if o_start <= m.start <= o_start + 1]
+    if named:
+        speaker = _Speaker(named[0].entity, named[0].entity, "entity")
+        after = _past_coordinated(article, article.folded_offset(named[0].end), end)
+    else:
+        comma = folded.find("،", start, end)
+        phrase = folded[start:comma].split() if comma != -1 else []
+        if not 1 <= len(phrase) <= _MAX_ROLE_WORDS or phrase[0] not in _SOURCES:
+            return None
+        o_end = article.span(comma - 1, comma)[1]
+        speaker = _Speaker(" ".join(text[o_start:o_end].split()), None, "role")
+        after = comma
+    content_start = _past_frame(article, after, end)
+    if content_start is None:
+        return None
+    stop = _trimmed_end(folded, _next_participle(folded, content_start, end))
+    if len(folded[content_start:stop].split()) < 2:
+        return None
+    c_start, c_end = _stripped(text, *article.span(content_start, stop))
+    return _statement(article, speaker, (c_start, c_end, "reported"), sentence)
+
+
+def _past_coordinated(article: _Article, start: int, end: int) -> int:
+    """Past a nisba and a second name joined with و ("بغداد وواشنطن", "كتائب حزب الله العراقية")."""
+    rest = article.view.folded[start:end]
+    nisba = re.match(r"\s+ال[^\W\d_]+(?:يه|ي)(?![^\W\d_])", rest)
+    position = start + (nisba.end() if nisba else 0)
+    o_position = article.span(position, position + 1)[0] if position < end else article.span(end - 1, end)[1]
+    joined = [m for m in article.mentions if o_position < m.start <= o_position + 3]
+    if joined and article.text[o_position : joined[0].start].strip() == "و":
+        return article.folded_offset(joined[0].end)
+    return position
+
+
+def _past_frame(article: _Article, start: int, end: int) -> int | None:
+    """Where the announced content starts: past a comma-enclosed aside, "في بيان", dates."""
+    folded = article.view.folded
+    for _ in range(4):
+        rest = folded[start:end]
+        stripped = len(rest) - len(rest.lstrip())
+        if rest.lstrip().startswith("،"):
+            close = folded.find("،", start + stripped + 1, min(end, start + stripped + 90))
+            if close == -1:
+                return None
+            start = close + 1
+            continue
+        frame = _ANNOUNCEMENT_FRAME.match(folded, start, end)
+        o_next = article.span(start + stripped, start + stripped + 1)[0] if start + stripped < end else None
+        date = next((d for d in article.dates if d.start == o_next), None)
+        if date is not None:
+            start = article.folded_offset(date.end)
+        elif frame is not None:
+            start = frame.end()
+        else:
+            return start
+    return start
 
 
 def _credited(

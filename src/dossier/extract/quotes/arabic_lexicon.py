@@ -8,7 +8,9 @@ from __future__ import annotations
 # Speech verbs in the past (both genders) and the present, with ف/و written onto them in the text.
 VERBS = """قال قالت أكد أكدت أعلن أعلنت أوضح أوضحت أضاف أضافت كشف كشفت صرح صرحت أفاد أفادت ذكر ذكرت
     أشار أشارت شدد شددت لفت لفتت اعتبر اعتبرت حذر حذرت نفى نفت رأى رأت تابع تابعت يقول تقول أبلغ
-    أبلغت نقل نقلت""".split()
+    أبلغت نقل نقلت يرى ترى""".split()
+# Verbs that announce what is new with a noun, without "إن/أن" ("أعلنت الكتائب تعليق عملياتها").
+ANNOUNCING = "أعلن أعلنت أكد أكدت كشف كشفت نفى نفت".split()
 # Circumstantial participles: a further statement by the sentence's speaker ("مضيفًا أن …").
 PARTICIPLES = """مضيفا مضيفة مؤكدا مؤكدة موضحا موضحة مشيرا مشيرة محذرا محذرة معتبرا معتبرة لافتا لافتة
     مشددا مشددة متابعا متابعة""".split()
@@ -16,7 +18,7 @@ PARTICIPLES = """مضيفا مضيفة مؤكدا مؤكدة موضحا موضح
 CREDITS = ("بحسب", "حسب", "وفقا ل", "وفق", "نقلا عن")
 # Words that open a role rather than a name ("مصدر في الشرطة", "المتحدث باسم …").
 ROLE_WORDS = """مصدر مصادر مسؤول مسؤولون المتحدث الناطق متحدث ناطق الخبير خبير المحلل محلل النائب نائب
-    وزير الوزير رئيس الرئيس قائد القائد الأمين البيان بيان مراقبون مراقب دبلوماسي""".split()
+    وزير الوزير رئيس الرئيس قائد القائد الأمين البيان بيان مراقبون مراقب دبلوماسي قيادة""".split()
 # Sources a credit may name without the registry knowing them ("بحسب مصادر", "وفقًا لوكالة …").
 SOURCE_WORDS = "وكالة صحيفة قناة موقع تقرير التقرير".split()
 # Heads of a phrase that speaks for a country given by its adjective ("الحكومة العراقية").
