@@ -130,9 +130,9 @@ def remove_paragraph(site: Path) -> None:
 def change_alias(site: Path) -> None:
     path = site / "entities.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("aliases: [Houthi, Ansar Allah, Ansarallah]", "aliases: [Houthi, Ansar Allah]")
-    )
+    edited = text.replace("aliases: [Houthi, Ansar Allah, Ansarallah,", "aliases: [Houthi, Ansar Allah,")
+    assert edited != text
+    path.write_text(edited)
 
 
 def change_template(site: Path) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from dossier.extract.arabic import writes_arabic
 from dossier.extract.dates import (
     Anchor,
     find_candidates,
@@ -20,10 +21,13 @@ from dossier.extract.dates import (
     settle_publication,
 )
 from dossier.extract.dates.address import publication_in_address
+from dossier.extract.dates.arabic import find_arabic_candidates
 from dossier.extract.entities import Match, Matcher, resolve_mentions
 from dossier.extract.figures import find_figures
+from dossier.extract.figures_arabic import find_arabic_figures
 from dossier.extract.names import unknown_names
 from dossier.extract.quotes import find_statements
+from dossier.extract.quotes.arabic import find_arabic_statements
 from dossier.extract.sentences import split_sentences
 from dossier.extract.tokens import Tokens, tokenize
 from dossier.model import (
@@ -75,6 +79,7 @@ class ExtractionState:
     body_matches: list[Match] = field(default_factory=list)
     unknown_names: tuple[NameOccurrence, ...] = ()
     findings: dict[FindingKind[Any], tuple[Any, ...]] = field(default_factory=dict)  # kind → records
+    arabic: bool = False  # written in Arabic: dates, statements and figures by the Arabic rules
 
     def keep(self, kind: FindingKind[R], records: Iterable[R]) -> None:
         """File a step's findings of one kind: the build stores them as they are (see FindingKind)."""
@@ -83,6 +88,7 @@ class ExtractionState:
 
 def find_sentences(state: ExtractionState) -> None:
     state.prose = prose_view(state.article)
+    state.arabic = writes_arabic(state.article.language, state.prose)
     state.sentences = tuple(
         Sentence(s.index, s.start, s.end, state.article.body[s.start : s.end])
         for s in split_sentences(state.prose, lines=state.article.markup == "text")
@@ -104,8 +110,12 @@ def find_dates(state: ExtractionState) -> None:
     """Tag dates against the publication date; when it is unknown, the one its URL or file name
     gives, else one inferred from the text."""
     article = state.article
-    body_candidates = find_candidates(state.prose, tokens=state.body_tokens)
-    title_candidates = find_candidates(article.title)
+    if state.arabic:  # Arabic's own rules, resolved by the same conventions
+        body_candidates = find_arabic_candidates(state.prose)
+        title_candidates = find_arabic_candidates(article.title)
+    else:
+        body_candidates = find_candidates(state.prose, tokens=state.body_tokens)
+        title_candidates = find_candidates(article.title)
     anchor = Anchor(article.published)
     published = PublicationDate(parse_timex(article.published.isoformat()) if article.published else None)
     resolved = None
@@ -148,6 +158,17 @@ def find_voices(state: ExtractionState) -> None:
     """Who said what: quotations and reported speech with their speakers."""
     matcher = state.matcher
     body = state.article.body
+    if state.arabic:
+        arabic = find_arabic_statements(
+            state.prose,
+            state.sentences,
+            state.mentions,
+            matcher.types,
+            lambda phrase: registry_entity(matcher, phrase),
+            state.dates,
+        )
+        state.keep(STATEMENTS, (replace(st, text=body[st.start : st.end]) for st in arabic))
+        return
     found = find_statements(
         state.prose,
         state.sentences,
@@ -179,9 +200,18 @@ def find_numbers(state: ExtractionState) -> None:
     types = state.matcher.types
     places = frozenset(e for e, kind in types.items() if kind in PLACE_TYPES)
     countries = frozenset(e for e, kind in types.items() if kind == "country")
-    figures = find_figures(
-        state.prose, state.sentences, state.mentions, state.dates, places, countries, state.matcher.demonyms
-    )
+    if state.arabic:
+        figures = find_arabic_figures(state.prose, state.sentences, state.mentions, state.dates, places)
+    else:
+        figures = find_figures(
+            state.prose,
+            state.sentences,
+            state.mentions,
+            state.dates,
+            places,
+            countries,
+            state.matcher.demonyms,
+        )
     body = state.article.body
     sentences = {s.index: s for s in state.sentences}
     told = (

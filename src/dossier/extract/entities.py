@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dossier.extract.arabic import has_arabic, proclitic_readings
 from dossier.extract.registry import AliasSpec, Registry
 from dossier.extract.tokens import Tokens, alias_keys, fold, tokenize
 from dossier.model import BODY, TITLE, Mention
@@ -232,6 +233,14 @@ class Matcher:
                 tokens.ends,
                 [spelled.get(i, k) for i, k in enumerate(tokens.keys)],
             )
+        unprefixed = self._without_proclitics(tokens)
+        if unprefixed:
+            tokens = Tokens(
+                tokens.text,
+                [unprefixed[i][0] if i in unprefixed else s for i, s in enumerate(tokens.starts)],
+                tokens.ends,
+                [unprefixed[i][1] if i in unprefixed else k for i, k in enumerate(tokens.keys)],
+            )
         resume = 0  # tokens before this index are inside an earlier match
         for i in [i for i, key in enumerate(tokens.keys) if key in trie]:
             if i < resume:
@@ -270,6 +279,25 @@ class Matcher:
                 close = [c for c in candidates if _close_spelling(key, c)]
                 if len(close) == 1:
                     found[i] = close[0]
+        return found
+
+    def _without_proclitics(self, tokens: Tokens) -> dict[int, tuple[int, str]]:
+        """Arabic words that start a name once the conjunction or preposition written onto them is
+        taken off ("وبالعراق" → "العراق"): token index → where the name starts, and its key.
+        A word the registry knows as it stands is left whole ("بغداد", "واشنطن")."""
+        found: dict[int, tuple[int, str]] = {}
+        trie, text = self.trie, tokens.text
+        if not has_arabic(text):
+            return found
+        for i, key in enumerate(tokens.keys):
+            if key in trie or not has_arabic(key):
+                continue
+            start = tokens.starts[i]
+            for reading in proclitic_readings(text[start : tokens.ends[i]]):
+                folded = fold(reading.text)
+                if folded in trie:
+                    found[i] = (start + reading.offset, folded)
+                    break
         return found
 
     def _after_title(self, tokens: Tokens, i: int) -> bool:

@@ -18,7 +18,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from dossier.extract.arabic import MARKS, fold_arabic, in_arabic_script
+
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’ʼ‘](?![sS](?![^\W_]))[^\W_]+)*")
+# The same, with Arabic diacritics inside words (they are combining marks, not word characters):
+# used only for a text that has them, so that other texts are tokenized exactly as before.
+_MARKED_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}|(?:[^\W_]|" + MARKS.pattern + r")+(?:['’ʼ‘](?![sS](?![^\W_]))[^\W_]+)*"
+)
 _SECOND_OF_DOUBLE = re.compile(r"(?<=([^\W\d_]))\1")
 _DROPPED = "\x00.'’ʼ‘"  # doubled-letter marks, abbreviation dots, apostrophes
 _DROP_TABLE = str.maketrans("", "", _DROPPED)
@@ -33,8 +40,19 @@ def _strip_diacritics(word: str) -> str:
 
 def fold(word: str) -> str:
     """The matching key of one word (the same as :func:`tokenize` gives it in running text)."""
-    key = _SECOND_OF_DOUBLE.sub("\x00", word.lower()).translate(_DROP_TABLE)
-    return key if key.isascii() else _SECOND_OF_DOUBLE.sub("", _strip_diacritics(key))
+    lowered = word.lower()
+    if in_arabic_script(lowered):  # a doubled letter is spelling there: "وواشنطن" is و + واشنطن
+        return _fold_non_ascii(lowered.translate(_DROP_TABLE))
+    key = _SECOND_OF_DOUBLE.sub("\x00", lowered).translate(_DROP_TABLE)
+    return key if key.isascii() else _fold_non_ascii(key)
+
+
+def _fold_non_ascii(key: str) -> str:
+    """Diacritics off and doubled letters collapsed; an Arabic word's spellings folded instead
+    (see :mod:`dossier.extract.arabic`), its letters never collapsed."""
+    if in_arabic_script(key):
+        return fold_arabic(key)
+    return _SECOND_OF_DOUBLE.sub("", _strip_diacritics(key))
 
 
 def raw_form(word: str) -> str:
@@ -83,12 +101,13 @@ class Tokens:
 def _finish_key(key: str) -> str:
     """Drop doubled-letter marks, dots and apostrophes; fold diacritics outside ASCII."""
     key = key.translate(_DROP_TABLE)
-    return key if key.isascii() else _SECOND_OF_DOUBLE.sub("", _strip_diacritics(key))
+    return key if key.isascii() else _fold_non_ascii(key)
 
 
 def tokenize(text: str) -> Tokens:
     lowered = text.lower()
-    spans = [m.span() for m in _TOKEN.finditer(text)]
+    pattern = _MARKED_TOKEN if MARKS.search(text) else _TOKEN
+    spans = [m.span() for m in pattern.finditer(text)]
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]
     if len(lowered) != len(text):  # a few characters lower-case to two; fold word by word instead
@@ -96,6 +115,8 @@ def tokenize(text: str) -> Tokens:
     marked = _SECOND_OF_DOUBLE.sub("\x00", lowered)
     keys = [marked[s:e] for s, e in spans]
     keys = [k if k.isalnum() and k.isascii() else _finish_key(k) for k in keys]
+    if in_arabic_script(text):  # Arabic words keep their doubled letters (see fold)
+        keys = [fold(text[s:e]) if in_arabic_script(k) else k for (s, e), k in zip(spans, keys, strict=True)]
     return Tokens(text, starts, ends, keys)
 
 
