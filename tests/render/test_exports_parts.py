@@ -45,7 +45,9 @@ def sites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     return whole, parted
 
 
-def test_the_parts_hold_what_the_whole_file_holds(sites: tuple[Path, Path]) -> None:
+def test_the_parts_hold_what_the_whole_file_holds_and_an_edit_rewrites_only_its_parts(
+    sites: tuple[Path, Path], tmp_path: Path
+) -> None:
     whole, parted = (site / "_site" / "data" for site in sites)
     for name in EXPORTS:
         index = json.loads((parted / f"{name}.json").read_text(encoding="utf-8"))
@@ -56,8 +58,6 @@ def test_the_parts_hold_what_the_whole_file_holds(sites: tuple[Path, Path]) -> N
     months = json.loads((parted / "annotations.json").read_text(encoding="utf-8"))["parts"]
     assert months == sorted(months, key=lambda part: (part.endswith("undated.json"), part))
 
-
-def test_an_edit_rewrites_only_the_parts_it_changes(sites: tuple[Path, Path], tmp_path: Path) -> None:
     site = sites[1]
     data = site / "_site" / "data"
     before = {p.relative_to(data).as_posix(): p.read_bytes() for p in data.rglob("*.json")}

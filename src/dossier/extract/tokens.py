@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dossier.extract.arabic import MARKS, fold_arabic, in_arabic_script
 
@@ -120,6 +121,8 @@ def tokenize(text: str) -> Tokens:
     return Tokens(text, starts, ends, keys)
 
 
+@lru_cache(maxsize=1 << 16)
 def alias_keys(text: str) -> tuple[str, ...]:
-    """The keys of a name as written in the registry."""
+    """The keys of a name as written in the registry (remembered: the registry, with the base one's
+    thousands of names, is read once per build, and a process may build many times)."""
     return tuple(tokenize(text).keys)

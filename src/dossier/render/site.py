@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from jinja2 import (
+    BytecodeCache,
     ChoiceLoader,
     Environment,
     FileSystemBytecodeCache,
@@ -20,22 +21,74 @@ from jinja2 import (
     TemplateSyntaxError,
     pass_context,
 )
+from jinja2.bccache import Bucket
+from markupsafe import Markup
 
 from dossier import __version__
 from dossier.config import SiteConfig
 from dossier.errors import BuildError
 from dossier.render import urls
 from dossier.render.feeds import xml_safe
-from dossier.render.pages import Page, type_label
+from dossier.render.pages import Page, script_language, type_label
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
     return f"{count:,} {singular if count == 1 else (many or singular + 's')}"
 
 
+# Languages written right to left, by their primary subtag ("ar-IQ" is Arabic).
+RIGHT_TO_LEFT = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
+
+
+def direction(language: str | None) -> str:
+    """``rtl`` for a language written right to left, else ``ltr`` (the writing direction of a page
+    or a text in ``language``)."""
+    primary = (language or "").split("-")[0].lower()
+    return "rtl" if primary in RIGHT_TO_LEFT else "ltr"
+
+
+def lang_attribute(text: str) -> Markup:
+    """`` lang="ar"`` for a text in Arabic script shown in a page of another language (a sentence
+    quoted on the timeline), so that it gets its fonts and is read aloud as Arabic; else nothing."""
+    language = script_language(text)
+    return Markup(f' lang="{language}"') if language else Markup("")
+
+
 @pass_context
 def _link(context: Any, target: str) -> str:
     return urls.relative(context["page_path"], target)
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates, kept for the life of the process in front of the site's folder of them
+    (``compiled``): a process that builds many sites (``serve``, the tests) compiles each template
+    once. Keyed as Jinja keys them, by the template's name, file and a digest of its source, so a
+    changed template is compiled again; a memo that cannot change what a build writes."""
+
+    _kept: ClassVar[dict[tuple[str, str], bytes]] = {}
+    KEEP = 512  # templates: far more than a site has
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = FileSystemBytecodeCache(str(folder)) if folder is not None else None
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        kept = self._kept.get((bucket.key, bucket.checksum))
+        if kept is not None:
+            bucket.bytecode_from_string(kept)
+        elif self.folder is not None:
+            self.folder.load_bytecode(bucket)
+            if bucket.code is not None:
+                self._keep(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._keep(bucket)
+        if self.folder is not None:
+            self.folder.dump_bytecode(bucket)
+
+    def _keep(self, bucket: Bucket) -> None:
+        if len(self._kept) >= self.KEEP:
+            self._kept.clear()
+        self._kept[bucket.key, bucket.checksum] = bucket.bytecode_to_string()
 
 
 class SiteRenderer:
@@ -45,10 +98,9 @@ class SiteRenderer:
         """``compiled``: a folder to keep compiled templates in between builds."""
         self.config = config
         self.template_dirs = template_dirs
-        bytecode = None
         if compiled is not None:
             compiled.mkdir(parents=True, exist_ok=True)
-            bytecode = FileSystemBytecodeCache(str(compiled))
+        bytecode = _CompiledTemplates(compiled)
         self.env = Environment(
             loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs]),
             bytecode_cache=bytecode,
@@ -65,7 +117,9 @@ class SiteRenderer:
             version=__version__,
             absolute_url=lambda path: urls.absolute(config.base_url or "", path),
         )
-        self.env.filters.update(plural=plural, type_label=type_label)
+        self.env.filters.update(
+            plural=plural, type_label=type_label, direction=direction, lang_attribute=lang_attribute
+        )
 
     def render(self, page: Page, context: dict[str, Any] | None = None) -> str:
         if page.text is not None:
