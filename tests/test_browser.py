@@ -35,7 +35,7 @@ PREFIX = "/news/iraq/"  # the sub-path the site is served under
 ARTIFACTS = Path(os.environ.get("DOSSIER_ARTIFACTS", ROOT / "test-artifacts"))
 
 try:
-    from playwright.sync_api import Browser, ConsoleMessage, sync_playwright
+    from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 except ImportError:  # pragma: no cover - depends on the machine
     sync_playwright = None
 
@@ -68,6 +68,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
+    yield from serving(site)
+
+
+def serving(site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 under PREFIX while the generator is open: its address."""
     handler = functools.partial(_SubPathHandler, directory=str(site))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -227,6 +232,21 @@ def _axe_script() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
+def axe_problems(page: Page, server: str, paths: list[str]) -> list[str]:
+    """The serious and critical axe-core violations of each page (the page's context must bypass
+    the content security policy: axe-core is injected inline)."""
+    problems = []
+    for path in paths:
+        page.goto(server + path)
+        page.add_script_tag(content=_axe_script())
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        for violation in result["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [n["target"] for n in violation["nodes"][:3]]
+                problems.append(f"{path}: {violation['id']} ({violation['impact']}): {targets}")
+    return problems
+
+
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_pages_pass_axe_core(browser: Browser, server: str, site: Path, color_scheme: str) -> None:
     article = next(  # not a former address, whose page sends the browser on at once
@@ -236,15 +256,7 @@ def test_pages_pass_axe_core(browser: Browser, server: str, site: Path, color_sc
     )
     watched = Watched(browser, color_scheme=color_scheme, bypass_csp=True)  # axe-core is injected inline
     page = watched.page
-    problems = []
-    for path in [*AXE_PAGES, article]:
-        page.goto(server + path)
-        page.add_script_tag(content=_axe_script())
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        for violation in result["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                targets = [n["target"] for n in violation["nodes"][:3]]
-                problems.append(f"{path}: {violation['id']} ({violation['impact']}): {targets}")
+    problems = axe_problems(page, server, [*AXE_PAGES, article])
     watched.close()
     assert problems == []
 

@@ -12,7 +12,7 @@ import pytest
 
 from dossier.pipeline import BuildOptions, build
 from tests.conftest import FIXTURES, copy_site
-from tests.test_browser import ARTIFACTS, CHROMIUM, FLAGS, Watched, _axe_script, _SubPathHandler
+from tests.test_browser import ARTIFACTS, CHROMIUM, FLAGS, Watched, axe_problems, serving
 
 pytest.importorskip("playwright")
 from playwright.sync_api import Browser, sync_playwright
@@ -23,22 +23,10 @@ STRIKE = "01-baghdad-strike-iraqi"  # the 4 January 2024 strike, reported in Ara
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import functools
-    import threading
-    from http.server import ThreadingHTTPServer
-
-    from tests.test_browser import PREFIX
-
     folder = copy_site(tmp_path_factory.mktemp("mixed-site"))
     for name in (f"{STRIKE}.md", "05-mission-ends-federal-iraq.md"):
         shutil.copy(ARABIC / name, folder / "articles" / name)
-    output = build(BuildOptions(site=folder, jobs=1)).output
-    handler = functools.partial(_SubPathHandler, directory=str(output))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
-    httpd.shutdown()
-    httpd.server_close()
+    yield from serving(build(BuildOptions(site=folder, jobs=1)).output)
 
 
 @pytest.fixture(scope="module")
@@ -97,14 +85,8 @@ def test_mixed_pages_pass_axe_core(browser: Browser, server: str, width: int) ->
     watched = Watched(browser, bypass_csp=True)  # axe-core is injected inline
     page = watched.page
     page.set_viewport_size({"width": width, "height": 900})
-    problems = []
-    for path in (f"articles/{STRIKE}.html", "timeline/index.html", "articles/index.html"):
-        page.goto(server + path)
-        page.add_script_tag(content=_axe_script())
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        for violation in result["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                targets = [n["target"] for n in violation["nodes"][:3]]
-                problems.append(f"{path}: {violation['id']} ({violation['impact']}): {targets}")
+    problems = axe_problems(
+        page, server, [f"articles/{STRIKE}.html", "timeline/index.html", "articles/index.html"]
+    )
     watched.close()
     assert problems == []
