@@ -199,21 +199,19 @@ def export_pages(cache: Store, config: SiteConfig, registry: dict[str, Entity]) 
     """
     event_keys = cache.event_keys()
     entities_text = entities(cache, registry)
-    pages = [
-        Page(urls.data("entities.json"), None, _key(entities_text), text=entities_text),
-        Page(
-            urls.data("timelinejs.json"),
-            None,
-            _key(event_keys, config.title, config.description, config.base_url),
-            make=lambda: timelinejs(cache, config),
-        ),
-    ]
+    entities_page = Page(urls.data("entities.json"), None, _key(entities_text), text=entities_text)
+    timelinejs_page = Page(
+        urls.data("timelinejs.json"),
+        None,
+        _key(event_keys, config.title, config.description, config.base_url),
+        make=lambda: timelinejs(cache, config),
+    )
     if cache.count("articles") > PARTS_ABOVE:
         return [
             *_parted("annotations", cache.article_stamps(), lambda month: annotations_json(cache, month)),
-            *pages[:1],
+            entities_page,
             *_parted("timeline", cache.event_stamps(), lambda year: timeline(cache, year)),
-            *pages[1:],
+            timelinejs_page,
             *_parted("voices", cache.finding_stamps(STATEMENTS), lambda month: [voices(cache, month)]),
             *_parted("figures", cache.finding_stamps(FIGURES), lambda month: [figures(cache, month)]),
         ]
@@ -225,9 +223,9 @@ def export_pages(cache: Store, config: SiteConfig, registry: dict[str, Entity]) 
             _key(cache.article_keys_by_path()),
             make=lambda: annotations_json(cache),
         ),
-        pages[0],
+        entities_page,
         Page(urls.data("timeline.json"), None, _key(event_keys), make=lambda: timeline(cache)),
-        pages[1],
+        timelinejs_page,
         # keyed by what the analysis's views of them are made from: an edit that changes no
         # statement (or figure) leaves the export alone
         Page(urls.data("voices.json"), None, _key(said), make=lambda: [voices(cache)]),

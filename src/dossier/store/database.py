@@ -109,13 +109,14 @@ def is_damage(error: Exception) -> bool:
     )
 
 
-def _in_month(column: str, month: str | None) -> tuple[str, tuple[str, ...]]:
-    """A WHERE clause for rows dated in ``month`` ("2024-01"; "" for rows without a day; None: all)."""
+def _in_month(month: str | None) -> tuple[str, tuple[str, ...]]:
+    """A condition on the ``day`` column: rows dated in ``month`` ("2024-01"; "" for rows without a
+    day; None: every row)."""
     if month is None:
-        return "", ()
+        return "1", ()
     if not month:
-        return f"WHERE {column} IS NULL", ()
-    return f"WHERE substr({column}, 1, 7) = ?", (month,)
+        return "day IS NULL", ()
+    return "substr(day, 1, 7) = ?", (month,)
 
 
 def _tally(source: str | None, entity: str, mentions: int) -> dict[tuple[str, str, str], int]:
@@ -842,14 +843,12 @@ class Store:
     ) -> list[FoundIn[R]]:
         """Every finding of a kind (or those shown on one entity's topic page, or those of the articles
         published in one month: "2024-01", or "" for the undated), newest first."""
-        where, args = ("AND topic = ?", (topic,)) if topic else ("", ())
-        if month is not None:
-            within, more = _in_month("day", month)
-            where, args = f"{where} AND {within.removeprefix('WHERE ')}", (*args, *more)
+        of_topic, topics = ("AND topic = ?", (topic,)) if topic else ("", ())
+        in_month, months = _in_month(month)
         rows = self._db.execute(
-            f"SELECT slug, day, data FROM findings WHERE kind = ? {where} "
+            f"SELECT slug, day, data FROM findings WHERE kind = ? {of_topic} AND {in_month} "
             "ORDER BY day IS NULL, day DESC, slug, position",
-            (kind.name, *args),
+            (kind.name, *topics, *months),
         )
         return [FoundIn(slug, day, loads(kind.record, blob)) for slug, day, blob in rows]
 
@@ -1012,8 +1011,9 @@ class Store:
     def annotations(self, month: str | None = None) -> Iterator[str]:
         """Every article's entry of data/annotations.json, by path (or those published in one month:
         "2024-01", or "" for the undated)."""
-        where, args = _in_month("day", month)
-        for (text,) in self._db.execute(f"SELECT annotations FROM articles {where} ORDER BY path", args):
+        in_month, args = _in_month(month)
+        rows = self._db.execute(f"SELECT annotations FROM articles WHERE {in_month} ORDER BY path", args)
+        for (text,) in rows:
             yield text
 
     def article_stamps(self) -> list[Filed]:
