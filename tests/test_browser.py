@@ -183,6 +183,7 @@ def test_timeline_filter_shows_only_the_entitys_events(reader: Watched, server: 
     page = reader.page
     page.goto(server + "timeline/index.html")
     total = page.locator(".timeline .event").count()
+    assert page.locator("#filter-language").count() == 0  # a site in one language has no such filter
     page.select_option("#filter-entity", "isis")
     visible = page.locator(".timeline .event:not(.filtered-out)")
     timeline = json.loads((site / "data" / "timeline.json").read_text(encoding="utf-8"))["events"]

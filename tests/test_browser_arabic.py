@@ -18,14 +18,19 @@ pytest.importorskip("playwright")
 from playwright.sync_api import Browser, sync_playwright
 
 ARABIC = FIXTURES / "arabic" / "articles"
+ENGLISH = FIXTURES / "cross_language"
 STRIKE = "01-baghdad-strike-iraqi"  # the 4 January 2024 strike, reported in Arabic
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seed site with three happenings reported in both languages (see test_cross_language)."""
     folder = copy_site(tmp_path_factory.mktemp("mixed-site"))
-    for name in (f"{STRIKE}.md", "05-mission-ends-federal-iraq.md"):
+    for name in (f"{STRIKE}.md", "03-joint-announcement-levantine.md", "05-mission-ends-federal-iraq.md"):
         shutil.copy(ARABIC / name, folder / "articles" / name)
+    for english in ENGLISH.glob("*.md"):
+        if english.name != "README.md":
+            shutil.copy(english, folder / "articles" / english.name)
     yield from serving(build(BuildOptions(site=folder, jobs=1)).output)
 
 
@@ -73,9 +78,38 @@ def test_the_timeline_shows_arabic_sentences_right_to_left_among_english_ones(
     english = page.locator(".event-text:not([lang])")
     assert english.count() > 0 and english.first.evaluate("e => getComputedStyle(e).direction") == "ltr"
     assert page.evaluate("document.documentElement.dir || 'ltr'") == "ltr"
+    mixed = page.locator('.event[data-languages="ar en"]')
+    assert mixed.count() >= 3  # the strike, the announcement and the end of the mission
     for width in (390, 1280):
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=str(ARTIFACTS / f"arabic-timeline-{width}.png"), full_page=False)
+        mixed.first.locator("summary").click()
+        mixed.first.screenshot(path=str(ARTIFACTS / f"arabic-timeline-event-{width}.png"))
+        mixed.first.locator("summary").click()
+    watched.close()
+    assert watched.errors == []
+
+
+def test_the_timeline_filters_by_language(browser: Browser, server: str) -> None:
+    watched = Watched(browser)
+    page = watched.page
+    page.goto(server + "timeline/index.html")
+    events = page.locator(".timeline .event")
+    total = events.count()
+    assert page.locator("#filter-language option").all_inner_texts() == ["any language", "Arabic", "English"]
+    shown: dict[str, set[str]] = {}
+    for language in ("ar", "en"):
+        page.select_option("#filter-language", language)
+        visible = page.locator(".timeline .event:not(.filtered-out)")
+        shown[language] = set(visible.evaluate_all("els => els.map(e => e.id)"))
+        tags = visible.evaluate_all("els => els.map(e => e.dataset.languages)")
+        assert 0 < len(tags) < total and all(language in tag.split() for tag in tags)
+        assert f"{len(tags)} of {total} events" in page.locator(".filter-status").inner_text()
+        assert f"language={language}" in page.url
+    assert len(shown["ar"] & shown["en"]) >= 3  # an event told in both is shown under either
+    page.goto(server + "timeline/index.html?language=ar")  # the filter in a link opens as chosen
+    assert page.locator("#filter-language").input_value() == "ar"
+    assert page.locator(".timeline .event:not(.filtered-out)").count() == len(shown["ar"])
     watched.close()
     assert watched.errors == []
 

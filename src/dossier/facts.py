@@ -212,6 +212,7 @@ def _reports(
                     min(sentence.end, date.end + LOCAL_WINDOW),
                     inside,
                 ),
+                language=annotated.primary_language,
             )
         )
     return tuple(found)
@@ -249,6 +250,7 @@ def _undated(
                 entities,
                 features,
                 features,
+                language=annotated.primary_language,
             )
         )
     return tuple(found)
@@ -318,7 +320,7 @@ def article_facts(
             published=published.value.value if published.value else None,
             inferred=published.inferred,
             excerpt=excerpt,
-            language=article.language,
+            language=annotated.language,
         ),
         day=published.day.isoformat() if published.day else None,
         url=article.url,

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dossier.extract.arabic import MARKS, fold_arabic, in_arabic_script
+
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
     below between both but by can could did do does doing down during each even few for from further had
@@ -35,8 +37,59 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
+# Arabic function words, folded (see fold_arabic): prepositions, conjunctions, pronouns, particles
+# and the verbs of saying that every quoted sentence has. Written onto the next word or not, they
+# say nothing about which happening a sentence reports.
+ARABIC_STOPWORDS = frozenset(
+    fold_arabic(w)
+    for w in """في من على إلى الى عن مع عند منذ حتى بين خلال ضد نحو لدى دون عبر حول بعد قبل أمام
+    و أو ثم بل لكن لكنه غير إن أن كان كانت يكون تكون قد لقد لم لن لا ما ليس هذا هذه ذلك تلك هؤلاء
+    هو هي هم هما نحن أنا الذي التي الذين اللذين اللتين كل بعض أي أيضا كما إذ إذا حيث بينما فيما
+    وفق وفقا بحسب حسب جدا فقط عام اليوم أمس غدا يوم قال وقال قالت أكد أكدت أعلن أعلنت أضاف أضافت
+    أوضح أوضحت تابع مضيفا مؤكدا""".split()
+)
+_TANWIN_ALEF = re.compile("\u064b\u0627|\u0627\u064b")  # fathatan on the alef or before it
+_ARABIC_ARTICLE = ("لال", "وال", "فال", "بال", "كال", "وبال", "وكال", "فبال", "ولل", "فلل", "لل", "ال")
+_ARABIC_ENDINGS = ("هما", "هم", "ها", "ات", "ون", "ين", "ه")  # pronouns written on, plurals, ta marbuta
+
+
+@lru_cache(maxsize=65536)
+def arabic_stem(word: str) -> str:
+    """A light Arabic key for comparing sentences: folded, the article with any conjunction or
+    preposition written onto it taken off, and one ending: a pronoun, a plural or the feminine
+    ("والضربات", "ضربة" → "ضرب"; "اتفاقهما" → "اتفاق"). A bare و or ب is never taken off,
+    since so many words begin with one ("وزير")."""
+    word = fold_arabic(word)
+    for prefix in _ARABIC_ARTICLE:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix) :]
+            break
+    for ending in _ARABIC_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _is_arabic(word: str) -> bool:
+    return "\u0600" <= word[0] <= "\u06ff"
+
+
 def content_words(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2)
+    """The words of ``text`` that may tell one happening from another, stemmed: English by its
+    suffixes, Arabic by its article, clitics and endings (:func:`arabic_stem`)."""
+    if in_arabic_script(text):
+        # the alef that carries an accusative tanwin is no part of the word ("مقرًا" is "مقر"), and a
+        # mark would split a word
+        text = MARKS.sub("", _TANWIN_ALEF.sub("", text))
+    found = set()
+    for word in _WORD.findall(text):
+        if _is_arabic(word):
+            key = arabic_stem(word)
+            if key not in ARABIC_STOPWORDS and fold_arabic(word) not in ARABIC_STOPWORDS and len(key) > 2:
+                found.add(key)
+        elif word.lower() not in STOPWORDS and len(word) > 2:
+            found.add(stem(word))
+    return frozenset(found)
 
 
 # How much a shared feature says about two sentences reporting one happening. Fixed, not learned from

@@ -262,7 +262,7 @@ def _restore(context: Context, event_ids: set[str]) -> None:
         context.before.setdefault(eid, event)
         attached = tuple(undated_source(*row) for row in cache.attachments_of(eid))
         event = event.with_attached(attached)
-        cache.store_event(event, cache.sources_of(event.slugs))
+        cache.store_event(event, cache.origins_of(event.slugs))
         context.refreshed.reassembled.add(eid)
 
 

@@ -224,10 +224,15 @@ class AnnotatedArticle:
     dates: tuple[DateMention, ...]
     unknown_names: tuple[NameOccurrence, ...] = ()
     findings: Findings = ()  # statements, figures and any other kind of finding
+    language: str | None = None  # as the article gives it, or "ar" for one mostly in Arabic letters
 
     @property
     def slug(self) -> str:
         return self.article.slug
+
+    @property
+    def primary_language(self) -> str:
+        return primary_language(self.language)
 
     def found(self, kind: FindingKind[R]) -> tuple[R, ...]:
         return found_of(self.findings, kind)
@@ -281,6 +286,9 @@ class SentenceReport(NamedTuple):
     local: frozenset[str]  # the same, within a few words of the date
     features_weight: int = 0  # their total weights (see similarity.FeatureWeights)
     local_weight: int = 0
+    # the language its words are in ("ar", "en"; "" when its article gives none and it is not in
+    # Arabic script): sentences in two languages are compared by their names, not their words
+    language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +311,11 @@ class NameRow:
     initial: bool
     context: str
     canon: str  # the key it is counted under (see dossier.facts.canonical_keys)
+
+
+def primary_language(tag: str | None) -> str:
+    """A language tag without its region or script ("ar" for ``ar-IQ``); "" for none."""
+    return (tag or "").split("-")[0].lower()
 
 
 class Card(NamedTuple):

@@ -19,11 +19,13 @@
     if (!form) return;
     var entity = form.querySelector("#filter-entity");
     var source = form.querySelector("#filter-source");
+    var language = form.querySelector("#filter-language");  // only when the page has two languages
     var status = form.querySelector(".filter-status");
     var events = Array.prototype.slice.call(document.querySelectorAll(".timeline .event"));
     var params = new URLSearchParams(window.location.search);
     if (params.get("entity")) entity.value = params.get("entity");
     if (params.get("source")) source.value = params.get("source");
+    if (language && params.get("language")) language.value = params.get("language");
     form.hidden = false;
 
     function apply() {
@@ -31,7 +33,9 @@
       events.forEach(function (li) {
         var okEntity = !entity.value || (" " + li.dataset.entities + " ").indexOf(" " + entity.value + " ") >= 0;
         var okSource = !source.value || (" " + li.dataset.outlets + " ").indexOf(" " + source.value + " ") >= 0;
-        var ok = okEntity && okSource;
+        var okLanguage = !language || !language.value ||
+          (" " + li.dataset.languages + " ").indexOf(" " + language.value + " ") >= 0;
+        var ok = okEntity && okSource && okLanguage;
         li.classList.toggle("filtered-out", !ok);
         if (ok) shown += 1;
       });
@@ -48,6 +52,7 @@
       var query = new URLSearchParams();
       if (entity.value) query.set("entity", entity.value);
       if (source.value) query.set("source", source.value);
+      if (language && language.value) query.set("language", language.value);
       var search = query.toString();
       try {
         window.history.replaceState(null, "", (search ? "?" + search : window.location.pathname.split("/").pop()) + window.location.hash);
@@ -55,6 +60,7 @@
     }
     entity.addEventListener("change", apply);
     source.addEventListener("change", apply);
+    if (language) language.addEventListener("change", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     apply();
   }

@@ -197,11 +197,12 @@ def coverage(
     tallies: Iterable[tuple[str, str, int, int]],
     source_counts: dict[str, int],
     source_days: Iterable[tuple[str, str]],
-    events: Sequence[tuple[Any, list[str]]],
+    events: Sequence[tuple[Any, list[str], list[str]]],
     names: dict[str, str],
 ) -> Coverage:
     """The coverage view, from (source, entity, mentions, articles) tallies, articles per source,
-    (source, day) of dated articles, (event, outlets) in timeline order and the registry's names."""
+    (source, day) of dated articles, (event, outlets, languages) in timeline order and the
+    registry's names."""
     totals: dict[str, int] = {}
     cells: dict[str, dict[str, tuple[int, int]]] = {}
     for source, entity, mentions, articles in tallies:
@@ -217,7 +218,7 @@ def coverage(
         days.sort()
     latest = sorted(events, key=lambda pair: (pair[0].date.last_day, pair[0].date.first_day))
     seen = []
-    for event, outlets in latest[-COVERAGE_EVENTS:]:
+    for event, outlets, _ in latest[-COVERAGE_EVENTS:]:
         named = [o or "an article without a source" for o in outlets]
         found = event_coverage(event.date.first_day, event.date.last_day, named, publications)
         seen.append(

@@ -8,7 +8,9 @@ has a bucket of its own. Within a bucket, reports merge when their dates agree
 is measured twice and the higher score counts: over the words and names
 right around the date ("Thursday's *strike*", "the strike last Thursday
 *killed*"), and over the whole sentence, with fixed weights (see
-:mod:`similarity`), so merging depends on the bucket alone.
+:mod:`similarity`), so merging depends on the bucket alone. Reports in two
+languages (an Arabic and an English account of one strike) have no words in
+common: they are compared by the names they share (:func:`_name_likeness`).
 
 Reports of one day link when any two are alike (single link); vaguer reports
 join the most alike compatible group, and the coarser the date, the more alike
@@ -31,6 +33,7 @@ from dossier.timex import GRANULARITIES, Timex, parse_timex
 
 MERGE_THRESHOLD = {"day": 0.1, "week": 0.2, "month": 0.3, "season": 0.35, "quarter": 0.35, "half": 0.35}
 COARSE_THRESHOLD = 0.45
+NAMES_SHARED = 0.5  # across languages: the least share of the fewer names (see _name_likeness)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +82,36 @@ def _compatible(a: Timex, b: Timex) -> bool:
 
 
 def _likeness(a: SentenceReport, b: SentenceReport, weight: FeatureWeights) -> float:
+    """How alike two reports are: in one language by their words and names, across two by their
+    names alone."""
+    if across_languages(a.language, b.language):
+        return _name_likeness(a.entities, b.entities, weight)
     return max(
         weighted_overlap(a.local, b.local, weight, a.local_weight, b.local_weight),
         weighted_jaccard(a.features, b.features, weight, a.features_weight, b.features_weight),
     )
+
+
+def across_languages(a: str, b: str) -> bool:
+    """Whether two sentences are in languages whose words cannot be compared. A sentence of an
+    article that names no language and is not in Arabic script ("") is taken to share the
+    language of any other sentence in the Latin script."""
+    if a == b:
+        return False
+    return "ar" in (a, b) or (a != "" and b != "")
+
+
+def _name_likeness(a: Sequence[str], b: Sequence[str], weight: FeatureWeights) -> float:
+    """How alike two reports in different languages are, by their names: the weight of the names
+    they share over that of the fewer names, counted only when they share a person, a group or
+    an institution and at least half of what the fewer names weigh (a shared country or city
+    alone says nothing: every report of the story names Iraq)."""
+    shared = set(a).intersection(b)
+    if all(weight.is_place(e) for e in shared):  # also when they share none
+        return 0.0
+    smaller = min(sum(weight.entity(e) for e in set(a)), sum(weight.entity(e) for e in set(b)))
+    score = sum(weight.entity(e) for e in shared) / smaller
+    return score if score >= NAMES_SHARED else 0.0
 
 
 def _best_link(report: Report, group: _Group, weight: FeatureWeights) -> float:

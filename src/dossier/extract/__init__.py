@@ -251,4 +251,5 @@ def extract_article(article: Article, matcher: Matcher) -> AnnotatedArticle:
         dates=state.dates,
         unknown_names=state.unknown_names,
         findings=tuple(state.findings.items()),
+        language=article.language or ("ar" if state.arabic else None),
     )

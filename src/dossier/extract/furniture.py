@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from dossier.extract.arabic import fold_arabic, in_arabic_script
+from dossier.extract.dates.arabic_tense import looks_ahead
+
 _FURNITURE_WORDS = re.compile(
     r"\b(?:published|updated|posted|last\s+updated|first\s+published|modified|date|issued|released|"
     r"print|edition|filed)\b[\s:,]*$",
@@ -64,12 +67,41 @@ def is_deadline(
     far after publication the date begins (None: the publication date is unknown); what is due
     within a week ("the ultimatum is due to expire on Sunday") is the news of the day, not a plan."""
     before = sentence[:start]
-    clause = re.split(r"[;]|\.\s|,\s+(?:while|but|and|as|which|who)\b", before)[-1]
-    if _DEADLINE.search(before[-40:]):
-        return after_publication or _FUTURE.search(clause) is not None
-    if after_publication and _FUTURE.search(clause) is not None:
+    if in_arabic_script(before):
+        deadline, future = _arabic_plan(fold_arabic(before))
+    else:
+        clause = re.split(r"[;]|\.\s|,\s+(?:while|but|and|as|which|who)\b", before)[-1]
+        deadline, future = _DEADLINE.search(before[-40:]) is not None, _FUTURE.search(clause) is not None
+    if deadline:
+        return after_publication or future
+    if after_publication and future:
         return days_after is None or days_after > 7
-    return days_after is None and _FUTURE.search(clause) is not None
+    return days_after is None and future
+
+
+# Arabic: "بحلول" (by), "حتى" (until), "قبل" (before), "في موعد أقصاه" (at the latest), with "the
+# end of" and "month of" between ("بحلول نهاية شهر أيلول"); in folded spelling.
+_ARABIC_DEADLINE = re.compile(
+    fold_arabic(
+        r"(?:^|\s)(?:بحلول|حتى|قبل|أقصاه|لغاية|غاية)\s+(?:(?:نهاية|مطلع|منتصف|أواخر)\s+)?"
+        r"(?:(?:شهر|عام|العام|سنة)\s+)?$"
+    )
+)
+# A verb in the future: the prefix س on an imperfect verb ("ستغادر", "سيتم"), or "سوف". Nouns
+# that begin with the same letters are left out by name ("سياسة", "سيطرة", "ستة").
+_ARABIC_FUTURE = re.compile(
+    fold_arabic(r"(?:^|\s)[وف]?(?:سوف\s|س[يتن](?!ياس|اس|طر|ار|اد|ناء|نا|د|ين|ون|ه\b|ي\b|ت\b)[^\s]{3,})")
+)
+_ARABIC_CLAUSE_END = re.compile(r"[.!?؟؛،,\n]")
+
+
+def _arabic_plan(folded: str) -> tuple[bool, bool]:
+    """Whether an Arabic text before a date ends in a deadline word, and whether its clause looks
+    ahead (see :func:`dossier.extract.dates.arabic_tense.looks_ahead`) or has a verb in the future."""
+    ends = list(_ARABIC_CLAUSE_END.finditer(folded))
+    clause = folded[ends[-1].end() :] if ends else folded
+    future = looks_ahead(folded, len(folded)) or _ARABIC_FUTURE.search(clause) is not None
+    return _ARABIC_DEADLINE.search(folded[-40:]) is not None, future
 
 
 _COMPARISON_BASE = re.compile(

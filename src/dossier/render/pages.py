@@ -21,14 +21,15 @@ from typing import Any
 from dossier.analyze.claims import COVERAGE_EVENTS, COVERAGE_WINDOW
 from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig
-from dossier.model import STATEMENTS, Card, Entity, TimelineEvent, chronological
+from dossier.model import STATEMENTS, Card, Entity, TimelineEvent, chronological, primary_language
 from dossier.render import urls
 from dossier.render.charts import monthly_bars
 from dossier.render.feeds import absolute_links, feed_entry, feed_view
+from dossier.render.languages import language_name
 from dossier.render.text import plain
 from dossier.slugs import author_slug, name_slug, slugify, tag_slug
 from dossier.store.database import Store
-from dossier.store.records import EventBrief, Listed
+from dossier.store.records import DatedEvent, EventBrief, Listed
 from dossier.timex import parse_timex
 
 TOP_ARTICLES = 10  # the articles naming an entity most, listed first on its page when it has many
@@ -631,15 +632,18 @@ class Planner:
             for slug in slugs
         ]
 
-    def _timeline_context(
-        self, events: Sequence[tuple[TimelineEvent, list[str]]], scope: str
-    ) -> dict[str, Any]:
+    def _timeline_context(self, events: Sequence[DatedEvent], scope: str) -> dict[str, Any]:
         years: dict[str, dict[str, list[dict[str, Any]]]] = {}
         labels: dict[str, str] = {}
         entity_counts: dict[str, int] = {}
         outlets: dict[str, str] = {}
+        # a language filter only where the page's events are in two languages or more: a page in one
+        # language stays as a one-language site has it
+        languages = {self._language(tag) for _, _, tags in events for tag in tags}
+        if len(languages) < 2:
+            languages.clear()
         anchored: set[str] = set()
-        for event, event_outlets in events:
+        for event, event_outlets, event_languages in events:
             year = event.first_day[:4]
             if event.date.granularity in ("day", "week", "month"):
                 key = event.first_day[:7]
@@ -650,6 +654,7 @@ class Planner:
                     event.label if event.date.granularity in ("decade", "century") else f"During {year}"
                 )
             view = self.event_view(event, event_outlets)
+            view["languages"] = sorted({self._language(tag) for tag in event_languages} if languages else ())
             if event.first_day not in anchored:
                 anchored.add(event.first_day)
                 view["day_anchor"] = day_anchor(event.first_day)
@@ -672,7 +677,15 @@ class Planner:
             "filter_outlets": [
                 {"slug": s, "name": outlets[s]} for s in sorted(outlets, key=lambda s: outlets[s].casefold())
             ],
+            "filter_languages": [
+                {"tag": tag, "name": language_name(tag)}
+                for tag in sorted(languages, key=lambda tag: language_name(tag).casefold())
+            ],
         }
+
+    def _language(self, tag: str) -> str:
+        """An article's language for the reader: its own, or the site's when it gives none."""
+        return tag or primary_language(self.config.language)
 
     def _year_index(self, counted: bool) -> dict[str, Any]:
         """The years of the timeline, linked; with their event counts on the timeline's own index only,

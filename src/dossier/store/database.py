@@ -55,6 +55,7 @@ from dossier.store.records import (
     NameSighting,
     NameTally,
     Neighbour,
+    Origins,
     PeriodCount,
     Placed,
     Posting,
@@ -522,16 +523,18 @@ class Store:
         for table, column in (("events", "id"), ("event_entities", "event"), ("event_members", "event")):
             self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", (event_id,))
 
-    def store_event(self, event: TimelineEvent, outlets: list[str] | None = None) -> None:
-        """Store an event, with the outlets (publications of its articles, "" for none given) once its
-        sources are assembled; its export fragments follow (:meth:`store_fragments`)."""
+    def store_event(self, event: TimelineEvent, origins: Origins | None = None) -> None:
+        """Store an event, with the outlets and languages of its articles once its sources are
+        assembled (:meth:`origins_of`); its export fragments follow (:meth:`store_fragments`)."""
         self.delete_event(event.id)
+        outlets, languages = origins or Origins([], [])
         self._db.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (event.id, event.bucket, event.first_day, event.window_end, event.sort, int(event.precise),
              len(event.slugs), event.label, event.date.value, int(event.inferred), self._event_text(event),
-             None, None, None, json.dumps(outlets or [], ensure_ascii=False),
-             int(event.date.granularity in ("day", "week", "month")), event.lead.sentence),
+             None, None, None, json.dumps(outlets, ensure_ascii=False),
+             int(event.date.granularity in ("day", "week", "month")), event.lead.sentence,
+             json.dumps(languages)),
         )  # fmt: skip
         self._db.executemany(
             "INSERT INTO event_entities VALUES (?, ?)", [(event.id, e) for e in event.entities]
@@ -545,10 +548,14 @@ class Store:
         )
 
     def store_fragments(self, event_id: str, export: str, slide: str) -> None:
-        """An event's entries in the timeline exports; with its outlets, they are the digest that
-        says when a page showing the event must be made again."""
-        (outlets,) = self._db.execute("SELECT outlets FROM events WHERE id = ?", (event_id,)).fetchone()
-        digest = hashlib.sha1(f"{export}\x00{slide}\x00{json.loads(outlets)}".encode()).hexdigest()
+        """An event's entries in the timeline exports; with its outlets and languages, they are the
+        digest that says when a page showing the event must be made again."""
+        outlets, languages = self._db.execute(
+            "SELECT outlets, languages FROM events WHERE id = ?", (event_id,)
+        ).fetchone()
+        digest = hashlib.sha1(
+            f"{export}\x00{slide}\x00{json.loads(outlets)}\x00{languages}".encode()
+        ).hexdigest()
         self._db.execute(
             "UPDATE events SET export = ?, slide = ?, digest = ? WHERE id = ?",
             (export, slide, digest, event_id),
@@ -564,20 +571,29 @@ class Store:
         return [Keyed(*row) for row in rows]
 
     def events_dated(self, prefix: str, within_month: bool | None = None) -> list[DatedEvent]:
-        """The events dated in a period, with their outlets, in order (see :meth:`event_digests`)."""
+        """The events dated in a period, with their outlets and languages, in order (see
+        :meth:`event_digests`)."""
         rows = self._db.execute(
-            f"SELECT data, outlets FROM events WHERE first_day LIKE ? {_within(within_month)} "
+            f"SELECT data, outlets, languages FROM events WHERE first_day LIKE ? {_within(within_month)} "
             "ORDER BY sort, id",
             (prefix + "%",),
         )
-        return [DatedEvent(self._event(data), json.loads(outlets)) for data, outlets in rows]
+        return [
+            DatedEvent(self._event(data), json.loads(outlets), json.loads(languages))
+            for data, outlets, languages in rows
+        ]
 
-    def sources_of(self, slugs: Iterable[str]) -> list[str]:
-        """The distinct publications ("" for none given) of some articles."""
+    def origins_of(self, slugs: Iterable[str]) -> Origins:
+        """The distinct publications ("" for none given) and languages ("" for none given) of some
+        articles."""
         rows = self._select_in(
-            "SELECT DISTINCT IFNULL(source, '') FROM articles WHERE slug IN ({})", list(slugs)
+            "SELECT DISTINCT IFNULL(source, ''), language FROM articles WHERE slug IN ({})", list(slugs)
         )
-        return sorted({source for (source,) in rows})
+        outlets, languages = set(), set()
+        for source, language in rows:
+            outlets.add(source)
+            languages.add(language)
+        return Origins(sorted(outlets), sorted(languages))
 
     def event_keys(self) -> list[Keyed]:
         """Every event's id and digest, in timeline order: what the timeline exports are made of."""

@@ -218,6 +218,14 @@ class BucketReports(NamedTuple):
 class DatedEvent(NamedTuple):
     event: TimelineEvent
     outlets: list[str]  # the publications reporting it ("" for articles that name none)
+    languages: list[str]  # the languages they report it in ("ar"; "" for articles that name none)
+
+
+class Origins(NamedTuple):
+    """Where some articles come from: their publications and their languages."""
+
+    outlets: list[str]
+    languages: list[str]
 
 
 class PeriodCount(NamedTuple):

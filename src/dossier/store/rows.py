@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from dossier.model import ArticleFacts, Card, SentenceReport
+from dossier.model import ArticleFacts, Card, SentenceReport, primary_language
 from dossier.slugs import tag_slug as tag_key
 from dossier.store.codec import encode as dumps  # a record as stored: compact JSON
 
@@ -20,7 +20,7 @@ from dossier.store.codec import encode as dumps  # a record as stored: compact J
 def report_signature(report: SentenceReport) -> str:
     """What makes two dated sentences the same report wherever they appear (not their place)."""
     parts = [report.text, report.date, report.mod, report.date_text, report.inferred, report.entities,
-             sorted(report.features), sorted(report.local)]  # fmt: skip
+             sorted(report.features), sorted(report.local), report.language]  # fmt: skip
     return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
@@ -112,6 +112,7 @@ def article_rows(facts: ArticleFacts, rules: RowRules) -> ArticleRows:
             facts.annotations,
             facts.mention_count,
             facts.date_count,
+            primary_language(card.language),
         ),
         mentions=[
             (

@@ -19,7 +19,8 @@ CREATE TABLE sources (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, dig
 CREATE TABLE articles (
     slug TEXT PRIMARY KEY, key TEXT NOT NULL, path TEXT NOT NULL, day TEXT, source TEXT,
     card TEXT NOT NULL, card_digest TEXT NOT NULL, line_digest TEXT NOT NULL, facts TEXT NOT NULL,
-    body TEXT NOT NULL, annotations TEXT NOT NULL, mentions INTEGER NOT NULL, dates INTEGER NOT NULL
+    body TEXT NOT NULL, annotations TEXT NOT NULL, mentions INTEGER NOT NULL, dates INTEGER NOT NULL,
+    language TEXT NOT NULL
 );
 CREATE TABLE mentions (entity TEXT, slug TEXT, day TEXT, count INTEGER, sentence TEXT, anchor TEXT,
                        digest TEXT, PRIMARY KEY (entity, slug));
@@ -35,7 +36,7 @@ CREATE TABLE names (key TEXT, slug TEXT, path TEXT, position INTEGER, text TEXT,
 CREATE TABLE events (id TEXT PRIMARY KEY, bucket TEXT, first_day TEXT, last_day TEXT, sort TEXT,
                      precise INTEGER, sources INTEGER, label TEXT, date TEXT, inferred INTEGER,
                      data TEXT, export TEXT, slide TEXT, digest TEXT, outlets TEXT, within_month INTEGER,
-                     lead TEXT);
+                     lead TEXT, languages TEXT);
 CREATE TABLE event_entities (event TEXT, entity TEXT);
 CREATE TABLE event_members (event TEXT, slug TEXT, anchor TEXT, sentence TEXT);
 CREATE TABLE attachments (day TEXT, slug TEXT, sentence INTEGER, event TEXT, score REAL, anchor TEXT,
