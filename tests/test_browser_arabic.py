@@ -124,3 +124,36 @@ def test_mixed_pages_pass_axe_core(browser: Browser, server: str, width: int) ->
     )
     watched.close()
     assert problems == []
+
+
+# query → what it shows: each finds the Arabic strike article, whose text writes the word otherwise
+ARABIC_QUERIES = {
+    "شارع": "the word as written",
+    "بالحكومة": "a preposition written onto it (the text has الحكومة)",
+    "والهجوم": "a conjunction before the article (the text has الهجوم)",
+    "للمسؤولية": "ل with the article's alif dropped (the text has المسؤولية)",
+    "الصاروخين": "the article, which the text does not write (صاروخين)",
+    "مقرا": "without the tanwin the text writes (مقرًا)",
+}
+
+
+def test_search_finds_arabic_words_with_and_without_clitics_and_marks(browser: Browser, server: str) -> None:
+    watched = Watched(browser)
+    page = watched.page
+    page.goto(server + "search.html")
+    missed = []
+    for query, why in ARABIC_QUERIES.items():
+        page.fill(".search-form input", query)
+        page.press(".search-form input", "Enter")
+        page.wait_for_function(
+            "q => (document.querySelector('.search-status').textContent || '').includes(q)", arg=query
+        )
+        page.wait_for_selector(".search-results li", timeout=20_000)
+        found = page.locator(".search-results li a").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))"
+        )
+        if not any(href.endswith(f"articles/{STRIKE}.html") for href in found):
+            missed.append(f"{query}: {why}")
+    watched.close()
+    assert missed == []
+    assert watched.errors == []

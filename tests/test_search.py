@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from dossier.pipeline import BuildOptions, build
-from dossier.search import Searchable, article_shard, shard_digests, shard_order
-from tests.conftest import copy_site
+from dossier.search import Searchable, article_shard, manifest, shard_digests, shard_order
+from tests.conftest import FIXTURES, copy_site
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,22 @@ from tests.conftest import copy_site
 )
 def test_an_article_is_in_the_shard_of_its_month(day: str | None, shard: str) -> None:
     assert article_shard(day) == shard
+
+
+def test_an_article_in_another_language_is_in_that_languages_shard_of_its_month() -> None:
+    assert article_shard("2024-01-06", "ar") == "articles-ar-2024-01"
+    assert article_shard(None, "ar") == "articles-ar-undated"
+
+
+def test_the_manifest_lists_each_other_languages_shards_apart() -> None:
+    languages = {"topics": "", "articles-2024-01": "", "articles-fr-2024-02": "fr"}
+    languages |= {f"articles-ar-{period}": "ar" for period in ("2024-01", "undated", "2025-09")}
+    assert manifest(languages) == {
+        "shards": ["topics", "articles-2024-01"],
+        "languages": {"ar": ["articles-ar-2025-09", "articles-ar-2024-01", "articles-ar-undated"],
+                      "fr": ["articles-fr-2024-02"]},
+    }  # fmt: skip
+    assert manifest({"topics": ""}) == {"shards": ["topics"]}  # a site in one language: as before
 
 
 def test_the_topics_come_first_then_the_months_newest_first() -> None:
@@ -97,3 +113,22 @@ def test_a_new_month_adds_a_shard_and_its_last_article_takes_it_away(site: Path,
     assert "articles-2025-09" not in json.loads((index / "shards.json").read_text(encoding="utf-8"))["shards"]
     assert not (index / "articles-2025-09").exists()
     assert _files(index) == _clean_index(site, tmp_path / "without")
+
+
+def test_an_arabic_article_is_indexed_by_arabic_rules_in_a_shard_of_its_own(
+    site: Path, tmp_path: Path
+) -> None:
+    """So that the Arabic stemmer takes the article and clitics off ("بالعراق" is found as "العراق"):
+    the English site keeps its shards, the Arabic article's month gets an Arabic one, and the
+    incremental build equals a clean one."""
+    strike = "01-baghdad-strike-iraqi.md"
+    shutil.copy(FIXTURES / "arabic" / "articles" / strike, site / "articles" / strike)
+    build(BuildOptions(site=site, jobs=1))
+    index = site / "_site" / "pagefind"
+    listed = json.loads((index / "shards.json").read_text(encoding="utf-8"))
+    assert listed["languages"] == {"ar": ["articles-ar-2024-01"]}
+    assert "articles-2024-01" in listed["shards"]  # the English articles of that month stay where they were
+    entry = json.loads((index / "articles-ar-2024-01" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["ar"]
+    assert (index / "articles-ar-2024-01" / "wasm.ar.pagefind").is_file()
+    assert _files(index) == _clean_index(site, tmp_path / "clean")

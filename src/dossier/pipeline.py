@@ -31,6 +31,7 @@ from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig, configured_options, load_config, with_overrides
 from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError, printable
 from dossier.lock import one_build_at_a_time
+from dossier.model import primary_language
 from dossier.paths import outside_note
 from dossier.render import templates_digest
 from dossier.report import Reporter, plural
@@ -427,7 +428,7 @@ def _build(
         for path in before.keys() - now.keys():
             writer.remove(path)
         reporter.finish("render", f"{plural(writer.written, 'file')} written, {writer.removed} removed")
-        shards = _searchable(cache) if config.search else []
+        shards = _searchable(cache, primary_language(config.language)) if config.search else []
         now = shard_digests(shards)
         before = {} if rewrite else json.loads(cache.meta("search") or "{}")
         dirty = sorted(shard for shard in now if before.get(shard) != now[shard])
@@ -467,16 +468,19 @@ def _index(
     reporter.finish("search", f"{plural(len(dirty), 'shard')} of {count} indexed")
 
 
-def _searchable(cache: Store) -> list[Searchable]:
-    """The article and topic pages the search index holds, each in its shard (see search.py)."""
+def _searchable(cache: Store, site_language: str) -> list[Searchable]:
+    """The article and topic pages the search index holds, each in its shard (see search.py): an
+    article in another language than the site's is indexed by that language's rules."""
     from dossier.render import urls
 
-    days = cache.article_days()
+    days, languages = cache.article_days(), cache.article_languages()
     pages = []
     for page in cache.group_pages("article:"):
         slug = page.group.removeprefix("article:")
         if page.path == urls.article(slug):
-            pages.append(Searchable(page.path, article_shard(days.get(slug)), page.fingerprint))
+            language = languages.get(slug, "")
+            own = language if language not in ("", site_language) else ""
+            pages.append(Searchable(page.path, article_shard(days.get(slug), own), page.fingerprint, own))
     for page in cache.group_pages("topic:"):
         if page.path == urls.topic(page.group.removeprefix("topic:")):
             pages.append(Searchable(page.path, TOPICS, page.fingerprint))

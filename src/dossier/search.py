@@ -39,7 +39,6 @@ SHARD_FILES = ("pagefind-entry.json", "pagefind-worker.js")
 SHARD_SUFFIXES = (".pf_meta", ".pagefind")
 SHARD_FOLDERS = ("index", "fragment", "filter")
 TOPICS = "topics"
-UNDATED = "articles-undated"
 
 
 class Searchable(NamedTuple):
@@ -48,11 +47,14 @@ class Searchable(NamedTuple):
     path: str
     shard: str
     fingerprint: str
+    language: str = ""  # the language its shard is indexed in, when it is not the site's
 
 
-def article_shard(day: str | None) -> str:
-    """An article's shard: the month it was published in."""
-    return f"articles-{day[:7]}" if day else UNDATED
+def article_shard(day: str | None, language: str = "") -> str:
+    """An article's shard: the month it was published in; for an article in another language than
+    the site's, that language's month (``articles-ar-2024-09``), indexed by the language's rules."""
+    period = day[:7] if day else "undated"
+    return f"articles-{language}-{period}" if language else f"articles-{period}"
 
 
 def shard_digests(pages: Iterable[Searchable]) -> dict[str, str]:
@@ -76,10 +78,27 @@ def _pagefind_version() -> str:
 
 
 def shard_order(shards: Iterable[str]) -> list[str]:
-    """The topics first (the shard the search page opens), then the months, newest first."""
+    """The topics first (the shard the search page opens), then the months, newest first, then the
+    undated articles."""
     named = set(shards)
-    months = sorted((s for s in named if s not in (TOPICS, UNDATED)), reverse=True)
-    return [*(s for s in (TOPICS,) if s in named), *months, *(s for s in (UNDATED,) if s in named)]
+    undated = sorted(s for s in named if s.endswith("-undated"))
+    months = sorted((s for s in named if s != TOPICS and s not in undated), reverse=True)
+    return [*(s for s in (TOPICS,) if s in named), *months, *undated]
+
+
+def manifest(languages: dict[str, str]) -> dict[str, object]:
+    """What the search page reads (``shards.json``), from shard → language ("" for the site's):
+    the site's shards, and those of each other language, which the page searches with that
+    language's own Pagefind instance (a merged index is searched by its host's language rules)."""
+    own = shard_order(s for s, language in languages.items() if not language)
+    others: dict[str, list[str]] = {}
+    for shard, language in languages.items():
+        if language:
+            others.setdefault(language, []).append(shard)
+    listed: dict[str, object] = {"shards": own}
+    if others:
+        listed["languages"] = {language: shard_order(shards) for language, shards in sorted(others.items())}
+    return listed
 
 
 def pagefind_executable() -> Path:
@@ -100,8 +119,10 @@ def index_site(
     """Write ``folder/pagefind/``: the ``dirty`` shards indexed from the pages in ``folder``, every
     other shard linked in from the ``published`` site (None: index them all)."""
     shards: dict[str, list[str]] = {}
+    languages: dict[str, str] = {}
     for page in pages:
         shards.setdefault(page.shard, []).append(page.path)
+        languages[page.shard] = page.language
     target, scratch = folder / FOLDER, folder / ".search"
     for made in (target, scratch):
         shutil.rmtree(made, ignore_errors=True)
@@ -116,7 +137,7 @@ def index_site(
             executable = pagefind_executable()
             with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
                 index = functools.partial(_index_shard, executable, folder, scratch)
-                done = list(pool.map(lambda shard: index(shard, shards[shard]), fresh))
+                done = list(pool.map(lambda shard: index(shard, shards[shard], languages[shard]), fresh))
             for problem in done:
                 if problem:
                     raise BuildError(f"Pagefind could not index the site for search: {problem}")
@@ -128,8 +149,8 @@ def index_site(
                     os.link(old / name, target / name)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    manifest = {"shards": shard_order(shards)}
-    (target / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    listed = manifest(languages)
+    (target / MANIFEST).write_text(json.dumps(listed, indent=1) + "\n", encoding="utf-8")
 
 
 def _reusable(old: Path | None, shards: Iterable[str], dirty: set[str]) -> dict[str, Path]:
@@ -139,9 +160,12 @@ def _reusable(old: Path | None, shards: Iterable[str], dirty: set[str]) -> dict[
     return {shard: old / shard for shard in sorted(shards) if shard not in dirty and (old / shard).is_dir()}
 
 
-def _index_shard(executable: Path, folder: Path, scratch: Path, shard: str, paths: list[str]) -> str | None:
-    """Index one shard's pages, linked into a folder of their own, into ``pagefind/<shard>/``; what
-    Pagefind said when it failed, else None."""
+def _index_shard(
+    executable: Path, folder: Path, scratch: Path, shard: str, paths: list[str], language: str
+) -> str | None:
+    """Index one shard's pages, linked into a folder of their own, into ``pagefind/<shard>/`` (by
+    the rules of ``language``, when given: its stemming, so that "بالعراق" is found as "العراق");
+    what Pagefind said when it failed, else None."""
     pages, written = scratch / f"{shard}.pages", scratch / shard
     for path in paths:
         (pages / path).parent.mkdir(parents=True, exist_ok=True)
@@ -152,6 +176,7 @@ def _index_shard(executable: Path, folder: Path, scratch: Path, shard: str, path
         "--output-path", str(written),
         "--keep-index-url",
         "--silent",
+        *(["--force-language", language] if language else []),
     ]  # fmt: skip
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -21,8 +21,36 @@
 
   // The index is in shards (the topics, and the articles of each month: see dossier/search.py),
   // listed in shards.json beside the bundle; the first is opened and the others merged into it,
-  // so a query sees every page.
+  // so a query sees every page. Articles in another language than the site's have shards of their
+  // own, indexed by that language's rules (its stemming). A merged index is searched by the rules
+  // of the one it is merged into, and one copy of Pagefind's module holds the rules of one
+  // language only; so each such language gets a copy of its own (the module imported again under
+  // another address, with its own worker), and a query asks every copy.
   var nothing = { search: function () { return Promise.resolve({ results: [] }); } };
+
+  function path(shard) { return new URL(shard + "/", bundle).pathname; }
+
+  // A copy of Pagefind opened on a group's first shard, with the others merged into it.
+  function opened(address, shards) {
+    return import(address).then(function (module) {
+      return module.options({ basePath: path(shards[0]), baseUrl: root }).then(function () {
+        return Promise.all(shards.slice(1).map(function (shard) {
+          return module.mergeIndex(path(shard), { baseUrl: root });
+        }));
+      }).then(function () { return module; });
+    });
+  }
+
+  function everyInstance(instances) {
+    return {
+      search: function (term) {
+        return Promise.all(instances.map(function (instance) { return instance.search(term); }))
+          .then(function (found) {
+            return { results: [].concat.apply([], found.map(function (f) { return f.results; })) };
+          });
+      }
+    };
+  }
 
   function load() {
     if (!pagefind) {
@@ -31,16 +59,14 @@
         if (!response.ok) throw new Error("no search index");
         return response.json();
       }).then(function (listed) {
-        var shards = listed.shards || [];
-        if (!shards.length) return nothing;
-        var path = function (shard) { return new URL(shard + "/", bundle).pathname; };
-        return import(bundle.href).then(function (module) {
-          return module.options({ basePath: path(shards[0]), baseUrl: root }).then(function () {
-            return Promise.all(shards.slice(1).map(function (shard) {
-              return module.mergeIndex(path(shard), { baseUrl: root });
-            }));
-          }).then(function () { return module; });
+        var groups = [[bundle.href, listed.shards || []]];
+        Object.keys(listed.languages || {}).forEach(function (language) {
+          groups.push([bundle.href + "?language=" + encodeURIComponent(language), listed.languages[language]]);
         });
+        groups = groups.filter(function (group) { return group[1].length; });
+        if (!groups.length) return nothing;
+        return Promise.all(groups.map(function (group) { return opened(group[0], group[1]); }))
+          .then(everyInstance);
       });
     }
     return pagefind;
@@ -62,10 +88,25 @@
     return names;
   }
 
+  // An Arabic query with the conjunction or preposition written onto its words taken off, down to
+  // the article ("والتحالف", "بالعراق", "للعراق" → "التحالف", "العراق", "العراق"): the Arabic
+  // index's own rules take off the article and endings, not every clitic before it. Only before a
+  // word of three letters or more, so that "والي" (a governor) stays as it is.
+  var STEM = "(?=[\u0621-\u064a]{3})";
+  var BEFORE_ARTICLE = new RegExp("^[\u0648\u0641]?[\u0628\u0643]?(?=\u0627\u0644" + STEM + ")");  // و ف, ب ك
+  var FOR_THE = new RegExp("^[\u0648\u0641]?\u0644\u0644" + STEM);  // لل: ل + ال, the alif unwritten
+
+  function withoutClitics(query) {
+    return query.split(/\s+/).map(function (word) {
+      return word.replace(BEFORE_ARTICLE, "").replace(FOR_THE, "\u0627\u0644");
+    }).join(" ");
+  }
+
   // What to look for: the query, and every spelling of the entity it names, if it names one.
   function terms(query, table) {
-    var id = table.keys[key(query)];
-    var all = [query];
+    var bare = withoutClitics(query);
+    var id = table.keys[key(query)] || table.keys[key(bare)];
+    var all = bare !== query ? [query, bare] : [query];
     if (id) {
       table.names[id].forEach(function (name) {
         // short forms ("HaN") would match the start of unrelated words

@@ -422,6 +422,10 @@ class Store:
         """slug → the day the article was published (None when it is not known)."""
         return dict(self._db.execute("SELECT slug, day FROM articles"))
 
+    def article_languages(self) -> dict[str, str]:
+        """slug → the primary language the article gives or is found in ("" when neither)."""
+        return dict(self._db.execute("SELECT slug, language FROM articles"))
+
     def article_paths(self) -> dict[str, str]:
         """slug → the article's path in the site folder."""
         return dict(self._db.execute("SELECT slug, path FROM articles"))
