@@ -174,12 +174,19 @@ def _words_covering(words: list[str], key_count: int) -> int:
     return len(words)
 
 
+# Endings of English plurals of the people a group is named after ("Houthis", "Sadrists", "Kurds",
+# "Shiites", "Afghans"); a name that merely ends in s ("Hamas", "Daesh"-like transliterations) is
+# no plural, and its singular may be another name (Hama, a city in Syria).
+_PLURAL_ENDINGS = ("is", "ists", "ites", "ans", "ers", "ds")
+
+
 def number_variants(name: str, kind: str) -> list[str]:
-    """A one-word group name in the other number: "Houthis" → "Houthi", "Taliban" stays."""
+    """A one-word group name in the other number: "Houthis" → "Houthi"; "Taliban" and "Hamas"
+    stay."""
     words = name.split()
     if len(words) != 1 or kind in ("country", "place", "city", "region"):
         return []
     word = words[0]
-    if word.endswith("s") and len(word) > 4 and not word.endswith("ss"):
+    if word.lower().endswith(_PLURAL_ENDINGS) and len(word) > 4:
         return [word[:-1]]
     return []
