@@ -143,6 +143,14 @@ def _month_year_fields(match: re.Match[str], folded: str) -> Fields | None:
     return None if month is None else {"month": ENGLISH_MONTHS[month], "year": match.group("year")}
 
 
+def _month_of_related_year_fields(match: re.Match[str], folded: str) -> Fields | None:
+    """ "أيلول من العام المقبل" (September of next year), "آذار من هذا العام": the English
+    "September of next year", read by the same rule."""
+    month = _month_of(match)
+    relation = _RELATION_OF[match.group("rel")] if match.group("rel") else "this"
+    return None if month is None else {"month": ENGLISH_MONTHS[month], "ana": relation}
+
+
 def _related_month_fields(match: re.Match[str], folded: str) -> Fields | None:
     month = _month_of(match)
     return (
@@ -255,6 +263,15 @@ RULES: tuple[ArabicRule, ...] = (
     ArabicRule("day month", "dm", _compiled(_DAY_MONTH + _RELATION_AFTER), _day_month_fields),
     ArabicRule("numeric date", "dmy", _compiled(_NUMERIC_DATE), _numeric_date_fields),
     ArabicRule("month year", "my", _compiled(_MONTH_WORD + _PAIRED + _YEAR_AFTER_MONTH), _month_year_fields),
+    ArabicRule(
+        "month of a related year",
+        "month_anaphor",
+        _compiled(
+            _MONTH_WORD + _PAIRED + r"\s*[،,]?\s+من\s+"
+            rf"(?:(?:هذا|هذه)\s+(?:ال)?(?:عام|سنه)|(?:ال)?(?:عام|سنه)\s+(?P<rel>{_RELATION}))"
+        ),
+        _month_of_related_year_fields,
+    ),
     ArabicRule(
         "month and relation",
         "month",
