@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.analyze.events import across_languages, cluster_bucket
+from dossier.analyze.events import across_languages, cluster_bucket, cluster_month
 from dossier.features import FeatureWeights, content_words
 from dossier.model import SentenceReport
 from dossier.pipeline import BuildOptions, build
@@ -82,13 +82,16 @@ def test_which_sentences_are_compared_by_names_only(a: str, b: str, across: bool
     assert across_languages(b, a) is across
 
 
-WEIGHT = FeatureWeights({"baghdad": "city", "iraq": "country", "abu-taqwa": "person", "nujaba": "group"})
+WEIGHT = FeatureWeights({"baghdad": "city", "iraq": "country", "abu-taqwa": "person", "nujaba": "group",
+                         "washington": "city", "sudani": "person"})  # fmt: skip
 
 
-def _report(sentence: int, text: str, language: str, entities: tuple[str, ...]) -> SentenceReport:
+def _report(
+    sentence: int, text: str, language: str, entities: tuple[str, ...], date: str = "2024-01-04"
+) -> SentenceReport:
     features = content_words(text) | {f"@{e}" for e in entities}
     return SentenceReport(
-        sentence, f"s{sentence}", text, "2024-01-04", None, "Thursday", False, entities, features, features,
+        sentence, f"s{sentence}", text, date, None, "Thursday", False, entities, features, features,
         WEIGHT.total(features), WEIGHT.total(features), language,
     )  # fmt: skip
 
@@ -162,3 +165,21 @@ def test_a_language_given_later_reaches_the_timeline_as_a_clean_build_has_it(
     assert '<option value="fr">French</option>' in timeline
     assert 'data-languages="ar fr"' in timeline  # the joint announcement, in Arabic and in French
     assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_report_dated_to_a_month_joins_no_precise_event_in_another_language_by_names_alone() -> None:
+    """ "Sudani began talks with Washington in January" names what an Arabic report of 3 January
+    names, but nothing in it says which day of the month it tells of."""
+    day = _report(
+        1, "دعا الكعبي السوداني إلى إبلاغ واشنطن", "ar", ("nujaba", "sudani", "washington"), "2024-01-03"
+    )
+    month = _report(
+        1, "Sudani initiated talks with Washington in January", "", ("sudani", "washington"), "2024-01"
+    )
+    data = {
+        "2024-W01": ([("arabic", "2024-01-04", 1, "s1", "day")], {"day": day}),
+        "2024-01": ([("english", "2024-09-28", 1, "s1", "month")], {"month": month}),
+    }
+    events = cluster_month("2024-01", data, WEIGHT)
+    assert len(events["2024-W01"]) == 1 and len(events["2024-01"]) == 1
+    assert [s.slug for s in events["2024-01"][0].sources] == ["english"]

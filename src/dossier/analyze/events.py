@@ -294,12 +294,26 @@ def _precise_match(
         theirs = {e for r in candidate.reports for e in r.sentence.entities}
         if names.isdisjoint(theirs):
             continue
-        score = max(_best_link(report, candidate, weight) for report in group.signatures.values())
+        score = _same_language_link(group, candidate, weight)
         if score >= MERGE_THRESHOLD["month"]:
             key = (score, first.value, -len(candidate.reports), (bucket, candidate))
             if best is None or key[:3] > best[:3]:
                 best = key
     return best[3] if best is not None else None
+
+
+def _same_language_link(group: _Group, candidate: _Group, weight: FeatureWeights) -> float:
+    """How alike a month-dated group is to a precise one, over the pairs of reports in one language:
+    names alone cannot tell which day of a month a report "in January" tells of."""
+    return max(
+        (
+            _likeness(ours.sentence, theirs.sentence, weight)
+            for ours in group.signatures.values()
+            for theirs in candidate.signatures.values()
+            if not across_languages(ours.sentence.language, theirs.sentence.language)
+        ),
+        default=0.0,
+    )
 
 
 def _source(report: Report) -> EventSource:
