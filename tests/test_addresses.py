@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.addresses import LEDGER_FILE, Claim, Entry, Ledger, ledger_text, read_ledger, settle
+from dossier.addresses import HEADER, LEDGER_FILE, Claim, Entry, Ledger, ledger_text, read_ledger, settle
 from dossier.check import broken_links
 from dossier.cli import main
 from dossier.errors import ContentError
@@ -371,6 +371,33 @@ def test_the_ledger_reads_back_as_written_whatever_its_titles_hold(tmp_path: Pat
     path = tmp_path / "addresses.yaml"
     path.write_text(ledger_text(ledger), encoding="utf-8")
     assert read_ledger(path) == ledger
+    # read by its own layout as written, and as YAML once an owner's comment takes it out of it
+    path.write_text(ledger_text(ledger) + "# checked by hand\n", encoding="utf-8")
+    assert read_ledger(path) == ledger
+
+
+@pytest.mark.parametrize(
+    ("entries", "problem"),
+    [
+        (
+            'articles/a.md:\n  title: "A"\n  addresses: [a]\n'
+            '"articles/b.md":\n  title: "B"\n  addresses: [a]\n',  # the header's 4 lines, then these
+            "addresses.yaml:8: address 'a' is listed for articles/a.md and for articles/b.md",
+        ),
+        (
+            'articles/a.md:\n  title: "A"\n  addresses: [Not-An-Address]\n',
+            "addresses.yaml:5: articles/a.md: 'Not-An-Address' is not an article address",
+        ),
+    ],
+)
+def test_a_wrong_entry_in_a_ledger_laid_out_as_written_names_its_line(
+    tmp_path: Path, entries: str, problem: str
+) -> None:
+    path = tmp_path / "addresses.yaml"
+    path.write_text(HEADER + entries, encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        read_ledger(path)
+    assert problem in str(raised.value)
 
 
 @pytest.mark.parametrize("address", ["a", "al-sudani", "2024-01-05", "2024", "yes", "null", "عنوان-عربي"])

@@ -91,9 +91,16 @@ class Settled:
 
 
 def read_ledger(path: Path) -> Ledger:
-    """The ledger at ``path`` (none there: an empty one); a malformed file raises, naming its line."""
+    """The ledger at ``path`` (none there: an empty one); a malformed file raises, naming its line.
+
+    A file as a build wrote it is read by its own layout, checked by writing it again: a YAML
+    reader takes a second for an archive's thousands of entries, on every build. A file an owner
+    edited by hand is read as the YAML it is."""
     if not path.is_file():
         return Ledger()
+    written = _as_written(path.read_text(encoding="utf-8"))
+    if written is not None:
+        return written
     where = path.name
     try:
         data, text = read_yaml_file(path)
@@ -103,7 +110,7 @@ def read_ledger(path: Path) -> Ledger:
         return Ledger()
     if not isinstance(data, dict):
         raise ContentError("must map each article file to its title and addresses", where, 1)
-    lines = {str(m.group(1)): text.count("\n", 0, m.start()) + 1 for m in _FILE_LINE.finditer(text)}
+    lines = _file_lines(text)
     entries = []
     owner: dict[str, str] = {}
     for key, value in data.items():
@@ -120,14 +127,70 @@ def read_ledger(path: Path) -> Ledger:
 _FILE_LINE = re.compile(r"^(\S[^:\n]*):", re.MULTILINE)
 
 
+def _file_lines(text: str) -> dict[str, int]:
+    """The line each article file's entry starts on, counted in one pass."""
+    lines: dict[str, int] = {}
+    line, counted = 1, 0
+    for match in _FILE_LINE.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        key = match.group(1)
+        lines[_unquoted(key) if key.startswith('"') and key.endswith('"') else key] = line
+    return lines
+
+
+# One entry as ledger_text writes it: the file, its title, maybe its url, its addresses.
+_SCALAR = r'(?:"(?:[^"\\\n]|\\.)*"|[^\s",\[\]]+)'
+_WRITTEN_ENTRY = re.compile(
+    rf"(?P<path>{_SCALAR}):\n  title: (?P<title>\"(?:[^\"\\\n]|\\.)*\")\n"
+    rf"(?:  url: (?P<url>\"(?:[^\"\\\n]|\\.)*\")\n)?"
+    rf"  addresses: \[(?P<addresses>{_SCALAR}(?:, {_SCALAR})*)?\]\n"
+)
+_WRITTEN_ADDRESS = re.compile(_SCALAR)
+
+
+def _as_written(text: str) -> Ledger | None:
+    """The ledger of a file exactly as :func:`ledger_text` writes it, else None (also when an
+    entry is wrong: the YAML reading then says which, and on what line)."""
+    if not text.startswith(HEADER):
+        return None
+    entries: list[Entry] = []
+    owner: dict[str, str] = {}
+    at = len(HEADER)
+    while at < len(text):
+        match = _WRITTEN_ENTRY.match(text, at)
+        if match is None:
+            return None
+        path, url = _unquoted(match.group("path")), match.group("url")
+        found = _WRITTEN_ADDRESS.findall(match.group("addresses") or "")
+        addresses = tuple(dict.fromkeys(_unquoted(a) for a in found))
+        if not all(_is_address(a) and owner.setdefault(a, path) == path for a in addresses):
+            return None
+        title = json.loads(match.group("title"))
+        entries.append(Entry(path, title, json.loads(url) if url else None, addresses))
+        at = match.end()
+    ledger = Ledger(tuple(sorted(entries, key=lambda e: e.path)))
+    return ledger if ledger_text(ledger) == text else None
+
+
+def _is_address(text: str) -> bool:
+    """Whether ``text`` is an article address as a ``slug:`` would be (lower-case words joined by
+    hyphens, none of the site's own folders)."""
+    return bool(text) and slugify(text, max_length=MAX_FILE_SLUG) == text and text not in RESERVED
+
+
+def _unquoted(scalar: str) -> str:
+    return json.loads(scalar) if scalar.startswith('"') else scalar
+
+
 def _entry(file: str, value: object, where: str, line: int | None) -> Entry:
     """One ``path: {title, url, addresses}`` item, each address checked like a ``slug:``."""
     if not isinstance(value, dict) or not isinstance(value.get("addresses"), list):
         raise ContentError(f"{file}: expected 'title:' and a list of 'addresses:'", where, line)
     addresses = []
     for text in value["addresses"]:
-        address = slugify(str(text), max_length=MAX_FILE_SLUG)
-        if not address or address != str(text) or address in RESERVED:
+        address = str(text)
+        if not _is_address(address):
             raise ContentError(f"{file}: {text!r} is not an article address (lower-case words joined by "
                                "hyphens)", where, line)  # fmt: skip
         addresses.append(address)

@@ -41,7 +41,7 @@ from dossier.search import TOPICS, Searchable, article_shard, index_site, shard_
 from dossier.store.database import Store, discard, is_damage
 from dossier.store.database import version as store_version
 from dossier.store.records import CacheDamaged, NameSighting
-from dossier.versions import code_versions
+from dossier.versions import base_registry_version, code_versions
 from dossier.write import SiteWriter, check_output, is_generated, static_files, write_page
 
 if TYPE_CHECKING:
@@ -95,10 +95,19 @@ class Prepared:
     templates: list[Path]
     signature: dict[str, str]
     warnings: list[str]
-    ledger: Ledger  # the addresses published so far (addresses.yaml, an input the owner keeps)
+    ledger_path: Path  # the addresses published so far (addresses.yaml, an input the owner keeps)
     ledger_digest: str
     program: str = ""  # the digest of dossier's code (versions.program_code)
     notes: list[str] = field(default_factory=list)
+
+    @cached_property
+    def ledger(self) -> Ledger:
+        """Read when first needed: a build whose files and ledger are as the last one saw them does
+        not need it (its digest is checked), and an archive's ledger is thousands of entries."""
+        try:
+            return read_ledger(self.ledger_path)
+        except ContentError as error:
+            raise BuildError(f"{LEDGER_FILE} cannot be read", problems=[error]) from None
 
     @cached_property
     def registry(self) -> Registry:
@@ -127,12 +136,6 @@ def cache_file(output: Path) -> Path:
     """The cache lives next to the output folder (or beside it, for an output inside the cache folder)."""
     folder = output.parent if output.parent.name == CACHE_FOLDER else output.parent / CACHE_FOLDER
     return folder / f"{output.name}.sqlite"
-
-
-def base_version() -> str:
-    from dossier.extract.world import base_version as version
-
-    return version()
 
 
 def _digest(data: bytes) -> str:
@@ -195,18 +198,23 @@ def prepare(options: BuildOptions) -> Prepared:
         "code": extraction,
         "registry": _digest(registry_path.read_bytes()),
         "extraction": _digest(repr(extraction_options(config)).encode("utf-8")),
-        "base": base_version() if config.base_registry else "off",
+        "base": base_registry_version() if config.base_registry else "off",
     }
     templates = template_dirs(site)
     warnings.extend(refused_static_links(templates, site))
     ledger_path = site / LEDGER_FILE
-    try:
-        ledger = read_ledger(ledger_path)
-    except ContentError as error:
-        raise BuildError(f"{LEDGER_FILE} cannot be read", problems=[error]) from None
     ledger_digest = _digest(ledger_path.read_bytes()) if ledger_path.is_file() else ""
     return Prepared(
-        config, registry_path, output, templates, signature, warnings, ledger, ledger_digest, program, notes
+        config,
+        registry_path,
+        output,
+        templates,
+        signature,
+        warnings,
+        ledger_path,
+        ledger_digest,
+        program,
+        notes,
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from importlib import metadata
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -93,3 +94,10 @@ def code_versions(package: Path = PACKAGE) -> tuple[str, str]:
     folders = {path.parent for path in modules}
     extraction = sorted({*modules, *(p for p in files if p.parent in folders and p.suffix in DATA_SUFFIXES)})
     return _digest(extraction, sources, package), _digest(files, sources, package)
+
+
+def base_registry_version() -> str:
+    """What the base registry (``extract/world.py``) is made from besides dossier's own code and
+    data, for the build cache's signature: pycountry's names of countries. Read from its
+    metadata, so that a build with nothing to extract imports no extractor."""
+    return f"pycountry {metadata.version('pycountry')}"

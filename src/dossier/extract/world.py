@@ -20,7 +20,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +31,6 @@ from dossier.extract.tokens import alias_keys
 WORLD_FILE = Path(__file__).with_name("world.yaml")
 
 Keys = tuple[str, ...]
-
-
-def base_version() -> str:
-    """What the base registry depends on, for the build cache's signature."""
-    return f"pycountry {metadata.version('pycountry')}"
 
 
 @dataclass(frozen=True, slots=True)
