@@ -65,6 +65,20 @@ def copy_site(destination: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def built_seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed site, built once: each test that edits it gets a copy (:func:`built_copy`)."""
+    site = copy_site(tmp_path_factory.mktemp("built") / "site")
+    build(BuildOptions(site=site, jobs=1))
+    return site
+
+
+def built_copy(built: Path, tmp_path: Path) -> Path:
+    """A built site of the test's own, with its output and cache (copied with its files' times, so
+    nothing in it reads as changed: the next build sees exactly what the first one left)."""
+    return Path(shutil.copytree(built, tmp_path / "site", symlinks=True))
+
+
+@pytest.fixture(scope="session")
 def seed_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     site = copy_site(tmp_path_factory.mktemp("seed-site"))
     return build(BuildOptions(site=site, output=site / "_site"))

@@ -6,11 +6,12 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from dossier.pipeline import BuildOptions, build, cache_file
-from tests.conftest import ROOT, copy_site
+from tests.conftest import ROOT, built_copy
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -30,19 +31,9 @@ def clean_build(site: Path, where: Path) -> dict[str, bytes]:
     return snapshot(result.output)
 
 
-@pytest.fixture(scope="session")
-def built_seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed site, built once: each test gets a copy, with its output and cache."""
-    site = copy_site(tmp_path_factory.mktemp("built") / "site")
-    build(BuildOptions(site=site, jobs=1))
-    return site
-
-
 @pytest.fixture
 def site(tmp_path: Path, built_seed_site: Path) -> Path:
-    """A built seed site of the test's own (copied with its files' times, so nothing in it reads as
-    changed: the next build sees exactly what the first one left)."""
-    return Path(shutil.copytree(built_seed_site, tmp_path / "site", symlinks=True))
+    return built_copy(built_seed_site, tmp_path)
 
 
 def test_an_unchanged_rebuild_writes_nothing(site: Path) -> None:
@@ -313,6 +304,37 @@ def test_a_change_of_site_options_rerenders_without_extracting_again(
     monkeypatch.setattr("dossier.pipeline._extract", no_extraction)
     result = build(BuildOptions(site=site, jobs=1))
     assert result.written > 0
+    monkeypatch.undo()
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+@pytest.mark.parametrize(
+    ("option", "analyzed"),
+    [
+        ("title: Iraq's coalition\n", False),  # pages only
+        ("related: 2\n", True),  # how many related articles the analysis finds
+        ("base_url: https://example.org/dossier/\n", True),  # what the timeline's exports link to
+    ],
+)
+def test_an_option_the_analysis_does_not_read_renders_from_the_stored_analysis(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str, analyzed: bool
+) -> None:
+    import dossier.incremental
+
+    path = site / "site.yaml"
+    text = path.read_text(encoding="utf-8").replace("title: Iraq and the coalition\n", "")
+    path.write_text(text + option, encoding="utf-8")
+    ran: list[bool] = []
+    analyze = dossier.incremental.refresh
+
+    def watched(*args: Any) -> Any:
+        ran.append(True)
+        return analyze(*args)
+
+    monkeypatch.setattr("dossier.incremental.refresh", watched)
+    result = build(BuildOptions(site=site, jobs=1))
+    assert result.written > 0
+    assert bool(ran) is analyzed
     monkeypatch.undo()
     assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
 

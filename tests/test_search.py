@@ -11,7 +11,7 @@ import pytest
 
 from dossier.pipeline import BuildOptions, build
 from dossier.search import Searchable, article_shard, manifest, shard_digests, shard_order
-from tests.conftest import FIXTURES, copy_site
+from tests.conftest import FIXTURES, built_copy
 
 
 @pytest.mark.parametrize(
@@ -73,10 +73,8 @@ def _clean_index(site: Path, where: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Path:
-    site = copy_site(tmp_path / "site")
-    build(BuildOptions(site=site, jobs=1))
-    return site
+def site(tmp_path: Path, built_seed_site: Path) -> Path:
+    return built_copy(built_seed_site, tmp_path)
 
 
 def test_an_edit_indexes_only_the_shard_of_its_month_again(site: Path, tmp_path: Path) -> None:
@@ -131,4 +129,35 @@ def test_an_arabic_article_is_indexed_by_arabic_rules_in_a_shard_of_its_own(
     entry = json.loads((index / "articles-ar-2024-01" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["ar"]
     assert (index / "articles-ar-2024-01" / "wasm.ar.pagefind").is_file()
+    assert _files(index) == _clean_index(site, tmp_path / "clean")
+
+
+def _set_option(site: Path, name: str, value: str) -> None:
+    path = site / "site.yaml"
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith(f"{name}:")
+    ]
+    path.write_text("\n".join([*lines, f"{name}: {value}", ""]), encoding="utf-8")
+
+
+def test_a_new_site_title_rewrites_every_page_but_indexes_no_shard_again(site: Path, tmp_path: Path) -> None:
+    """The title is in every page's header, in none's index (Pagefind reads the article itself)."""
+    index = site / "_site" / "pagefind"
+    before = _inodes(index)
+    _set_option(site, "title", '"Another title"')
+    build(BuildOptions(site=site, jobs=1))
+    assert "Another title" in (site / "_site" / "index.html").read_text(encoding="utf-8")
+    after = _inodes(index)
+    shards = [path for path in after if "/" in path]
+    assert shards and all(after[path] == before[path] for path in shards)  # linked, not indexed again
+    assert _files(index) == _clean_index(site, tmp_path / "clean")
+
+
+def test_a_new_site_language_indexes_every_shard_again(site: Path, tmp_path: Path) -> None:
+    index = site / "_site" / "pagefind"
+    before = _inodes(index)
+    _set_option(site, "language", "fr")
+    build(BuildOptions(site=site, jobs=1))
+    after = _inodes(index)
+    assert all(after[path] != before.get(path) for path in after if path.startswith("topics/"))
     assert _files(index) == _clean_index(site, tmp_path / "clean")

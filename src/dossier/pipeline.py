@@ -169,6 +169,18 @@ def extraction_options(config: SiteConfig) -> tuple[object, ...]:
     return (config.allow_html,)
 
 
+def analysis_options(config: SiteConfig) -> tuple[object, ...]:
+    """The options the analysis reads: how many related articles each article gets, and the
+    address the timeline's export fragments link to. A change of any other option (the title,
+    page sizes) renders the pages again from the stored analysis."""
+    return (config.related, config.base_url)
+
+
+def analysis_key(config: SiteConfig, program: str) -> str:
+    """What the stored analysis was made under: its options and dossier's code."""
+    return _digest(f"{analysis_options(config)!r}|{program}".encode())
+
+
 def derived_key(config: SiteConfig, program: str) -> str:
     """What the derived data and the pages are made under: the whole configuration and dossier's code.
     A change of either re-analyzes and re-renders from the stored extraction (see versions.py)."""
@@ -361,14 +373,11 @@ def _build(
     output, config = prepared.output, prepared.config
     templates_sum = templates_digest(prepared.templates)
     options_changed = cache.meta("derived") != derived_key(config, prepared.program)
-    rewrite = (
-        options.clean
-        or options_changed
-        or not cache.is_complete
-        or cache.meta("templates") != templates_sum
-        or not is_generated(output)
-    )
-    scan, touched, refreshed = update_cache(prepared, cache, options, reporter, reanalyze=options_changed)
+    # nothing of the published site can be kept: every page, and the search index, made anew
+    from_scratch = options.clean or not cache.is_complete or not is_generated(output)
+    rewrite = from_scratch or options_changed or cache.meta("templates") != templates_sum
+    reanalyze = cache.meta("analysis") != analysis_key(config, prepared.program)
+    scan, touched, refreshed = update_cache(prepared, cache, options, reporter, reanalyze=reanalyze)
     warnings = prepared.warnings + scan.warnings
     left_out = sorted({error.path or "" for error in scan.errors})
     if options.strict and warnings:
@@ -436,19 +445,23 @@ def _build(
         for path in before.keys() - now.keys():
             writer.remove(path)
         reporter.finish("render", f"{plural(writer.written, 'file')} written, {writer.removed} removed")
-        shards = _searchable(cache, primary_language(config.language)) if config.search else []
-        now = shard_digests(shards)
-        before = {} if rewrite else json.loads(cache.meta("search") or "{}")
+        site_language = primary_language(config.language)
+        shards = _searchable(cache, site_language) if config.search else []
+        now = shard_digests(shards, site_language)
+        # a shard whose pages show what they showed is linked from the published site, even when
+        # every page is written again (a new site title is in every page, but in none's index)
+        before = {} if from_scratch else json.loads(cache.meta("search") or "{}")
         dirty = sorted(shard for shard in now if before.get(shard) != now[shard])
         reindex = config.search and (rewrite or bool(dirty) or before.keys() != now.keys())
         writer.fill_in_unchanged(regenerated=[SEARCH_FOLDER] if reindex else [])
         if reindex:  # indexed in the private folder, so the new site goes live with its index
-            _index(writer.folder, None if rewrite else output, shards, dirty, workers, reporter)
+            _index(writer.folder, None if from_scratch else output, shards, dirty, workers, reporter)
         cache.set_meta("search", json.dumps(now))
     _keep_addresses(options.site, scan, cache)
     _remember_scan(cache, scan, options)
     cache.set_meta("templates", templates_sum)
     cache.set_meta("derived", derived_key(config, prepared.program))
+    cache.set_meta("analysis", analysis_key(config, prepared.program))
     cache.set_meta("span", chart_span(cache))
     cache.set_meta("layout", planner.timeline_layout)
     totals = summary(cache)

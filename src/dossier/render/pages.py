@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -88,9 +89,13 @@ def source_slug(source: str | None) -> str:
     return name_slug(source or UNATTRIBUTED, "source")
 
 
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+
+
 def script_language(text: str) -> str | None:
-    """``ar`` for a name in Arabic script, so that it is marked up (and read aloud) as such."""
-    return "ar" if any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text) else None
+    """``ar`` for a name in Arabic script, so that it is marked up (and read aloud) as such (a
+    search, not a loop over the characters: every sentence of a topic's list goes through here)."""
+    return "ar" if _ARABIC_SCRIPT.search(text) else None
 
 
 def other_names(entity: Entity, seen: Iterable[str]) -> list[dict[str, str | None]]:

@@ -6,6 +6,7 @@ so the site works at a domain root, under a sub-path and opened from disk.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote
 
 INDEX = "index.html"
@@ -70,8 +71,15 @@ def relative(from_page: str, to_path: str) -> str:
 
     Both are paths from the site's root without "." or ".." parts (the only kind the renderer makes).
     """
+    return _relative_from(from_page.rpartition("/")[0], to_path)
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative_from(folder: str, to_path: str) -> str:
+    """:func:`relative` from a page in ``folder`` ("" for the root): a page's links depend only
+    on its folder, and a site's thousands of pages sit in a few, so most links are made once."""
     target, _, fragment = to_path.partition("#")
-    here = from_page.split("/")[:-1]
+    here = folder.split("/") if folder else []
     there = target.split("/")
     common = 0
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
