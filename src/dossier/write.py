@@ -114,6 +114,7 @@ class SiteWriter:
         self.removed = 0
         self.removals: list[str] = []
         self.filled = False  # whether the unchanged files are linked in
+        self.linked: set[str] = set()  # the files linked in from the published site
         output.parent.mkdir(parents=True, exist_ok=True)
         recover(output)
         kind = "new" if fresh else "changes"
@@ -136,17 +137,27 @@ class SiteWriter:
             return
         self.filled = True
         removals = set(self.removals)
-        skipped = tuple(f"{folder.strip('/')}/" for folder in regenerated)
-        for directory, _, names in os.walk(self.output):
+        skipped = {folder.strip("/") for folder in regenerated}
+        published, private = str(self.output), str(self.folder)
+        # on strings, one folder made once: an archive's site is thousands of files
+        for directory, folders, names in os.walk(published):
+            here = os.path.relpath(directory, published).replace(os.sep, "/")
+            prefix = "" if here == "." else f"{here}/"
+            folders[:] = [f for f in folders if f"{prefix}{f}" not in skipped]
+            target = os.path.join(private, prefix)
+            made = False  # a folder whose files are all removed is not made
             for name in names:
-                source = Path(directory) / name
-                relative = source.relative_to(self.output).as_posix()
-                if relative in removals or relative.startswith(skipped):
+                relative = prefix + name
+                if relative in removals:
                     continue
-                target = self.folder / relative
-                if not target.exists():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    os.link(source, target)
+                if not made:
+                    os.makedirs(target, exist_ok=True)
+                    made = True
+                try:
+                    os.link(os.path.join(directory, name), os.path.join(target, name))
+                except FileExistsError:  # written by this build
+                    continue
+                self.linked.add(relative)
 
     def __enter__(self) -> SiteWriter:
         return self
@@ -161,14 +172,22 @@ class SiteWriter:
                     (self.folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
                 else:
                     self.fill_in_unchanged()  # unless the build has (before indexing)
-                for directory, _, names in os.walk(self.folder):
-                    for name in names:
-                        os.chmod(Path(directory) / name, 0o644)
+                self._make_readable()
                 os.chmod(self.folder, 0o755)
                 fault_point("staged")
                 swap_in(self.folder, self.output)
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _make_readable(self) -> None:
+        """Every file this build wrote readable by all (a file linked in from the published site
+        already is: it is the same file)."""
+        for directory, _, names in os.walk(self.folder):
+            here = os.path.relpath(directory, self.folder).replace(os.sep, "/")
+            prefix = "" if here == "." else f"{here}/"
+            for name in names:
+                if prefix + name not in self.linked:
+                    os.chmod(os.path.join(directory, name), 0o644)
 
 
 def fault_point(name: str) -> None:
