@@ -388,21 +388,31 @@ def test_the_ledger_reads_back_as_written_whatever_its_titles_hold(tmp_path: Pat
             'articles/a.md:\n  title: "A"\n  addresses: [Not-An-Address]\n',
             "addresses.yaml:5: articles/a.md: 'Not-An-Address' is not an article address",
         ),
+        (
+            'articles/a.md:\n  title: "A"\n  addresses: [old-a, a]\n'
+            'articles/a.md:\n  title: "A"\n  addresses: [a]\n',  # both sides of a merge kept
+            "addresses.yaml:8:",
+        ),
+        ('articles/a.md:\n  title: "caf\xe9"\n  addresses: [a]\n', "addresses.yaml: not UTF-8"),
     ],
 )
 def test_a_wrong_entry_in_a_ledger_laid_out_as_written_names_its_line(
     tmp_path: Path, entries: str, problem: str
 ) -> None:
     path = tmp_path / "addresses.yaml"
-    path.write_text(HEADER + entries, encoding="utf-8")
+    path.write_bytes((HEADER + entries).encode("utf-8" if "caf" not in entries else "latin-1"))
     with pytest.raises(ContentError) as raised:
         read_ledger(path)
     assert problem in str(raised.value)
 
 
-@pytest.mark.parametrize("address", ["a", "al-sudani", "2024-01-05", "2024", "yes", "null", "عنوان-عربي"])
+@pytest.mark.parametrize(
+    "address", ["a", "al-sudani", "2024-01-05", "2024", "yes", "null", "0x1f", "0b11", "عنوان-عربي"]
+)
 def test_an_address_reads_back_as_the_same_text(tmp_path: Path, address: str) -> None:
     ledger = Ledger((Entry("articles/2024.md", "T", None, (address,)),))
     path = tmp_path / "addresses.yaml"
     path.write_text(ledger_text(ledger), encoding="utf-8")
+    assert read_ledger(path) == ledger
+    path.write_text(ledger_text(ledger) + "# checked by hand\n", encoding="utf-8")  # read as YAML
     assert read_ledger(path) == ledger

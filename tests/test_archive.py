@@ -101,10 +101,7 @@ def test_builds_in_different_processes_give_the_same_site(site: Path, tmp_path: 
     assert snapshot(site / "_site") == built_here
     article.write_text(original + "\n\nOn 3 January 2024 a drone strike in Baghdad killed Abu Taqwa.\n")
     _build_in_a_process(site, 2)  # incremental, in another process
-    fresh = tmp_path / "fresh"
-    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("_site", ".dossier-cache"))
-    _build_in_a_process(fresh, 3)
-    assert snapshot(site / "_site") == snapshot(fresh / "_site")
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "fresh")  # and this one's
 
 
 def _append(path: Path, text: str) -> None:

@@ -18,7 +18,7 @@ from tests.edit_series import EDITS, series
 from tests.test_incremental import clean_build, snapshot
 
 SEEDS = [int(s) for s in os.environ.get("DOSSIER_EDIT_SEEDS", "2026").split(",") if s.strip()]
-LENGTH = 24  # every kind of edit once (13), then a random mix
+LENGTH = 20  # every kind of edit once (13), then a random mix
 
 
 @pytest.mark.parametrize("seed", SEEDS)

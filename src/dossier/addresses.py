@@ -29,6 +29,7 @@ kept in the ledger only for that pairing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections import Counter
@@ -98,7 +99,10 @@ def read_ledger(path: Path) -> Ledger:
     edited by hand is read as the YAML it is."""
     if not path.is_file():
         return Ledger()
-    written = _as_written(path.read_text(encoding="utf-8"))
+    try:
+        written = _as_written(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:  # the YAML reading says what is wrong, and where
+        written = None
     if written is not None:
         return written
     where = path.name
@@ -135,7 +139,10 @@ def _file_lines(text: str) -> dict[str, int]:
         line += text.count("\n", counted, match.start())
         counted = match.start()
         key = match.group(1)
-        lines[_unquoted(key) if key.startswith('"') and key.endswith('"') else key] = line
+        if key.startswith('"') and key.endswith('"'):
+            with contextlib.suppress(ValueError):  # an escape YAML has and JSON has not: as written
+                key = _unquoted(key)
+        lines[key] = line
     return lines
 
 
@@ -155,6 +162,7 @@ def _as_written(text: str) -> Ledger | None:
     if not text.startswith(HEADER):
         return None
     entries: list[Entry] = []
+    paths: set[str] = set()
     owner: dict[str, str] = {}
     at = len(HEADER)
     while at < len(text):
@@ -162,6 +170,9 @@ def _as_written(text: str) -> Ledger | None:
         if match is None:
             return None
         path, url = _unquoted(match.group("path")), match.group("url")
+        if path in paths:
+            return None  # a file listed twice: the YAML reading refuses it, naming the line
+        paths.add(path)
         found = _WRITTEN_ADDRESS.findall(match.group("addresses") or "")
         addresses = tuple(dict.fromkeys(_unquoted(a) for a in found))
         if not all(_is_address(a) and owner.setdefault(a, path) == path for a in addresses):
@@ -212,7 +223,7 @@ def ledger_text(ledger: Ledger) -> str:
 
 # Words and paths YAML reads as text when written bare; numbers, dates and booleans it would not.
 _PLAIN = re.compile(r"[^\W_][\w./-]*")
-_NOT_TEXT = re.compile(r"[\d.:+-]+|(?i:true|false|yes|no|on|off|null|y|n)")
+_NOT_TEXT = re.compile(r"[\d.:+-]+|0x[\da-f]+|0b[01]+|(?i:true|false|yes|no|on|off|null|y|n)")
 
 
 def _scalar(text: str) -> str:

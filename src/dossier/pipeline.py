@@ -447,7 +447,7 @@ def _build(
         reporter.finish("render", f"{plural(writer.written, 'file')} written, {writer.removed} removed")
         site_language = primary_language(config.language)
         shards = _searchable(cache, site_language) if config.search else []
-        now = shard_digests(shards, site_language)
+        now = shard_digests(shards, f"{site_language} {prepared.program}")
         # a shard whose pages show what they showed is linked from the published site, even when
         # every page is written again (a new site title is in every page, but in none's index)
         before = {} if from_scratch else json.loads(cache.meta("search") or "{}")

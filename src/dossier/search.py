@@ -57,15 +57,16 @@ def article_shard(day: str | None, language: str = "") -> str:
     return f"articles-{language}-{period}" if language else f"articles-{period}"
 
 
-def shard_digests(pages: Iterable[Searchable], site_language: str = "") -> dict[str, str]:
-    """shard → a digest of its pages, what they show, the Pagefind that indexes them and the site's
-    language (its shards are indexed by its rules): a shard is indexed again when it changes."""
+def shard_digests(pages: Iterable[Searchable], made_under: str = "") -> dict[str, str]:
+    """shard → a digest of its pages, what they show, the Pagefind that indexes them and what else
+    they are made under (``made_under``: the site's language, whose rules index its shards, and
+    dossier's code, which writes what the pages show): a shard is indexed again when it changes."""
     members: dict[str, list[tuple[str, str]]] = {}
     for page in pages:
         members.setdefault(page.shard, []).append((page.path, page.fingerprint))
     engine = _pagefind_version()
     return {
-        shard: hashlib.sha1(json.dumps([engine, site_language, sorted(rows)]).encode("utf-8")).hexdigest()
+        shard: hashlib.sha1(json.dumps([engine, made_under, sorted(rows)]).encode("utf-8")).hexdigest()
         for shard, rows in sorted(members.items())
     }
 

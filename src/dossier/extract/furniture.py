@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from dossier.extract.arabic import fold_arabic, in_arabic_script
+from dossier.extract.arabic import fold_arabic, writes_arabic
 from dossier.extract.dates.arabic_tense import looks_ahead
 
 _FURNITURE_WORDS = re.compile(
@@ -67,7 +67,7 @@ def is_deadline(
     far after publication the date begins (None: the publication date is unknown); what is due
     within a week ("the ultimatum is due to expire on Sunday") is the news of the day, not a plan."""
     before = sentence[:start]
-    if in_arabic_script(before):
+    if writes_arabic(None, before):  # read by the rules of the language the clause is mostly in
         deadline, future = _arabic_plan(fold_arabic(before))
     else:
         clause = re.split(r"[;]|\.\s|,\s+(?:while|but|and|as|which|who)\b", before)[-1]
@@ -87,10 +87,11 @@ _ARABIC_DEADLINE = re.compile(
         r"(?:(?:شهر|عام|العام|سنة)\s+)?$"
     )
 )
-# A verb in the future: the prefix س on an imperfect verb ("ستغادر", "سيتم"), or "سوف". Nouns
+# A verb in the future: the prefix س on an imperfect verb of the third or second person
+# ("ستغادر", "سيتم"), or "سوف" ("سن…", we will, is left out: سنة، سنوات، سنجار are nouns). Nouns
 # that begin with the same letters are left out by name ("سياسة", "سيطرة", "ستة").
 _ARABIC_FUTURE = re.compile(
-    fold_arabic(r"(?:^|\s)[وف]?(?:سوف\s|س[يتن](?!ياس|اس|طر|ار|اد|ناء|نا|د|ين|ون|ه\b|ي\b|ت\b)[^\s]{3,})")
+    fold_arabic(r"(?:^|\s)[وف]?(?:سوف\s|س[يت](?!ياس|اس|طر|ار|اد|د|ين|ون|ه\b|ي\b|ت\b)[^\s]{3,})")
 )
 _ARABIC_CLAUSE_END = re.compile(r"[.!?؟؛،,\n]")
 
