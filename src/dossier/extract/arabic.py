@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dossier.model import primary_language
+
 # Harakat, tanwin, shadda, sukun, the superscript alef, Quranic marks, and the tatweel.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 MARKS = re.compile(f"[{_MARKS}]")
@@ -67,7 +69,7 @@ def writes_arabic(language: str | None, text: str) -> bool:
     """Whether an article is in Arabic: its ``language`` tag says so (``ar``, ``ar-IQ``), or,
     without one, its letters are mostly Arabic."""
     if language is not None:
-        return language.lower().split("-")[0] == "ar"
+        return primary_language(language) == "ar"
     arabic = len(ARABIC_LETTER.findall(text))
     return arabic > 0 and arabic > len(_LATIN_LETTER.findall(text))
 

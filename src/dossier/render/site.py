@@ -27,6 +27,7 @@ from markupsafe import Markup
 from dossier import __version__
 from dossier.config import SiteConfig
 from dossier.errors import BuildError
+from dossier.model import primary_language
 from dossier.render import urls
 from dossier.render.feeds import xml_safe
 from dossier.render.pages import Page, script_language, type_label
@@ -43,8 +44,7 @@ RIGHT_TO_LEFT = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps
 def direction(language: str | None) -> str:
     """``rtl`` for a language written right to left, else ``ltr`` (the writing direction of a page
     or a text in ``language``)."""
-    primary = (language or "").split("-")[0].lower()
-    return "rtl" if primary in RIGHT_TO_LEFT else "ltr"
+    return "rtl" if primary_language(language) in RIGHT_TO_LEFT else "ltr"
 
 
 def lang_attribute(text: str) -> Markup:
