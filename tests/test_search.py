@@ -8,9 +8,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from dossier.pipeline import BuildOptions, build
-from dossier.search import Searchable, article_shard, manifest, shard_digests, shard_order
+from dossier.search import (
+    Searchable,
+    article_shard,
+    indexed_digest,
+    indexed_part,
+    manifest,
+    shard_digests,
+    shard_order,
+)
 from tests.conftest import FIXTURES, built_copy
 
 
@@ -53,7 +62,7 @@ def test_a_shard_changes_when_a_page_of_it_does_and_only_then() -> None:
     ]
     before = shard_digests(pages)
     assert shard_digests(list(reversed(pages))) == before  # the order they are listed in does not count
-    after = shard_digests([pages[0]._replace(fingerprint="3"), pages[1]])
+    after = shard_digests([pages[0]._replace(indexed="3"), pages[1]])
     assert after["topics"] == before["topics"] and after["articles-2024-01"] != before["articles-2024-01"]
     moved = shard_digests([pages[0]._replace(shard="articles-2024-02"), pages[1]])
     assert set(moved) == {"articles-2024-02", "topics"}
@@ -160,4 +169,34 @@ def test_a_new_site_language_indexes_every_shard_again(site: Path, tmp_path: Pat
     build(BuildOptions(site=site, jobs=1))
     after = _inodes(index)
     assert all(after[path] != before.get(path) for path in after if path.startswith("topics/"))
+    assert _files(index) == _clean_index(site, tmp_path / "clean")
+
+
+INDEXED_CASES = yaml.safe_load((FIXTURES / "indexed_part_cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", INDEXED_CASES, ids=[case["name"] for case in INDEXED_CASES])
+def test_what_pagefind_reads_of_a_page(case: dict[str, str]) -> None:
+    html, expected = case["html"], case["part"]
+    wanted = {"whole": html, "none": ""}.get(expected, expected)
+    assert indexed_part(html) == wanted
+    assert (indexed_digest(html) == "") == (wanted == "")
+
+
+def test_a_topic_whose_counts_change_leaves_the_topics_shard_alone(site: Path, tmp_path: Path) -> None:
+    """The topic pages show their mentions, which change with nearly every edit; search reads only
+    their names and description, so the topics' shard is not indexed again for a new count."""
+    index = site / "_site" / "pagefind"
+    topic = site / "_site" / "topics" / "mohammed-shia-al-sudani.html"
+    before, page_before = _inodes(index), topic.read_text(encoding="utf-8")
+    article = site / "articles" / "medium-a-new-era-in-iraq.md"  # published in January 2024
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nAl-Sudani met the envoy of the coalition.\n",
+        encoding="utf-8",
+    )
+    build(BuildOptions(site=site, jobs=1))
+    assert topic.read_text(encoding="utf-8") != page_before  # the page changed: its count did
+    after = _inodes(index)
+    topics = [path for path in after if path.startswith("topics/")]
+    assert topics and all(after[path] == before[path] for path in topics)
     assert _files(index) == _clean_index(site, tmp_path / "clean")

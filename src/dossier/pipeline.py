@@ -411,7 +411,12 @@ def _build(
         total=len(groups := planner.all_groups() if rewrite else planner.dirty_groups(touched, refreshed)),
     )
     with SiteWriter(output, fresh=rewrite, static=[d / "static" for d in prepared.templates]) as writer:
-        jobs = [GroupJob(g, {} if rewrite else cache.page_fingerprints(g)) for g in groups]
+        jobs = [
+            GroupJob(g, {}, {})
+            if rewrite
+            else GroupJob(g, cache.page_fingerprints(g), cache.indexed_digests(g))
+            for g in groups
+        ]
         cache.mark_incomplete()
         cache.commit()  # worker processes read the cache as it now is
         put = functools.partial(write_page, writer.folder)  # picklable, for the worker processes
@@ -426,7 +431,7 @@ def _build(
             local = GroupRenderer(cache, *renderer_args[1:])
             results = (local.render(job) for job in jobs)
         for result in results:
-            cache.replace_pages(result.group, result.fingerprints)
+            cache.replace_pages(result.group, result.fingerprints, result.indexed)
             writer.written += result.written
             for path in result.removed:
                 writer.remove(path)
@@ -501,10 +506,10 @@ def _searchable(cache: Store, site_language: str) -> list[Searchable]:
         if page.path == urls.article(slug):
             language = languages.get(slug, "")
             own = language if language not in ("", site_language) else ""
-            pages.append(Searchable(page.path, article_shard(days.get(slug), own), page.fingerprint, own))
+            pages.append(Searchable(page.path, article_shard(days.get(slug), own), page.indexed, own))
     for page in cache.group_pages("topic:"):
         if page.path == urls.topic(page.group.removeprefix("topic:")):
-            pages.append(Searchable(page.path, TOPICS, page.fingerprint))
+            pages.append(Searchable(page.path, TOPICS, page.indexed))
     return pages
 
 

@@ -20,9 +20,10 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
@@ -42,11 +43,12 @@ TOPICS = "topics"
 
 
 class Searchable(NamedTuple):
-    """A page the index holds, the shard it is in, and the fingerprint of what it shows."""
+    """A page the index holds, the shard it is in, and the digest of what the index reads of it
+    (:func:`indexed_part`)."""
 
     path: str
     shard: str
-    fingerprint: str
+    indexed: str
     language: str = ""  # the language its shard is indexed in, when it is not the site's
 
 
@@ -63,12 +65,126 @@ def shard_digests(pages: Iterable[Searchable], made_under: str = "") -> dict[str
     dossier's code, which writes what the pages show): a shard is indexed again when it changes."""
     members: dict[str, list[tuple[str, str]]] = {}
     for page in pages:
-        members.setdefault(page.shard, []).append((page.path, page.fingerprint))
+        members.setdefault(page.shard, []).append((page.path, page.indexed))
     engine = _pagefind_version()
     return {
         shard: hashlib.sha1(json.dumps([engine, made_under, sorted(rows)]).encode("utf-8")).hexdigest()
         for shard, rows in sorted(members.items())
     }
+
+
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)  # elements with no end tag
+_OTHER_MARKS = re.compile(r"data-pagefind-(?!body\b|ignore\b)")  # filters, meta, sort, weights
+# Text that may look like tags, and tags in capitals (the names are matched as written)
+_RAW = re.compile(r"(?i:<!--|<script\b|<style\b|<textarea\b)|</?[A-Z]")
+_NAME = re.compile(r"<([a-z][a-z0-9-]*)")
+_TITLE = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.DOTALL | re.IGNORECASE)
+
+
+def indexed_part(html: str) -> str:
+    """What Pagefind reads of a page, as far as it can be told from the text: the elements marked
+    ``data-pagefind-body`` less those marked ``data-pagefind-ignore``, and the page's ``<title>``
+    when they hold no ``<h1>`` (Pagefind then takes its result title from there). A page that uses
+    any other Pagefind attribute (filters, metadata, weights), or whose marked part holds comments,
+    scripts or unclosed elements, is taken whole. Two pages with the same part index alike: a change
+    elsewhere on the page (the site's title, a related article in the margin) leaves its shard of
+    the index as it was."""
+    if "data-pagefind-body" not in html:
+        return ""
+    if _OTHER_MARKS.search(html):
+        return html
+    parts = []
+    for start, end in _marked(html, "data-pagefind-body", 0, len(html)):
+        if end < 0:
+            return html
+        part = html[start:end]
+        if _RAW.search(part):
+            return html
+        parts.append(_without_ignored(part))
+    if any(part is None for part in parts):
+        return html
+    found = "".join(part for part in parts if part is not None)
+    if "<h1" not in found.lower():
+        title = _TITLE.search(html)
+        found += title.group(0) if title else ""
+    return found
+
+
+def _without_ignored(part: str) -> str | None:
+    """``part`` less its elements marked ``data-pagefind-ignore`` (None: one of them does not close)."""
+    kept, at = [], 0
+    for start, end in _marked(part, "data-pagefind-ignore", 0, len(part)):
+        if end < 0:
+            return None
+        kept.append(part[at:start])
+        at = end
+    kept.append(part[at:])
+    return "".join(kept)
+
+
+def _marked(html: str, attribute: str, begin: int, stop: int) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each element between ``begin`` and ``stop`` whose start tag carries
+    ``attribute`` (outermost only; end -1: the element does not close)."""
+    at = begin
+    while (found := html.find(attribute, at, stop)) >= 0:
+        tag = html.rfind("<", begin, found)
+        name = _NAME.match(html, tag) if tag >= 0 else None
+        if name is None or ">" in html[tag:found] or not html[found - 1].isspace():
+            at = found + len(attribute)  # the word in the text, not an attribute
+            continue
+        close = html.find(">", found)
+        if close < 0:
+            yield tag, -1
+            return
+        element = name.group(1)
+        if element in _VOID or html[close - 1] == "/":
+            yield tag, close + 1
+            at = close + 1
+            continue
+        end = _element_end(html, element, close + 1, stop)
+        yield tag, end
+        if end < 0:
+            return
+        at = end
+
+
+def _element_end(html: str, name: str, at: int, stop: int) -> int:
+    """Where the element ``name`` opened just before ``at`` ends (after its end tag), counting the
+    elements of the same name it holds; -1 if it does not close before ``stop``."""
+    depth, opening, closing = 1, f"<{name}", f"</{name}"
+    while depth:
+        close = _tag_at(html, closing, at, stop)
+        if close < 0:
+            return -1
+        open_ = _tag_at(html, opening, at, close)
+        if open_ >= 0:
+            depth += 1
+            at = open_ + len(opening)
+            continue
+        depth -= 1
+        at = html.find(">", close)
+        if at < 0:
+            return -1
+        at += 1
+    return at
+
+
+def _tag_at(html: str, prefix: str, at: int, stop: int) -> int:
+    """The next ``prefix`` ("<div", "</div") that starts a tag of that very name, or -1."""
+    while (found := html.find(prefix, at, stop)) >= 0:
+        follows = html[found + len(prefix) : found + len(prefix) + 1]
+        if follows in ("", ">", "/") or follows.isspace():
+            return found
+        at = found + len(prefix)
+    return -1
+
+
+def indexed_digest(html: str) -> str:
+    """A digest of :func:`indexed_part` ("" for a page Pagefind does not index)."""
+    part = indexed_part(html)
+    return hashlib.sha1(part.encode("utf-8")).hexdigest() if part else ""
 
 
 def _pagefind_version() -> str:

@@ -19,6 +19,7 @@ from dossier.config import SiteConfig
 from dossier.model import Entity
 from dossier.render.pages import Page, Planner
 from dossier.render.site import SiteRenderer
+from dossier.search import indexed_digest
 from dossier.store.database import Store
 
 Put = Callable[[str, str], None]  # a page's path in the site, and its text
@@ -32,12 +33,14 @@ def fingerprint(page: Page, templates_sum: str) -> str:
 class GroupJob:
     group: str
     before: dict[str, str]  # the last build's fingerprints of the group's pages
+    indexed: dict[str, str]  # and the digests of what search indexes of them (search.indexed_part)
 
 
 @dataclass(frozen=True, slots=True)
 class GroupResult:
     group: str
     fingerprints: dict[str, str]
+    indexed: dict[str, str]  # of every page of the group, as rendered now or before
     written: int
     removed: tuple[str, ...]  # pages the group no longer has
 
@@ -78,12 +81,18 @@ class GroupRenderer:
     def render(self, job: GroupJob) -> GroupResult:
         pages = self.planner.plan(job.group)
         now = {page.path: fingerprint(page, self.templates_sum) for page in pages}
+        indexed = {}
         written = 0
         for page in pages:
             if self.rewrite or job.before.get(page.path) != now[page.path]:
-                self.put(page.path, self.renderer.render(page))
+                html = self.renderer.render(page)
+                self.put(page.path, html)
+                indexed[page.path] = indexed_digest(html)
                 written += 1
-        return GroupResult(job.group, now, written, tuple(sorted(job.before.keys() - now.keys())))
+            else:
+                indexed[page.path] = job.indexed.get(page.path, "")
+        gone = tuple(sorted(job.before.keys() - now.keys()))
+        return GroupResult(job.group, now, indexed, written, gone)
 
 
 def render_group(renderer: GroupRenderer, job: GroupJob) -> GroupResult:

@@ -1062,13 +1062,17 @@ class Store:
     def group_pages(self, prefix: str) -> list[GroupPage]:
         """The pages of every group whose name starts with ``prefix`` ("article:"), in path order."""
         rows = self._db.execute(
-            "SELECT grp, path, fingerprint FROM pages WHERE substr(grp, 1, ?) = ? ORDER BY path",
+            "SELECT grp, path, fingerprint, indexed FROM pages WHERE substr(grp, 1, ?) = ? ORDER BY path",
             (len(prefix), prefix),
         )
         return [GroupPage(*row) for row in rows]
 
     def page_fingerprints(self, group: str) -> dict[str, str]:
         return dict(self._db.execute("SELECT path, fingerprint FROM pages WHERE grp = ?", (group,)))
+
+    def indexed_digests(self, group: str) -> dict[str, str]:
+        """path → the digest of what search indexes of each page of a group ("" for none)."""
+        return dict(self._db.execute("SELECT path, indexed FROM pages WHERE grp = ?", (group,)))
 
     def forget_groups_except(self, groups: list[str]) -> None:
         """Drop the fingerprints of page groups the site no longer has."""
@@ -1077,11 +1081,16 @@ class Store:
         self._db.executemany("INSERT OR IGNORE INTO kept VALUES (?)", [(g,) for g in groups])
         self._db.execute("DELETE FROM pages WHERE grp NOT IN (SELECT grp FROM kept)")
 
-    def replace_pages(self, group: str, fingerprints: dict[str, str]) -> None:
+    def replace_pages(
+        self, group: str, fingerprints: dict[str, str], indexed: dict[str, str] | None = None
+    ) -> None:
+        """The pages of a group, their fingerprints and what search indexes of them (see
+        :func:`dossier.search.indexed_part`; none for pages it does not index)."""
+        found = indexed or {}
         self._db.execute("DELETE FROM pages WHERE grp = ?", (group,))
         self._db.executemany(
-            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
-            [(p, group, f) for p, f in sorted(fingerprints.items())],
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
+            [(p, group, f, found.get(p, "")) for p, f in sorted(fingerprints.items())],
         )
 
     # --- helpers ----------------------------------------------------------------------------------------

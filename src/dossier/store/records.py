@@ -123,11 +123,13 @@ class AttachedSentence(NamedTuple):
 
 
 class GroupPage(NamedTuple):
-    """A page of the last build, the group it was rendered in, and the fingerprint of what it shows."""
+    """A page of the last build, the group it was rendered in, the fingerprint of what it shows and
+    the digest of what search indexes of it."""
 
     group: str
     path: str
     fingerprint: str
+    indexed: str
 
 
 class FoundIn(NamedTuple, Generic[R]):

@@ -46,7 +46,9 @@ CREATE TABLE findings (kind TEXT, slug TEXT, day TEXT, topic TEXT, position INTE
 CREATE TABLE summaries (entity TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE views (name TEXT PRIMARY KEY, inputs TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE entity_exports (entity TEXT PRIMARY KEY, text TEXT NOT NULL);
-CREATE TABLE pages (path TEXT PRIMARY KEY, grp TEXT NOT NULL, fingerprint TEXT NOT NULL);
+CREATE TABLE pages (
+    path TEXT PRIMARY KEY, grp TEXT NOT NULL, fingerprint TEXT NOT NULL, indexed TEXT NOT NULL
+);
 CREATE TABLE redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL);
 """
 # Created after a first build's bulk load, which is faster without them.
