@@ -150,6 +150,15 @@ def fix_attached_sentence(site: Path) -> None:
     path.write_text(text.replace("Baghdad that killed", "Baghdad which killed"), encoding="utf-8")
 
 
+def change_speaker(site: Path) -> None:
+    """Statements given to another speaker: one voice loses them, a new one has them."""
+    path = site / "articles" / "vox-behind-iraqs-call-to-remove-us-led-forces.md"
+    text = path.read_text(encoding="utf-8")
+    assert "Jennifer Kavanagh, senior fellow" in text
+    edited = text.replace("Jennifer Kavanagh, senior fellow", "Joan Kavanagh, senior fellow")
+    path.write_text(edited.replace("Kavanagh said", "Joan Kavanagh said"), encoding="utf-8")
+
+
 EDITS: dict[str, Callable[[Path], None]] = {
     "edit": edit_article,
     "attached": fix_attached_sentence,
@@ -162,6 +171,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "sentences": add_dated_and_undated_sentences,
     "paragraph": remove_paragraph,
     "alias": change_alias,
+    "speaker": change_speaker,
     "template": change_template,
     "options": change_site_options,
 }
@@ -415,3 +425,10 @@ def test_a_cache_overwritten_in_the_middle_is_set_aside(site: Path, tmp_path: Pa
     result = build(BuildOptions(site=site, jobs=1))
     assert any("damaged" in w or "unreadable" in w for w in result.warnings)
     assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_speaker_whose_statements_all_went_elsewhere_leaves_the_voices_page(site: Path) -> None:
+    change_speaker(site)
+    build(BuildOptions(site=site, jobs=1))
+    voices = (site / "_site" / "voices" / "index.html").read_text(encoding="utf-8")
+    assert "Joan Kavanagh" in voices and "Jennifer Kavanagh" not in voices

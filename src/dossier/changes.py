@@ -31,6 +31,7 @@ class Touched:
     positions: set[tuple[str, str, str]] = field(
         default_factory=set
     )  # (entity, day, slug) of comings and goings
+    groups: set[str] = field(default_factory=set)  # "kind:group" of findings gathered across articles
     cards: set[str] = field(default_factory=set)  # slugs whose listing card changed
     lines: set[str] = field(default_factory=set)  # slugs whose title, source, authors or date changed
     listing: bool = False  # the set or order of articles changed
@@ -65,6 +66,8 @@ class Contribution:
     authors: frozenset[str]
     # entity → digest of the findings its topic page shows (what it said, …: see model.FindingKind)
     findings: dict[str, str] = field(default_factory=dict)
+    # "kind:group" → digest of its findings in the article (a speaker's statements: model.FindingKind)
+    groups: dict[str, str] = field(default_factory=dict)
 
 
 def _differing(old: Mapping[K, V], new: Mapping[K, V]) -> set[K]:
@@ -88,11 +91,13 @@ def touch(touched: Touched, slug: str, old: Contribution | None, new: Contributi
     if card_changed:
         touched.cards.add(slug)
         touched.listing = True
-    if moved or before.line != after.line:  # every topic lists it; events and related lists name it
+    if moved or before.line != after.line:  # every topic lists it; events, related lists and voices name it
         touched.lines.add(slug)
         touched.entities.update(before.mentions.keys() | after.mentions.keys())
+        touched.groups.update(before.groups.keys() | after.groups.keys())
     else:
         touched.entities.update(_differing(before.mentions, after.mentions))
+        touched.groups.update(_differing(before.groups, after.groups))
     # Related articles rank candidates by the entities they share: when an article's set of entities
     # changes, any article that finds it as a candidate, through any entity, may rank it anew.
     if moved or before.mentions.keys() != after.mentions.keys():

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dossier.analyze.claims import coverage, group_figures, group_voices
+from dossier.analyze.claims import coverage, group_figures, voices_of
 from dossier.analyze.corroborate import attach_day
 from dossier.analyze.events import (
     cluster_bucket,
@@ -66,6 +66,7 @@ def refresh(
     _show_again(context, relabelled)
     _relate(context, touched)
     _summarize(context, set(cache.entities_named()) if span_changed else touched.entities)
+    _review_voices(context, touched.groups)
     _review_views(context)
     return context.refreshed
 
@@ -100,10 +101,6 @@ class View:
 
 VIEWS = (
     View(
-        "voices", lambda store: store.findings_digest(STATEMENTS),
-        lambda store, names: group_voices(store.findings(STATEMENTS), names),
-    ),
-    View(
         "figures", lambda store: store.findings_digest(FIGURES),
         lambda store, names: group_figures(store.findings(FIGURES)),
     ),
@@ -115,6 +112,19 @@ VIEWS = (
         ),
     ),
 )  # fmt: skip
+
+
+def _review_voices(context: Context, groups: set[str]) -> None:
+    """Sum up again the speakers whose statements an edit changed (an archive has thousands of
+    speakers; an edit touches a few), and drop those with nothing left."""
+    prefix = f"{STATEMENTS.name}:"
+    keys = {group.removeprefix(prefix) for group in groups if group.startswith(prefix)}
+    if not keys:
+        return
+    names = {e.id: e.name for e in context.entities.values()}
+    made = voices_of(context.cache.findings(STATEMENTS, groups=keys), names)
+    context.cache.replace_voices(keys, made)
+    context.refreshed.views.add("voices")
 
 
 def _review_views(context: Context) -> None:

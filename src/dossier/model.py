@@ -8,6 +8,7 @@ produced, it builds new values from it. Nothing here knows about HTML.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Generic, NamedTuple, TypeVar, cast
@@ -142,6 +143,15 @@ class Statement:
     sentence: int  # index of the sentence the attribution is in
     said_as: str = ""  # the speaker as written, when it differs ("Sudan's armed forces", "the junta")
 
+    @property
+    def voice(self) -> str:
+        """Statements with one voice have one speaker: a registry entity, or a name (folded, without
+        its article: "al-Burhan" is "Burhan"), or a role."""
+        if self.entity:
+            return self.entity
+        folded = " ".join(re.sub(r"\b(?:al|el)[- ]", "", self.speaker.casefold()).split())
+        return f"{self.speaker_kind}:{folded}"
+
 
 @dataclass(frozen=True, slots=True)
 class Figure:
@@ -187,18 +197,24 @@ class FindingKind(Generic[R]):
 
     ``record`` is its class, a frozen dataclass or named tuple with a ``start`` (its place in the
     body, which orders an article's findings); ``topic`` names the record's attribute that holds the
-    registry entity whose topic page shows it, if any: a change to it re-plans that page.
+    registry entity whose topic page shows it, if any: a change to it re-plans that page. ``group``
+    names the attribute that gathers records across articles (a statement's voice): an edit makes
+    again only the groups whose records it changed.
     """
 
     name: str
     record: type[R]
     topic: str | None = None
+    group: str | None = None  # the attribute that groups the records across articles (a speaker)
 
     def topic_of(self, record: R) -> str | None:
         return getattr(record, self.topic) if self.topic else None
 
+    def group_of(self, record: R) -> str | None:
+        return getattr(record, self.group) if self.group else None
 
-STATEMENTS = FindingKind("statements", Statement, topic="entity")
+
+STATEMENTS = FindingKind("statements", Statement, topic="entity", group="voice")
 FIGURES = FindingKind("figures", Figure)
 
 # Each kind's findings in one article: (kind, its records in body order).
@@ -449,18 +465,16 @@ class TopicSummary:
 
 @dataclass(frozen=True, slots=True)
 class Voice:
-    """One speaker and everything the articles attribute to them."""
+    """One speaker, as the articles name and describe them, and how much they attribute to them
+    (the statements themselves stay with their articles: ``Store.findings(STATEMENTS, voices=…)``)."""
 
-    key: str
+    key: str  # Statement.voice
     name: str
     entity: str | None
-    kind: str  # entity, person, role
+    kind: str  # entity, person, role, document
     titles: tuple[str, ...]  # as the articles describe them, most used first
-    statements: tuple[tuple[str, str | None, Statement], ...]  # (slug, day, statement), newest first
-
-    @property
-    def articles(self) -> int:
-        return len({slug for slug, _, _ in self.statements})
+    statements: int
+    articles: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 import yaml
 
-from dossier.analyze.claims import event_coverage, group_figures
+from dossier.analyze.claims import event_coverage, group_figures, in_voice_order, voices_of
 from dossier.extract import extract_article
 from dossier.extract.entities import Matcher
 from dossier.extract.registry import load_registry
@@ -276,3 +276,25 @@ def test_figure_disagreement_compares_the_same_pairs_as_checking_every_pair() ->
             spans.append(_Span(rng.choice("abcd"), value, period, rng.random() < 0.2))
         every_pair = any(_conflict(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :])
         assert _any_conflict(spans) == every_pair
+
+
+def _said(speaker: str, title: str | None, entity: str | None = None, kind: str = "person") -> Statement:
+    return Statement(0, 4, "text", speaker, entity, title, kind, "reported", 0)
+
+
+def test_a_voice_is_named_as_its_newest_statement_names_it_with_its_titles_most_used_first() -> None:
+    rows = [  # newest first, as the store gives them
+        ("c", "2024-03-01", _said("Jennifer Kavanagh", "analyst")),
+        ("b", "2024-02-01", _said("jennifer kavanagh", "senior fellow")),
+        ("b", "2024-02-01", _said("Jennifer Kavanagh", "senior fellow")),
+        ("a", None, _said("Al-Sudani", "in a statement", "mohammed-shia-al-sudani", "entity")),
+        ("a", None, _said("an Iraqi official", None, kind="role")),
+    ]
+    voices = {v.key: v for v in voices_of(rows, {"mohammed-shia-al-sudani": "Mohammed Shia al-Sudani"})}
+    kavanagh = voices["person:jennifer kavanagh"]
+    assert (kavanagh.name, kavanagh.titles) == ("Jennifer Kavanagh", ("senior fellow", "analyst"))
+    assert (kavanagh.statements, kavanagh.articles) == (3, 2)
+    sudani = voices["mohammed-shia-al-sudani"]
+    assert (sudani.name, sudani.titles, sudani.kind) == ("Mohammed Shia al-Sudani", (), "entity")
+    order = [v.key for v in in_voice_order(voices.values())]
+    assert order == ["person:jennifer kavanagh", "mohammed-shia-al-sudani", "role:an iraqi official"]

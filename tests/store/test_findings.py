@@ -109,3 +109,27 @@ def test_removing_the_article_removes_its_findings(workshop: Workshop) -> None:
     store.settle(touched)
     assert store.findings(QUESTIONS) == [] and store.findings(STATEMENTS) == []
     assert {"iraq", "mohammed-shia-al-sudani"} <= touched.entities
+
+
+def test_an_edit_touches_only_the_voices_whose_statements_it_changed(workshop: Workshop) -> None:
+    """Statements are gathered by speaker across articles (FindingKind.group): an edit re-gathers
+    the speakers whose statements in it changed, not every speaker of the archive."""
+    store = Store.open(None, {"schema": "test"}, [])
+    body = BODY_ONE + " Jennifer Kavanagh, an analyst, said the talks would take months."
+    store.add_rows(_rows(workshop, "one", body), Touched())
+    store.settle(Touched())
+    voices = {f.record.voice for f in store.findings(STATEMENTS)}
+    assert voices == {"mohammed-shia-al-sudani", "person:jennifer kavanagh"}
+
+    touched = Touched()
+    store.remove_article("one")
+    store.add_rows(_rows(workshop, "one", body.replace("take months", "take weeks"), "v2"), touched)
+    store.settle(touched)
+    assert touched.groups == {"statements:person:jennifer kavanagh"}
+    by_voice = store.findings(STATEMENTS, groups=["person:jennifer kavanagh"])
+    assert [f.record.text for f in by_voice] == ["the talks would take weeks"]
+
+    gone = Touched()
+    store.remove_article("one")
+    store.settle(gone)
+    assert gone.groups == {"statements:mohammed-shia-al-sudani", "statements:person:jennifer kavanagh"}

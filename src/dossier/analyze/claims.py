@@ -8,7 +8,6 @@ articles were read in.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -29,32 +28,31 @@ COVERAGE_WINDOW = timedelta(
 Row = tuple[str, str | None, Statement]  # (slug, publication day, statement)
 
 
-def speaker_key(statement: Statement) -> str:
-    """Statements with one key have one speaker: a registry entity, or a name (folded), or a role."""
-    if statement.entity:
-        return statement.entity
-    folded = " ".join(re.sub(r"\b(?:al|el)[- ]", "", statement.speaker.casefold()).split())
-    return f"{statement.speaker_kind}:{folded}"
-
-
-def group_voices(rows: Sequence[Row], names: dict[str, str]) -> list[Voice]:
-    """Statements by speaker: registry entities and named people first (most statements first),
-    unnamed roles ("an Iraqi political analyst") last."""
+def voices_of(rows: Iterable[Row], names: dict[str, str]) -> list[Voice]:
+    """The speakers of these statements (rows newest first, as the store gives them), each named as
+    its newest statement names it (a registry entity by the registry's name), with the titles the
+    articles give it, most used first ("in a statement" describes no one and is left out)."""
     said: dict[str, list[Row]] = defaultdict(list)
-    first: dict[str, Statement] = {}
-    titles: dict[str, dict[str, int]] = defaultdict(dict)
-    for slug, day, statement in rows:
-        key = speaker_key(statement)
-        first.setdefault(key, statement)
-        said[key].append((slug, day, statement))
-        if statement.title and not statement.title.startswith("in a "):  # "in a statement" describes no one
-            titles[key][statement.title] = titles[key].get(statement.title, 0) + 1
-    voices = []
-    for key, statement in first.items():
-        name = names.get(statement.entity, statement.speaker) if statement.entity else statement.speaker
-        ranked = tuple(t for t, _ in sorted(titles[key].items(), key=lambda item: (-item[1], item[0])))
-        voices.append(Voice(key, name, statement.entity, statement.speaker_kind, ranked, tuple(said[key])))
-    return sorted(voices, key=lambda v: (v.kind == "role", -len(v.statements), v.name.casefold()))
+    for row in rows:
+        said[row[2].voice].append(row)
+    return [_voice(key, found, names) for key, found in said.items()]
+
+
+def _voice(key: str, rows: list[Row], names: dict[str, str]) -> Voice:
+    newest = rows[0][2]
+    titles: dict[str, int] = defaultdict(int)
+    for _, _, statement in rows:
+        if statement.title and not statement.title.startswith("in a "):
+            titles[statement.title] += 1
+    ranked = tuple(t for t, _ in sorted(titles.items(), key=lambda item: (-item[1], item[0])))
+    name = names.get(newest.entity, newest.speaker) if newest.entity else newest.speaker
+    articles = len({slug for slug, _, _ in rows})
+    return Voice(key, name, newest.entity, newest.speaker_kind, ranked, len(rows), articles)
+
+
+def in_voice_order(voices: Iterable[Voice]) -> list[Voice]:
+    """Registry entities and named people first (most statements first), unnamed roles last."""
+    return sorted(voices, key=lambda v: (v.kind == "role", -v.statements, v.name.casefold(), v.key))
 
 
 Claim = tuple[str, str | None, Figure]  # (slug, publication day, figure)

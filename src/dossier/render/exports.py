@@ -215,7 +215,7 @@ def export_pages(cache: Store, config: SiteConfig, registry: dict[str, Entity]) 
             *_parted("voices", cache.finding_stamps(STATEMENTS), lambda month: [voices(cache, month)]),
             *_parted("figures", cache.finding_stamps(FIGURES), lambda month: [figures(cache, month)]),
         ]
-    said, counted = cache.view_inputs("voices"), cache.view_inputs("figures")
+    said, counted = cache.findings_digest(STATEMENTS), cache.view_inputs("figures")
     return [
         Page(
             urls.data("annotations.json"),

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dossier.analyze.claims import COVERAGE_EVENTS, COVERAGE_WINDOW
+from dossier.analyze.claims import COVERAGE_EVENTS, COVERAGE_WINDOW, in_voice_order
 from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig
 from dossier.model import STATEMENTS, Card, Entity, TimelineEvent, chronological, primary_language
@@ -822,32 +822,31 @@ class Planner:
         }
 
     def _plan_voices(self) -> list[Page]:
-        grouped = self.store.voices()
+        grouped = in_voice_order(self.store.voices())
         named = [v for v in grouped if not _unnamed(v)]
-        unnamed = [row for v in grouped if _unnamed(v) for row in v.statements]
-        unnamed.sort(key=lambda row: (row[1] is None, row[1] or ""), reverse=True)
+        unnamed = {v.key: v.name for v in grouped if _unnamed(v)}
         sections = []
         for voice in named[:SPEAKERS_SHOWN]:
             entity = voice.entity if voice.entity in self.entities else None
+            said = self.store.findings(STATEMENTS, groups=[voice.key], limit=STATEMENTS_SHOWN)
             sections.append({
                 "anchor": "voice-" + (slugify(voice.key) or "speaker"),
                 "name": voice.name,
                 "entity": self.entity_view(entity) if entity else None,
                 "titles": voice.titles[:3],
                 "articles": voice.articles,
-                "total": len(voice.statements),
-                "statements": [self.statement_view(*row) for row in voice.statements[:STATEMENTS_SHOWN]],
+                "total": voice.statements,
+                "statements": [self.statement_view(*row) for row in said],
             })  # fmt: skip
-        roles = {id(s): v.name for v in grouped if _unnamed(v) for _, _, s in v.statements}
+        newest = (
+            self.store.findings(STATEMENTS, groups=unnamed, limit=STATEMENTS_SHOWN * 3) if unnamed else []
+        )
         context = {
             "named": sections,
-            "others": [{"name": v.name, "count": len(v.statements)} for v in named[SPEAKERS_SHOWN:]],
-            "unnamed": [
-                {**self.statement_view(*row), "speaker": roles[id(row[2])]}
-                for row in unnamed[: STATEMENTS_SHOWN * 3]
-            ],
-            "unnamed_total": len(unnamed),
-            "count": sum(len(v.statements) for v in grouped),
+            "others": [{"name": v.name, "count": v.statements} for v in named[SPEAKERS_SHOWN:]],
+            "unnamed": [{**self.statement_view(*row), "speaker": unnamed[row[2].voice]} for row in newest],
+            "unnamed_total": sum(v.statements for v in grouped if _unnamed(v)),
+            "count": sum(v.statements for v in grouped),
         }
         return [Page(urls.VOICES, "voices.html", digest(context), lambda: context)]
 

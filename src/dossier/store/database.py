@@ -126,14 +126,23 @@ def _tally(source: str | None, entity: str, mentions: int) -> dict[tuple[str, st
     return {(outlet, entity, "mentions"): mentions, (outlet, entity, "articles"): 1}
 
 
-def _topic_findings(rows: Iterable[tuple[str, str | None, str]]) -> dict[str, str]:
-    """entity → digest of the findings of one article its topic page shows, from (kind, topic,
-    digest of the finding) rows."""
+def _finding_digests(
+    rows: Iterable[tuple[str, str | None, str, str | None]],
+) -> tuple[dict[str, str], dict[str, str]]:
+    """What one article's findings give each topic page and each group (see FindingKind), from
+    (kind, topic, digest of the finding, group) rows: entity → digest, and "kind:group" → digest."""
     shown: dict[str, list[str]] = {}
-    for kind, topic, text in rows:
+    grouped: dict[str, list[str]] = {}
+    for kind, topic, text, group in rows:
         if topic:
             shown.setdefault(topic, []).append(f"{kind}\t{text}")
-    return {e: hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest() for e, texts in shown.items()}
+        if group is not None:
+            grouped.setdefault(f"{kind}:{group}", []).append(text)
+    return _digests(shown), _digests(grouped)
+
+
+def _digests(texts: dict[str, list[str]]) -> dict[str, str]:
+    return {key: hashlib.sha1("\n".join(found).encode("utf-8")).hexdigest() for key, found in texts.items()}
 
 
 class Store:
@@ -314,6 +323,9 @@ class Store:
             reports.setdefault(bucket, []).append(tuple(sentence))
         for entity, count in db.execute("SELECT entity, count FROM mentions WHERE slug = ?", (slug,)):
             self._pending_totals.subtract(_tally(source, entity, count))
+        topics, groups = _finding_digests(
+            db.execute("SELECT kind, topic, digest, grp FROM findings WHERE slug = ? ORDER BY rowid", (slug,))
+        )
         self._removed[slug] = Contribution(
             day=day,
             source=source or "",
@@ -333,9 +345,8 @@ class Store:
             ).fetchall(),
             tags=frozenset(tag_key(t) for t in tags),
             authors=frozenset(a for (a,) in db.execute("SELECT author FROM authors WHERE slug = ?", (slug,))),
-            findings=_topic_findings(
-                db.execute("SELECT kind, topic, digest FROM findings WHERE slug = ? ORDER BY rowid", (slug,))
-            ),
+            findings=topics,
+            groups=groups,
         )
         for table in ARTICLE_TABLES:
             db.execute(f"DELETE FROM {table} WHERE slug = ?", (slug,))
@@ -354,6 +365,10 @@ class Store:
         reports: dict[str, list[tuple[int, str]]] = {}
         for bucket, _, _, sentence, _, sig, _ in rows.reports:
             reports.setdefault(bucket, []).append((sentence, sig))
+        topics, groups = _finding_digests(
+            (kind, topic, digest, group)
+            for kind, _slug, _day, topic, _at, digest, _data, group in rows.findings
+        )
         new = Contribution(
             day=rows.day,
             source=rows.source or "",
@@ -366,9 +381,8 @@ class Store:
             undated=[(sentence, sig) for _, _, sentence, sig, _ in rows.undated],
             tags=frozenset(t[0] for t in rows.tags),
             authors=frozenset(a[0] for a in rows.authors),
-            findings=_topic_findings(
-                (kind, topic, digest) for kind, _slug, _day, topic, _at, digest, _data in rows.findings
-            ),
+            findings=topics,
+            groups=groups,
         )
         touch(touched, rows.slug, self._removed.pop(rows.slug, None), new)
 
@@ -859,16 +873,26 @@ class Store:
         return [t for (t,) in self._db.execute("SELECT DISTINCT tag FROM tags ORDER BY tag")]
 
     def findings(
-        self, kind: FindingKind[R], topic: str | None = None, month: str | None = None
+        self,
+        kind: FindingKind[R],
+        topic: str | None = None,
+        month: str | None = None,
+        groups: Iterable[str] | None = None,
+        limit: int = -1,
     ) -> list[FoundIn[R]]:
         """Every finding of a kind (or those shown on one entity's topic page, or those of the articles
-        published in one month: "2024-01", or "" for the undated), newest first."""
+        published in one month: "2024-01", or "" for the undated, or those of some ``groups``: the
+        voices of statements), newest first; at most ``limit`` of them (-1: all)."""
         of_topic, topics = ("AND topic = ?", (topic,)) if topic else ("", ())
         in_month, months = _in_month(month)
+        of_groups: tuple[str, ...] = ()
+        if groups is not None:
+            of_topic += " AND grp IN (SELECT value FROM json_each(?))"
+            of_groups = (json.dumps(sorted(groups)),)
         rows = self._db.execute(
             f"SELECT slug, day, data FROM findings WHERE kind = ? {of_topic} AND {in_month} "
-            "ORDER BY day IS NULL, day DESC, slug, position",
-            (kind.name, *topics, *months),
+            "ORDER BY day IS NULL, day DESC, slug, position LIMIT ?",
+            (kind.name, *topics, *of_groups, *months, limit),
         )
         return [FoundIn(slug, day, loads(kind.record, blob)) for slug, day, blob in rows]
 
@@ -956,6 +980,10 @@ class Store:
         touched.tags = {t for (t,) in db.execute("SELECT DISTINCT tag FROM tags")}
         touched.sources = {s for (s,) in db.execute("SELECT DISTINCT IFNULL(source, '') FROM articles")}
         touched.authors = {a for (a,) in db.execute("SELECT DISTINCT author FROM authors")}
+        touched.groups = {
+            f"{kind}:{group}"
+            for kind, group in db.execute("SELECT DISTINCT kind, grp FROM findings WHERE grp IS NOT NULL")
+        }
         return touched
 
     # --- derived views ----------------------------------------------------------------------------
@@ -971,8 +999,13 @@ class Store:
             self._db.execute("INSERT INTO summaries VALUES (?, ?)", (entity, dumps(summary)))
 
     def voices(self) -> list[Voice]:
-        """The statements by speaker, as the analysis grouped them."""
-        return self._view("voices", list[Voice]) or []
+        """Every speaker, as the analysis summed them up (in no order)."""
+        return [loads(Voice, data) for (data,) in self._db.execute("SELECT data FROM voices")]
+
+    def replace_voices(self, keys: Iterable[str], voices: Iterable[Voice]) -> None:
+        """The speakers ``keys`` made again: those left are ``voices``, the others have gone."""
+        self._db.executemany("DELETE FROM voices WHERE key = ?", [(key,) for key in keys])
+        self._db.executemany("INSERT INTO voices VALUES (?, ?)", [(v.key, dumps(v)) for v in voices])
 
     def figure_groups(self) -> list[FigureGroup]:
         """The figures by quantity, as the analysis grouped and compared them."""

@@ -63,7 +63,10 @@ class ArticleRows:
     spellings: tuple[tuple[str, str, int], ...]
     entities: tuple[str, ...]
     buckets: tuple[str, ...]
-    findings: list[tuple[str, str, str | None, str | None, int, str, str]] = field(default_factory=list)
+    # (kind, slug, day, topic, position, digest, data, group)
+    findings: list[tuple[str, str, str | None, str | None, int, str, str, str | None]] = field(
+        default_factory=list
+    )
 
 
 def _row_digest(*parts: object) -> str:
@@ -141,7 +144,16 @@ def article_rows(facts: ArticleFacts, rules: RowRules) -> ArticleRows:
         entities=tuple(m.entity for m in facts.mentions),
         buckets=tuple(sorted({r[0] for r in reports})),
         findings=[
-            (kind.name, slug, day, kind.topic_of(record), record.start, _text_digest(text), text)
+            (
+                kind.name,
+                slug,
+                day,
+                kind.topic_of(record),
+                record.start,
+                _text_digest(text),
+                text,
+                kind.group_of(record),
+            )
             for kind, records in facts.findings
             for record, text in ((record, dumps(record)) for record in records)
         ],

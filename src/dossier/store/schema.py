@@ -42,9 +42,12 @@ CREATE TABLE event_members (event TEXT, slug TEXT, anchor TEXT, sentence TEXT);
 CREATE TABLE attachments (day TEXT, slug TEXT, sentence INTEGER, event TEXT, score REAL, anchor TEXT,
                           text TEXT);
 CREATE TABLE related (slug TEXT, rank INTEGER, other TEXT);
-CREATE TABLE findings (kind TEXT, slug TEXT, day TEXT, topic TEXT, position INTEGER, digest TEXT, data TEXT);
+CREATE TABLE findings (
+    kind TEXT, slug TEXT, day TEXT, topic TEXT, position INTEGER, digest TEXT, data TEXT, grp TEXT
+);
 CREATE TABLE summaries (entity TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE views (name TEXT PRIMARY KEY, inputs TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE voices (key TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE entity_exports (entity TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE pages (
     path TEXT PRIMARY KEY, grp TEXT NOT NULL, fingerprint TEXT NOT NULL, indexed TEXT NOT NULL
@@ -65,6 +68,7 @@ CREATE INDEX IF NOT EXISTS authors_author ON authors (author);
 CREATE INDEX IF NOT EXISTS authors_slug ON authors (slug);
 CREATE INDEX IF NOT EXISTS findings_slug ON findings (slug);
 CREATE INDEX IF NOT EXISTS findings_topic ON findings (kind, topic);
+CREATE INDEX IF NOT EXISTS findings_group ON findings (kind, grp);
 CREATE INDEX IF NOT EXISTS articles_day ON articles (day);
 CREATE INDEX IF NOT EXISTS articles_path ON articles (path);
 CREATE INDEX IF NOT EXISTS articles_order ON articles (day IS NULL, day DESC, slug, card_digest);
