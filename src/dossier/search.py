@@ -77,8 +77,9 @@ _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )  # elements with no end tag
 _OTHER_MARKS = re.compile(r"data-pagefind-(?!body\b|ignore\b)")  # filters, meta, sort, weights
-# Text that may look like tags, and tags in capitals (the names are matched as written)
-_RAW = re.compile(r"(?i:<!--|<script\b|<style\b|<textarea\b)|</?[A-Z]")
+# Comments, declarations, tags in capitals (names are matched as written) and elements whose text
+# may look like tags: a part holding any of them is not read further
+_RAW = re.compile(r"<(?![a-z/])|</(?![a-z])|<(?:script|style|textarea)\b")
 _NAME = re.compile(r"<([a-z][a-z0-9-]*)")
 _TITLE = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.DOTALL | re.IGNORECASE)
 
@@ -106,7 +107,7 @@ def indexed_part(html: str) -> str:
     if any(part is None for part in parts):
         return html
     found = "".join(part for part in parts if part is not None)
-    if "<h1" not in found.lower():
+    if "<h1" not in found:  # tags are in lower case here (_RAW)
         title = _TITLE.search(html)
         found += title.group(0) if title else ""
     return found

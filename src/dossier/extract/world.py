@@ -43,7 +43,8 @@ class BaseRegistry:
 @lru_cache(maxsize=1)
 def base_registry() -> BaseRegistry:
     """The base entities, the names it ignores and the titles it knows. Read once per process."""
-    world = yaml.safe_load(WORLD_FILE.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML has it: 10x faster
+    world = yaml.load(WORLD_FILE.read_text(encoding="utf-8"), Loader=loader)
     entities = [*_countries_and_capitals(world["countries"]), *world["bodies"]]
     return BaseRegistry(tuple(entities), tuple(world.get("ignore") or ()), tuple(world.get("titles") or ()))
 
