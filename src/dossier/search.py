@@ -132,8 +132,17 @@ def _marked(html: str, attribute: str, begin: int, stop: int) -> Iterator[tuple[
     while (found := html.find(attribute, at, stop)) >= 0:
         tag = html.rfind("<", begin, found)
         name = _NAME.match(html, tag) if tag >= 0 else None
-        if name is None or ">" in html[tag:found] or not html[found - 1].isspace():
-            at = found + len(attribute)  # the word in the text, not an attribute
+        before = html[tag:found]
+        after = html[found + len(attribute) : found + len(attribute) + 1]
+        if (
+            name is None
+            or ">" in before
+            or not html[found - 1].isspace()
+            or before.count('"') % 2
+            or before.count("'") % 2
+            or not (after in ("=", ">", "/") or after.isspace())
+        ):
+            at = found + len(attribute)  # the word in the text or in a value, not an attribute
             continue
         close = html.find(">", found)
         if close < 0:
