@@ -466,7 +466,7 @@ class TopicSummary:
 @dataclass(frozen=True, slots=True)
 class Voice:
     """One speaker, as the articles name and describe them, and how much they attribute to them
-    (the statements themselves stay with their articles: ``Store.findings(STATEMENTS, voices=…)``)."""
+    (the statements themselves stay with their articles: ``Store.findings(STATEMENTS, groups=…)``)."""
 
     key: str  # Statement.voice
     name: str

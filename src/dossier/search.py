@@ -97,16 +97,13 @@ def indexed_part(html: str) -> str:
     if _OTHER_MARKS.search(html):
         return html
     parts = []
-    for start, end in _marked(html, "data-pagefind-body", 0, len(html)):
-        if end < 0:
+    for start, end in _marked(html, "data-pagefind-body"):
+        part = html[start:end] if end >= 0 else None
+        kept = _without_ignored(part) if part is not None and not _RAW.search(part) else None
+        if kept is None:
             return html
-        part = html[start:end]
-        if _RAW.search(part):
-            return html
-        parts.append(_without_ignored(part))
-    if any(part is None for part in parts):
-        return html
-    found = "".join(part for part in parts if part is not None)
+        parts.append(kept)
+    found = "".join(parts)
     if "<h1" not in found:  # tags are in lower case here (_RAW)
         title = _TITLE.search(html)
         found += title.group(0) if title else ""
@@ -116,7 +113,7 @@ def indexed_part(html: str) -> str:
 def _without_ignored(part: str) -> str | None:
     """``part`` less its elements marked ``data-pagefind-ignore`` (None: one of them does not close)."""
     kept, at = [], 0
-    for start, end in _marked(part, "data-pagefind-ignore", 0, len(part)):
+    for start, end in _marked(part, "data-pagefind-ignore"):
         if end < 0:
             return None
         kept.append(part[at:start])
@@ -125,12 +122,12 @@ def _without_ignored(part: str) -> str | None:
     return "".join(kept)
 
 
-def _marked(html: str, attribute: str, begin: int, stop: int) -> Iterator[tuple[int, int]]:
-    """The (start, end) of each element between ``begin`` and ``stop`` whose start tag carries
-    ``attribute`` (outermost only; end -1: the element does not close)."""
-    at = begin
-    while (found := html.find(attribute, at, stop)) >= 0:
-        tag = html.rfind("<", begin, found)
+def _marked(html: str, attribute: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each element whose start tag carries ``attribute`` (outermost only;
+    end -1: the element does not close)."""
+    at = 0
+    while (found := html.find(attribute, at)) >= 0:
+        tag = html.rfind("<", 0, found)
         name = _NAME.match(html, tag) if tag >= 0 else None
         before = html[tag:found]
         after = html[found + len(attribute) : found + len(attribute) + 1]
@@ -153,19 +150,19 @@ def _marked(html: str, attribute: str, begin: int, stop: int) -> Iterator[tuple[
             yield tag, close + 1
             at = close + 1
             continue
-        end = _element_end(html, element, close + 1, stop)
+        end = _element_end(html, element, close + 1)
         yield tag, end
         if end < 0:
             return
         at = end
 
 
-def _element_end(html: str, name: str, at: int, stop: int) -> int:
+def _element_end(html: str, name: str, at: int) -> int:
     """Where the element ``name`` opened just before ``at`` ends (after its end tag), counting the
-    elements of the same name it holds; -1 if it does not close before ``stop``."""
+    elements of the same name it holds; -1 if it does not close."""
     depth, opening, closing = 1, f"<{name}", f"</{name}"
     while depth:
-        close = _tag_at(html, closing, at, stop)
+        close = _tag_at(html, closing, at, len(html))
         if close < 0:
             return -1
         open_ = _tag_at(html, opening, at, close)

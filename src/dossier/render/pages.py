@@ -838,9 +838,7 @@ class Planner:
                 "total": voice.statements,
                 "statements": [self.statement_view(*row) for row in said],
             })  # fmt: skip
-        newest = (
-            self.store.findings(STATEMENTS, groups=unnamed, limit=STATEMENTS_SHOWN * 3) if unnamed else []
-        )
+        newest = self.store.findings(STATEMENTS, groups=unnamed, limit=STATEMENTS_SHOWN * 3)
         context = {
             "named": sections,
             "others": [{"name": v.name, "count": v.statements} for v in named[SPEAKERS_SHOWN:]],

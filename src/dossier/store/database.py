@@ -884,15 +884,16 @@ class Store:
         published in one month: "2024-01", or "" for the undated, or those of some ``groups``: the
         voices of statements), newest first; at most ``limit`` of them (-1: all)."""
         of_topic, topics = ("AND topic = ?", (topic,)) if topic else ("", ())
+        of_groups, listed = (
+            ("AND grp IN (SELECT value FROM json_each(?))", (json.dumps(sorted(groups)),))
+            if groups is not None
+            else ("", ())
+        )
         in_month, months = _in_month(month)
-        of_groups: tuple[str, ...] = ()
-        if groups is not None:
-            of_topic += " AND grp IN (SELECT value FROM json_each(?))"
-            of_groups = (json.dumps(sorted(groups)),)
         rows = self._db.execute(
-            f"SELECT slug, day, data FROM findings WHERE kind = ? {of_topic} AND {in_month} "
+            f"SELECT slug, day, data FROM findings WHERE kind = ? {of_topic} {of_groups} AND {in_month} "
             "ORDER BY day IS NULL, day DESC, slug, position LIMIT ?",
-            (kind.name, *topics, *of_groups, *months, limit),
+            (kind.name, *topics, *listed, *months, limit),
         )
         return [FoundIn(slug, day, loads(kind.record, blob)) for slug, day, blob in rows]
 
