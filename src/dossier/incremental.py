@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dossier.analyze.claims import coverage, group_figures, voices_of
+from dossier.analyze.claims import COVERAGE_EVENTS, coverage, group_figures, voices_of
 from dossier.analyze.corroborate import attach_day
 from dossier.analyze.events import (
     cluster_bucket,
@@ -108,7 +108,7 @@ VIEWS = (
         "coverage", Store.coverage_digest,
         lambda store, names: coverage(
             store.entity_counts_by_source(), dict(store.source_counts()), store.source_days(),
-            store.events_dated(""), names,
+            store.events_ending_last(COVERAGE_EVENTS), names,
         ),
     ),
 )  # fmt: skip

@@ -63,11 +63,13 @@ def test_the_parts_hold_what_the_whole_file_holds_and_an_edit_rewrites_only_its_
     before = {p.relative_to(data).as_posix(): p.read_bytes() for p in data.rglob("*.json")}
     article = site / "articles" / "medium-a-new-era-in-iraq.md"  # published in January 2024
     text = article.read_text(encoding="utf-8")
-    article.write_text(text.replace("significant", "notable"), encoding="utf-8")
+    said = "\n\nMohammed Shia al-Sudani said the talks would begin within weeks.\n"  # one more statement
+    article.write_text(text.replace("significant", "notable") + said, encoding="utf-8")
     build(BuildOptions(site=site, jobs=1))
     after = {p.relative_to(data).as_posix(): p.read_bytes() for p in data.rglob("*.json")}
     changed = sorted(path for path in after if before.get(path) != after[path])
     assert [path for path in changed if path.startswith("annotations")] == ["annotations/2024-01.json"]
+    assert [path for path in changed if path.startswith("voices")] == ["voices/2024-01.json"]
     assert "annotations.json" not in changed  # the index lists the same parts
     clean = tmp_path / "clean"
     shutil.copytree(site, clean, ignore=shutil.ignore_patterns("_site", ".dossier-cache"))

@@ -199,8 +199,8 @@ def coverage(
     names: dict[str, str],
 ) -> Coverage:
     """The coverage view, from (source, entity, mentions, articles) tallies, articles per source,
-    (source, day) of dated articles, (event, outlets, languages) in timeline order and the
-    registry's names."""
+    (source, day) of dated articles, (event, outlets, languages) in timeline order (the latest
+    COVERAGE_EVENTS of them are enough) and the registry's names."""
     totals: dict[str, int] = {}
     cells: dict[str, dict[str, tuple[int, int]]] = {}
     for source, entity, mentions, articles in tallies:

@@ -582,7 +582,7 @@ class Planner:
         summary = self.store.summary_of(entity_id)
         if summary is None:  # named in articles, but summarized by no analysis: never so after a build
             return []
-        said = self.store.findings(STATEMENTS, topic=entity_id)
+        said = self.store.findings(STATEMENTS, topic=entity_id, limit=STATEMENTS_ON_TOPIC)
         head = {
             "mentions": summary.mentions,
             "articles": summary.articles,
@@ -599,8 +599,8 @@ class Planner:
                 for e in in_date_order(self.store.top_events_of(entity_id, EVENTS_ON_TOPIC))
             ],
             "event_count": self.store.event_count_of(entity_id),
-            "said": [self.statement_view(*row) for row in said[:STATEMENTS_ON_TOPIC]],
-            "said_count": len(said),
+            "said": [self.statement_view(*row) for row in said],
+            "said_count": self.store.finding_count(STATEMENTS, entity_id),
         }
         feed = self._topic_feed(entity, rows)
         if len(rows) <= self.config.page_size:  # one page: all of them, most mentions first

@@ -515,7 +515,7 @@ class Store:
     def precise_events_around(self, day: str) -> list[TimelineEvent]:
         """Day- and week-dated events whose report window (their date plus a fortnight) holds ``day``."""
         rows = self._db.execute(
-            "SELECT data FROM events WHERE precise = 1 AND first_day <= ? AND last_day >= ? "
+            "SELECT data FROM events WHERE precise = 1 AND first_day <= ? AND window_end >= ? "
             "ORDER BY sort, id",
             (day, day),
         )
@@ -547,12 +547,12 @@ class Store:
         self.delete_event(event.id)
         outlets, languages = origins or Origins([], [])
         self._db.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (event.id, event.bucket, event.first_day, event.window_end, event.sort, int(event.precise),
              len(event.slugs), event.label, event.date.value, int(event.inferred), self._event_text(event),
              None, None, None, json.dumps(outlets, ensure_ascii=False),
              int(event.date.granularity in ("day", "week", "month")), event.lead.sentence,
-             json.dumps(languages)),
+             json.dumps(languages), event.date.last_day.isoformat()),
         )  # fmt: skip
         self._db.executemany(
             "INSERT INTO event_entities VALUES (?, ?)", [(event.id, e) for e in event.entities]
@@ -599,6 +599,19 @@ class Store:
         return [
             DatedEvent(self._event(data), json.loads(outlets), json.loads(languages))
             for data, outlets, languages in rows
+        ]
+
+    def events_ending_last(self, limit: int) -> list[DatedEvent]:
+        """The ``limit`` events that end last (by their last day, then their first), with their
+        outlets and languages, in that order; ties in timeline order."""
+        rows = self._db.execute(
+            "SELECT data, outlets, languages FROM events "
+            "ORDER BY last_day DESC, first_day DESC, sort DESC, id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [
+            DatedEvent(self._event(data), json.loads(outlets), json.loads(languages))
+            for data, outlets, languages in reversed(rows)
         ]
 
     def origins_of(self, slugs: Iterable[str]) -> Origins:
@@ -897,6 +910,13 @@ class Store:
         )
         return [FoundIn(slug, day, loads(kind.record, blob)) for slug, day, blob in rows]
 
+    def finding_count(self, kind: FindingKind[Any], topic: str) -> int:
+        """How many findings of a kind one entity's topic page counts (see :meth:`findings`)."""
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM findings WHERE kind = ? AND topic = ?", (kind.name, topic)
+        ).fetchone()
+        return int(row[0])
+
     def entity_counts_by_source(self) -> list[SourceTally]:
         """How often every outlet names every entity it names ("" for articles without a source), from
         the running totals."""
@@ -1076,11 +1096,12 @@ class Store:
         return [Filed(*row) for row in rows]
 
     def finding_stamps(self, kind: FindingKind[Any]) -> list[Filed]:
-        """Every finding of a kind: its article's month ("" when undated), its article, and its digest
-        with the article's day (what an export of findings shows of the article)."""
+        """Every article with findings of a kind: its month ("" when undated), path and version, in
+        path order. An article's findings are made, and changed, only with its version, so these
+        stand for them at a row per article, not per finding."""
         rows = self._db.execute(
-            "SELECT IFNULL(substr(day, 1, 7), ''), slug, IFNULL(day, '') || digest FROM findings "
-            "WHERE kind = ? ORDER BY slug, position",
+            "SELECT IFNULL(substr(day, 1, 7), ''), path, key FROM articles a "
+            "WHERE EXISTS (SELECT 1 FROM findings f WHERE f.slug = a.slug AND f.kind = ?) ORDER BY path",
             (kind.name,),
         )
         return [Filed(*row) for row in rows]

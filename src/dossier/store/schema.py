@@ -33,10 +33,10 @@ CREATE TABLE reports (bucket TEXT, slug TEXT, day TEXT, sentence INTEGER, anchor
 CREATE TABLE undated (day TEXT, slug TEXT, sentence INTEGER, sig TEXT, data TEXT);
 CREATE TABLE names (key TEXT, slug TEXT, path TEXT, position INTEGER, text TEXT, initial INTEGER,
                     context TEXT, canon TEXT);
-CREATE TABLE events (id TEXT PRIMARY KEY, bucket TEXT, first_day TEXT, last_day TEXT, sort TEXT,
+CREATE TABLE events (id TEXT PRIMARY KEY, bucket TEXT, first_day TEXT, window_end TEXT, sort TEXT,
                      precise INTEGER, sources INTEGER, label TEXT, date TEXT, inferred INTEGER,
                      data TEXT, export TEXT, slide TEXT, digest TEXT, outlets TEXT, within_month INTEGER,
-                     lead TEXT, languages TEXT);
+                     lead TEXT, languages TEXT, last_day TEXT);
 CREATE TABLE event_entities (event TEXT, entity TEXT);
 CREATE TABLE event_members (event TEXT, slug TEXT, anchor TEXT, sentence TEXT);
 CREATE TABLE attachments (day TEXT, slug TEXT, sentence INTEGER, event TEXT, score REAL, anchor TEXT,
@@ -81,6 +81,7 @@ CREATE INDEX IF NOT EXISTS names_slug ON names (slug);
 CREATE INDEX IF NOT EXISTS names_canon ON names (canon, initial);
 CREATE INDEX IF NOT EXISTS events_bucket ON events (bucket);
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort);
+CREATE INDEX IF NOT EXISTS events_latest ON events (last_day, first_day, sort, id);
 CREATE INDEX IF NOT EXISTS events_precise ON events (precise, first_day);
 CREATE INDEX IF NOT EXISTS event_entities_entity ON event_entities (entity);
 CREATE INDEX IF NOT EXISTS event_entities_event ON event_entities (event);
