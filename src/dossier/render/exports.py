@@ -212,8 +212,8 @@ def export_pages(cache: Store, config: SiteConfig, registry: dict[str, Entity]) 
             entities_page,
             *_parted("timeline", cache.event_stamps(), lambda year: timeline(cache, year)),
             timelinejs_page,
-            *_parted("voices", cache.finding_stamps(STATEMENTS), lambda month: [voices(cache, month)]),
-            *_parted("figures", cache.finding_stamps(FIGURES), lambda month: [figures(cache, month)]),
+            *_parted("voices", cache.article_stamps(STATEMENTS), lambda month: [voices(cache, month)]),
+            *_parted("figures", cache.article_stamps(FIGURES), lambda month: [figures(cache, month)]),
         ]
     said, counted = cache.findings_digest(STATEMENTS), cache.view_inputs("figures")
     return [

@@ -1090,19 +1090,13 @@ class Store:
         for (text,) in rows:
             yield text
 
-    def article_stamps(self) -> list[Filed]:
-        """Every article's month ("" when undated), path and version, in path order."""
-        rows = self._db.execute("SELECT IFNULL(substr(day, 1, 7), ''), path, key FROM articles ORDER BY path")
-        return [Filed(*row) for row in rows]
-
-    def finding_stamps(self, kind: FindingKind[Any]) -> list[Filed]:
-        """Every article with findings of a kind: its month ("" when undated), path and version, in
-        path order. An article's findings are made, and changed, only with its version, so these
-        stand for them at a row per article, not per finding."""
+    def article_stamps(self, having: FindingKind[Any] | None = None) -> list[Filed]:
+        """Every article's month ("" when undated), path and version, in path order; or only those of
+        the articles ``having`` findings of a kind. An article's findings are made, and changed,
+        only with its version, so these stand for them at a row per article, not per finding."""
+        only, kind = ("WHERE instr(kinds, ?) > 0", (f" {having.name} ",)) if having else ("", ())
         rows = self._db.execute(
-            "SELECT IFNULL(substr(day, 1, 7), ''), path, key FROM articles a "
-            "WHERE EXISTS (SELECT 1 FROM findings f WHERE f.slug = a.slug AND f.kind = ?) ORDER BY path",
-            (kind.name,),
+            f"SELECT IFNULL(substr(day, 1, 7), ''), path, key FROM articles {only} ORDER BY path", kind
         )
         return [Filed(*row) for row in rows]
 

@@ -83,6 +83,12 @@ class RowRules(NamedTuple):
     bucket: Callable[[str], str]  # the bucket of a dated sentence's TIMEX value (see analyze/events.py)
 
 
+def _kinds_found(facts: ArticleFacts) -> str:
+    """The kinds of finding the article has, each between spaces (" statements figures "): what
+    tells, from its row alone, which exports of findings it is in."""
+    return "".join(f" {kind.name} " for kind, records in facts.findings if records)
+
+
 def article_rows(facts: ArticleFacts, rules: RowRules) -> ArticleRows:
     """An article's rows for the cache, made in a worker process so the build process only inserts them."""
     slug, day, card = facts.slug, facts.day, facts.card
@@ -116,6 +122,7 @@ def article_rows(facts: ArticleFacts, rules: RowRules) -> ArticleRows:
             facts.mention_count,
             facts.date_count,
             primary_language(card.language),
+            _kinds_found(facts),
         ),
         mentions=[
             (

@@ -20,7 +20,7 @@ CREATE TABLE articles (
     slug TEXT PRIMARY KEY, key TEXT NOT NULL, path TEXT NOT NULL, day TEXT, source TEXT,
     card TEXT NOT NULL, card_digest TEXT NOT NULL, line_digest TEXT NOT NULL, facts TEXT NOT NULL,
     body TEXT NOT NULL, annotations TEXT NOT NULL, mentions INTEGER NOT NULL, dates INTEGER NOT NULL,
-    language TEXT NOT NULL
+    language TEXT NOT NULL, kinds TEXT NOT NULL
 );
 CREATE TABLE mentions (entity TEXT, slug TEXT, day TEXT, count INTEGER, sentence TEXT, anchor TEXT,
                        digest TEXT, PRIMARY KEY (entity, slug));
