@@ -71,6 +71,10 @@ CREATE INDEX IF NOT EXISTS findings_topic ON findings (kind, topic);
 CREATE INDEX IF NOT EXISTS findings_group ON findings (kind, grp);
 CREATE INDEX IF NOT EXISTS articles_day ON articles (day);
 CREATE INDEX IF NOT EXISTS articles_path ON articles (path);
+-- the articles' short columns, in path order: a scan of them (versions, stamps, totals) never reads
+-- the long ones (bodies, annotations), which fill most of the table's pages
+CREATE INDEX IF NOT EXISTS articles_brief
+    ON articles (path, slug, key, day, source, language, kinds, mentions, dates, line_digest);
 CREATE INDEX IF NOT EXISTS articles_order ON articles (day IS NULL, day DESC, slug, card_digest);
 CREATE INDEX IF NOT EXISTS articles_source ON articles (source);
 CREATE INDEX IF NOT EXISTS reports_bucket ON reports (bucket, sig);
@@ -80,7 +84,8 @@ CREATE INDEX IF NOT EXISTS undated_slug ON undated (slug, sentence);
 CREATE INDEX IF NOT EXISTS names_slug ON names (slug);
 CREATE INDEX IF NOT EXISTS names_canon ON names (canon, initial);
 CREATE INDEX IF NOT EXISTS events_bucket ON events (bucket);
-CREATE INDEX IF NOT EXISTS events_sort ON events (sort);
+-- the events' short columns in timeline order, for the same reason as articles_brief
+CREATE INDEX IF NOT EXISTS events_brief ON events (sort, id, digest, first_day, within_month);
 CREATE INDEX IF NOT EXISTS events_latest ON events (last_day, first_day, sort, id);
 CREATE INDEX IF NOT EXISTS events_precise ON events (precise, first_day);
 CREATE INDEX IF NOT EXISTS event_entities_entity ON event_entities (entity);
