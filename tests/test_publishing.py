@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, copy_site
-from tests.test_incremental import clean_build, edit_article, snapshot
+from tests.test_incremental import clean_build, edit_article, retitle_article, snapshot
 
 
 def build_in_a_process(site: Path, *flags: str, **environment: str) -> int:
@@ -22,19 +22,26 @@ def build_in_a_process(site: Path, *flags: str, **environment: str) -> int:
 
 
 @pytest.mark.parametrize(
-    ("point", "flags", "environment"),
+    ("point", "flags", "environment", "kept"),
     [
-        ("staged", (), {}),  # an incremental build, every page written, not yet published
-        ("swapped", (), {}),  # published by the atomic exchange, the previous site not yet deleted
-        ("swapped", ("--clean",), {}),  # the same for a build from scratch
-        ("retired", ("--clean",), {"DOSSIER_NO_EXCHANGE": "1"}),  # between the two renames of the fallback
+        ("staged", (), {}, False),  # an incremental build, every page written, not yet published
+        ("staged", (), {}, True),  # the same, started from the site the last build replaced
+        ("synced", (), {}, True),  # that site brought up to date, nothing written yet
+        ("swapped", (), {}, True),  # published by the atomic exchange, the previous site not yet kept
+        ("kept", (), {}, True),  # the previous site kept, what it lacks not yet recorded
+        ("swapped", ("--clean",), {}, False),  # published by a build from scratch
+        ("retired", ("--clean",), {"DOSSIER_NO_EXCHANGE": "1"}, False),  # between the fallback's renames
     ],
 )
 def test_a_build_killed_while_publishing_leaves_the_old_or_the_new_site(
-    tmp_path: Path, point: str, flags: tuple[str, ...], environment: dict[str, str]
+    tmp_path: Path, point: str, flags: tuple[str, ...], environment: dict[str, str], kept: bool
 ) -> None:
     site = copy_site(tmp_path / "site")
     assert build_in_a_process(site) == 0
+    if kept:  # an incremental build, which keeps the site it replaced for the next one
+        retitle_article(site)
+        assert build_in_a_process(site) == 0
+        assert (site / ".dossier-cache" / "_site.previous").is_dir()
     old = snapshot(site / "_site")
     edit_article(site)
     new = clean_build(site, tmp_path / "clean")

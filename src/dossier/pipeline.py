@@ -138,6 +138,12 @@ def cache_file(output: Path) -> Path:
     return folder / f"{output.name}.sqlite"
 
 
+def kept_site(output: Path) -> Path:
+    """Where the site an incremental build replaced is kept for the next one (see write.py): in
+    the cache folder, on the output's file system, out of the way."""
+    return cache_file(output).with_suffix(".previous")
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
@@ -410,7 +416,8 @@ def _build(
         "render",
         total=len(groups := planner.all_groups() if rewrite else planner.dirty_groups(touched, refreshed)),
     )
-    with SiteWriter(output, fresh=rewrite, static=[d / "static" for d in prepared.templates]) as writer:
+    static = [d / "static" for d in prepared.templates]
+    with SiteWriter(output, fresh=rewrite, static=static, kept=kept_site(output)) as writer:
         jobs = [
             GroupJob(g, {}, {})
             if rewrite
@@ -432,7 +439,7 @@ def _build(
             results = (local.render(job) for job in jobs)
         for result in results:
             cache.replace_pages(result.group, result.fingerprints, result.indexed)
-            writer.written += result.written
+            writer.wrote(result.written)
             for path in result.removed:
                 writer.remove(path)
             reporter.advance()
@@ -458,9 +465,12 @@ def _build(
         before = {} if from_scratch else json.loads(cache.meta("search") or "{}")
         dirty = sorted(shard for shard in now if before.get(shard) != now[shard])
         reindex = config.search and (rewrite or bool(dirty) or before.keys() != now.keys())
-        writer.fill_in_unchanged(regenerated=[SEARCH_FOLDER] if reindex else [])
+        writer.fill_in_unchanged(regenerated=[] if writer.holds_published or not reindex else [SEARCH_FOLDER])
         if reindex:  # indexed in the private folder, so the new site goes live with its index
-            _index(writer.folder, None if from_scratch else output, shards, dirty, workers, reporter)
+            published = None if from_scratch else output
+            writer.replaced(
+                _index(writer.folder, published, shards, dirty, workers, reporter, writer.holds_published)
+            )
         cache.set_meta("search", json.dumps(now))
     _keep_addresses(options.site, scan, cache)
     _remember_scan(cache, scan, options)
@@ -487,11 +497,13 @@ def _index(
     dirty: list[str],
     jobs: int,
     reporter: Reporter,
-) -> None:
+    in_place: bool,
+) -> list[str]:
     reporter.start("search")
-    index_site(folder, published, pages, dirty, jobs)
+    changed = index_site(folder, published, pages, dirty, jobs, in_place)
     count = len({page.shard for page in pages})
     reporter.finish("search", f"{plural(len(dirty), 'shard')} of {count} indexed")
+    return changed
 
 
 def _searchable(cache: Store, site_language: str) -> list[Searchable]:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dossier.errors import BuildError
+from dossier.write import READABLE
 
 FOLDER = "pagefind"
 MANIFEST = "shards.json"  # under FOLDER: the shards, the first one opened first
@@ -238,24 +239,33 @@ def pagefind_executable() -> Path:
 
 
 def index_site(
-    folder: Path, published: Path | None, pages: list[Searchable], dirty: Iterable[str], jobs: int = 1
-) -> None:
+    folder: Path,
+    published: Path | None,
+    pages: list[Searchable],
+    dirty: Iterable[str],
+    jobs: int = 1,
+    in_place: bool = False,
+) -> list[str]:
     """Write ``folder/pagefind/``: the ``dirty`` shards indexed from the pages in ``folder``, every
-    other shard linked in from the ``published`` site (None: index them all)."""
+    other shard linked in from the ``published`` site (None: index them all), or, ``in_place``,
+    left as they are: the folder holds the published index already, as links that must be
+    replaced, never written through. The entries of ``pagefind/`` written again, as paths."""
     shards: dict[str, list[str]] = {}
     languages: dict[str, str] = {}
     for page in pages:
         shards.setdefault(page.shard, []).append(page.path)
         languages[page.shard] = page.language
     target, scratch = folder / FOLDER, folder / ".search"
-    for made in (target, scratch):
-        shutil.rmtree(made, ignore_errors=True)
-        made.mkdir(parents=True)
+    kept = _kept_entries(target) if in_place and published is not None else set()
+    changed = _clear(target, kept, shards, set(dirty))
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
     try:
         old = published / FOLDER if published is not None else None
         reused = _reusable(old, shards, set(dirty))
         for shard in reused:
-            shutil.copytree(reused[shard], target / shard, copy_function=os.link)
+            if shard not in kept:
+                shutil.copytree(reused[shard], target / shard, copy_function=os.link)
         fresh = sorted(set(shards) - set(reused))
         if fresh:
             executable = pagefind_executable()
@@ -266,15 +276,42 @@ def index_site(
                 if problem:
                     raise BuildError(f"Pagefind could not index the site for search: {problem}")
             for name in BUNDLE:
+                (target / name).unlink(missing_ok=True)
                 shutil.copyfile(scratch / fresh[0] / name, target / name)
+                os.chmod(target / name, READABLE)
+            changed |= {*fresh, *BUNDLE}
         elif old is not None:
             for name in BUNDLE:
-                if (old / name).is_file():
+                if (old / name).is_file() and name not in kept:
                     os.link(old / name, target / name)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     listed = manifest(languages)
+    (target / MANIFEST).unlink(missing_ok=True)
     (target / MANIFEST).write_text(json.dumps(listed, indent=1) + "\n", encoding="utf-8")
+    os.chmod(target / MANIFEST, READABLE)
+    return sorted(f"{FOLDER}/{name}" for name in changed | {MANIFEST})
+
+
+def _kept_entries(target: Path) -> set[str]:
+    return {entry.name for entry in target.iterdir()} if target.is_dir() else set()
+
+
+def _clear(target: Path, kept: set[str], shards: dict[str, list[str]], dirty: set[str]) -> set[str]:
+    """Make way in ``target`` for what is indexed again: all of it, or of what it holds (``kept``),
+    the shards to index again and those the site no longer has. The names taken out."""
+    if not kept:
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        return set()
+    gone = {name for name in kept if name not in shards and name not in (*BUNDLE, MANIFEST)}
+    for name in sorted(gone | (dirty & kept)):
+        entry = target / name
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    return gone
 
 
 def _reusable(old: Path | None, shards: Iterable[str], dirty: set[str]) -> dict[str, Path]:
@@ -320,3 +357,6 @@ def _keep_what_the_browser_needs(written: Path, shard: Path) -> None:
             shutil.copytree(entry, shard / entry.name, copy_function=os.link)
         elif entry.is_file() and (entry.name in SHARD_FILES or entry.name.endswith(SHARD_SUFFIXES)):
             os.link(entry, shard / entry.name)
+    for directory, _, names in os.walk(shard):  # Pagefind writes them under the build's umask
+        for name in names:
+            os.chmod(os.path.join(directory, name), READABLE)

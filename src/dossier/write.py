@@ -1,10 +1,15 @@
 """Pages → the output folder, without ever leaving a half-written site.
 
-Every build writes into a private folder beside the output first. An
-incremental build fills that folder with hard links to the unchanged files
-of the published site, so that it too holds the whole new site, search index
-included; the folder then takes the output's place in one atomic exchange
-(``renameat2``), and the previous site is deleted. A build that fails or is
+Every build writes into a private folder beside the output first, and that
+folder then takes the output's place in one atomic exchange (``renameat2``).
+An incremental build's folder must hold the whole new site, search index
+included, so it starts from a copy of the published site made of hard links.
+The copy is kept between builds: after the exchange the previous site is not
+deleted but kept (in the cache folder) with the list of paths the build
+changed, and the next build brings it up to date by linking those paths in
+again, so that both steps cost what a build changed, not the size of the
+site. Without a kept copy (the first incremental build, or after a failure)
+the folder is filled by linking every unchanged file. A build that fails or is
 killed at any moment leaves the old site or the new one, complete, and the
 next build clears what a killed one left behind. A marker file identifies
 folders dossier made; it never replaces or deletes a folder without one, so
@@ -15,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import json
 import os
 import shutil
 import signal
@@ -78,6 +84,7 @@ def copy_static(sources: Iterable[Path], destination: Path) -> list[str]:
         target = destination / "static" / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
+        os.chmod(target, READABLE)
     return sorted(f"static/{rel}" for rel in chosen)
 
 
@@ -88,56 +95,89 @@ def _put(stream: TextIO, text: str | Iterable[str]) -> None:
         stream.writelines(text)  # large exports come in pieces, never joined in memory
 
 
+READABLE = 0o644  # every file of the site, whatever the umask: a web server must read it
+
+
 def write_page(folder: Path, path: str, text: str | Iterable[str]) -> None:
-    """Write one page into a build's private folder."""
+    """Write one page into a build's private folder, as a file of its own: the path may be a link
+    to the published file (see :class:`SiteWriter`), which must not be written through."""
     target = folder / path
     target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
     with target.open("w", encoding="utf-8", newline="\n") as stream:
+        os.fchmod(stream.fileno(), READABLE)
         _put(stream, text)
 
 
 class SiteWriter:
     """Writes one build's files into a private folder, published only when the build succeeds.
 
-    ``fresh``: the folder becomes the whole new site. Otherwise it holds the
-    changed files until :meth:`fill_in_unchanged` links the rest of the
-    published site in; removals are left out then. Use as a context manager;
-    leaving it with an exception discards the private folder and keeps the
-    previous site.
+    ``fresh``: the folder becomes the whole new site. Otherwise it must end up
+    holding the whole new site too: it starts as the ``kept`` copy of the
+    published site brought up to date (:func:`take_kept`), or, without one,
+    holds the changed files until :meth:`fill_in_unchanged` links the rest of
+    the published site in. Use as a context manager; leaving it with an
+    exception discards the private folder and keeps the previous site.
     """
 
-    def __init__(self, output: Path, fresh: bool, static: list[Path]) -> None:
+    def __init__(self, output: Path, fresh: bool, static: list[Path], kept: Path | None = None) -> None:
         self.output = output
         self.fresh = fresh
         self.static = static
+        self.kept = kept  # where the previous site is kept for the next build (None: it is not)
         self.written = 0
         self.removed = 0
         self.removals: list[str] = []
-        self.filled = False  # whether the unchanged files are linked in
-        self.linked: set[str] = set()  # the files linked in from the published site
+        self.changed: set[str] = set()  # the paths (files, or folders of the search index) changed
+        self.pages: set[str] = set()  # the files written (a removed page's address may be one)
         output.parent.mkdir(parents=True, exist_ok=True)
         recover(output)
         kind = "new" if fresh else "changes"
-        self.folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.{kind}-", dir=output.parent))
+        taken = None
+        if kept is not None:
+            taken = None if fresh else take_kept(kept, output, f".{output.name}.{kind}-")
+            if taken is None:
+                discard_kept(kept)
+        # the folder holds every published file already: nothing to link in, changes replace them
+        self.holds_published = taken is not None
+        self.filled = self.holds_published  # whether the unchanged files are linked in
+        self.folder = taken or Path(tempfile.mkdtemp(prefix=f".{output.name}.{kind}-", dir=output.parent))
 
     def write(self, path: str, text: str | Iterable[str]) -> None:
         write_page(self.folder, path, text)
-        self.written += 1
+        self.wrote([path])
+
+    def wrote(self, paths: Iterable[str]) -> None:
+        """Count files written into the folder by others (the render workers, the search index)."""
+        for path in paths:
+            self.changed.add(path)
+            self.pages.add(path)
+            self.written += 1
 
     def remove(self, path: str) -> None:
         if not self.fresh and (self.output / path).is_file():
             self.removals.append(path)
+            self.changed.add(path)
             self.removed += 1
 
     def fill_in_unchanged(self, regenerated: Iterable[str] = ()) -> None:
-        """Link every published file this build neither rewrote nor removed into the private folder,
-        so that it holds the whole new site; folders in ``regenerated`` (the search index, when it
-        is built again) are left out."""
-        if self.fresh or self.filled:
+        """Make the private folder hold the whole new site: link in every published file this build
+        neither rewrote nor removed (folders in ``regenerated``, the search index when it is built
+        again, are left out), or, when it holds them already, take the removed files out."""
+        if self.fresh:
+            return
+        if self.holds_published:
+            for path in self.removals:
+                if path not in self.pages:
+                    _remove_entry(self.folder, path)
+            self.removals = []
+            return
+        if self.filled:
             return
         self.filled = True
         removals = set(self.removals)
         skipped = {folder.strip("/") for folder in regenerated}
+        self.changed |= skipped
         published, private = str(self.output), str(self.folder)
         # on strings, one folder made once: an archive's site is thousands of files
         for directory, folders, names in os.walk(published):
@@ -157,7 +197,6 @@ class SiteWriter:
                     os.link(os.path.join(directory, name), os.path.join(target, name))
                 except FileExistsError:  # written by this build
                     continue
-                self.linked.add(relative)
 
     def __enter__(self) -> SiteWriter:
         return self
@@ -170,24 +209,127 @@ class SiteWriter:
                 if self.fresh:
                     self.written += len(copy_static(self.static, self.folder))
                     (self.folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                    os.chmod(self.folder / MARKER, READABLE)
                 else:
                     self.fill_in_unchanged()  # unless the build has (before indexing)
                 self._make_readable()
                 os.chmod(self.folder, 0o755)
                 fault_point("staged")
-                swap_in(self.folder, self.output)
+                previous = swap_in(self.folder, self.output)
+                if previous is not None:
+                    self._retire(previous)
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
     def _make_readable(self) -> None:
-        """Every file this build wrote readable by all (a file linked in from the published site
-        already is: it is the same file)."""
-        for directory, _, names in os.walk(self.folder):
-            here = os.path.relpath(directory, self.folder).replace(os.sep, "/")
-            prefix = "" if here == "." else f"{here}/"
-            for name in names:
-                if prefix + name not in self.linked:
-                    os.chmod(os.path.join(directory, name), 0o644)
+        """Every file this build wrote readable by all, whatever wrote it (a file linked in from the
+        published site already is: it is the same file)."""
+        entries = [""] if self.fresh else sorted(self.changed)
+        for entry in entries:
+            target = self.folder / entry
+            if target.is_file():
+                os.chmod(target, READABLE)
+            for directory, _, names in os.walk(target):
+                for name in names:
+                    os.chmod(os.path.join(directory, name), READABLE)
+
+    def replaced(self, paths: Iterable[str]) -> None:
+        """Note files or folders replaced in the folder that are not pages (the search index's)."""
+        self.changed.update(paths)
+
+    def _retire(self, previous: Path) -> None:
+        """Keep the previous site for the next build, with what this one changed, or delete it. The
+        new site is published by now: failing to keep the old one costs the next build time only."""
+        if self.kept is not None and not self.fresh:
+            try:
+                keep_previous(previous, self.output, self.kept, self.changed)
+                return
+            except OSError:
+                discard_kept(self.kept)
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+# --- the copy kept between builds --------------------------------------------------------------
+
+
+def _record(kept: Path) -> Path:
+    return kept.with_name(kept.name + ".json")
+
+
+def _identity(folder: Path) -> list[int]:
+    found = folder.stat()
+    return [found.st_dev, found.st_ino]
+
+
+def keep_previous(previous: Path, output: Path, kept: Path, changed: Iterable[str]) -> None:
+    """Keep ``previous`` (the site ``output`` replaced) at ``kept``, recording the paths in which the
+    two differ and which folders they are, so that the next build can tell it is still theirs."""
+    record = _record(kept)
+    record.unlink(missing_ok=True)  # no record outlives the copy it describes
+    discard_kept(kept)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    previous.rename(kept)
+    fault_point("kept")
+    data = {"site": _identity(output), "kept": _identity(kept), "changed": sorted(changed)}
+    partial = record.with_name(record.name + ".partial")
+    partial.write_text(json.dumps(data), encoding="utf-8")
+    partial.replace(record)
+
+
+def take_kept(kept: Path, output: Path, prefix: str) -> Path | None:
+    """The kept copy of the previous site, moved to a private folder and brought up to date with
+    ``output`` by linking in again the paths the last build changed; None when there is no copy,
+    or it is not the one its record describes, or the published site is not the one it was kept
+    beside."""
+    record = _record(kept)
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        valid = data["site"] == _identity(output) and data["kept"] == _identity(kept)
+        changed = [str(path) for path in data["changed"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not valid or not is_generated(kept):
+        return None
+    record.unlink()
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=output.parent))
+    folder.rmdir()
+    kept.rename(folder)
+    for path in changed:
+        _remove_entry(folder, path)
+        _link_entry(output, folder, path)
+    fault_point("synced")
+    return folder
+
+
+def discard_kept(kept: Path) -> None:
+    _record(kept).unlink(missing_ok=True)
+    if kept.is_dir() and not kept.is_symlink():
+        shutil.rmtree(kept, ignore_errors=True)
+
+
+def _remove_entry(folder: Path, path: str) -> None:
+    """Take a file or a folder out of ``folder``, and the folders it leaves empty."""
+    target = folder / path
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    elif target.exists() or target.is_symlink():
+        target.unlink()
+    else:
+        return
+    parent = target.parent
+    while parent != folder and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent
+
+
+def _link_entry(source: Path, folder: Path, path: str) -> None:
+    """Link a file or a folder of ``source`` into ``folder`` at the same path, if it has one."""
+    found = source / path
+    if found.is_dir() and not found.is_symlink():
+        shutil.copytree(found, folder / path, copy_function=os.link)
+    elif found.is_file():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        os.link(found, folder / path)
 
 
 def fault_point(name: str) -> None:
@@ -214,15 +356,15 @@ def recover(output: Path) -> None:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
-def swap_in(staging: Path, output: Path) -> None:
-    """Put ``staging`` where ``output`` is, in one atomic exchange where the system has one."""
+def swap_in(staging: Path, output: Path) -> Path | None:
+    """Put ``staging`` where ``output`` is, in one atomic exchange where the system has one; the
+    folder then holding the previous site (None: there was none)."""
     if not output.exists():
         staging.rename(output)
-        return
+        return None
     if _exchange(staging, output):
         fault_point("swapped")
-        shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous site
-        return
+        return staging  # it now holds the previous site
     retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
     retired.rmdir()
     output.rename(retired)
@@ -232,7 +374,7 @@ def swap_in(staging: Path, output: Path) -> None:
     except BaseException:
         retired.rename(output)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    return retired
 
 
 _RENAME_EXCHANGE = 2

@@ -41,7 +41,7 @@ class GroupResult:
     group: str
     fingerprints: dict[str, str]
     indexed: dict[str, str]  # of every page of the group, as rendered now or before
-    written: int
+    written: tuple[str, ...]  # the pages rendered and written
     removed: tuple[str, ...]  # pages the group no longer has
 
 
@@ -82,17 +82,17 @@ class GroupRenderer:
         pages = self.planner.plan(job.group)
         now = {page.path: fingerprint(page, self.templates_sum) for page in pages}
         indexed = {}
-        written = 0
+        written = []
         for page in pages:
             if self.rewrite or job.before.get(page.path) != now[page.path]:
                 html = self.renderer.render(page)
                 self.put(page.path, html)
                 indexed[page.path] = indexed_digest(html)
-                written += 1
+                written.append(page.path)
             else:
                 indexed[page.path] = job.indexed.get(page.path, "")
         gone = tuple(sorted(job.before.keys() - now.keys()))
-        return GroupResult(job.group, now, indexed, written, gone)
+        return GroupResult(job.group, now, indexed, tuple(written), gone)
 
 
 def render_group(renderer: GroupRenderer, job: GroupJob) -> GroupResult:
