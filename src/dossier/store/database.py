@@ -117,7 +117,7 @@ def _in_month(month: str | None) -> tuple[str, tuple[str, ...]]:
         return "1", ()
     if not month:
         return "day IS NULL", ()
-    return "substr(day, 1, 7) = ?", (month,)
+    return "day >= ? AND day < ?", (month, month + "~")  # a range an index on the day serves
 
 
 def _tally(source: str | None, entity: str, mentions: int) -> dict[tuple[str, str, str], int]:

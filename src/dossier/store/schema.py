@@ -67,8 +67,12 @@ CREATE INDEX IF NOT EXISTS tags_slug ON tags (slug);
 CREATE INDEX IF NOT EXISTS authors_author ON authors (author);
 CREATE INDEX IF NOT EXISTS authors_slug ON authors (slug);
 CREATE INDEX IF NOT EXISTS findings_slug ON findings (slug);
-CREATE INDEX IF NOT EXISTS findings_topic ON findings (kind, topic);
-CREATE INDEX IF NOT EXISTS findings_group ON findings (kind, grp);
+CREATE INDEX IF NOT EXISTS findings_day ON findings (kind, day);
+-- a topic's or a speaker's findings, newest first, read a page at a time (see Store.findings)
+CREATE INDEX IF NOT EXISTS findings_topic
+    ON findings (kind, topic, day IS NULL, day DESC, slug, position);
+CREATE INDEX IF NOT EXISTS findings_group
+    ON findings (kind, grp, day IS NULL, day DESC, slug, position);
 CREATE INDEX IF NOT EXISTS articles_day ON articles (day);
 CREATE INDEX IF NOT EXISTS articles_path ON articles (path);
 -- the articles' short columns, in path order: a scan of them (versions, stamps, totals) never reads
