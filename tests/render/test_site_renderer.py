@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from dossier.config import SiteConfig
+from dossier.errors import BuildError
 from dossier.render.pages import Page
 from dossier.render.site import SiteRenderer, _CompiledTemplates, direction, lang_attribute
 
@@ -50,3 +51,29 @@ def test_a_changed_template_is_compiled_again_and_an_unchanged_one_is_remembered
     _CompiledTemplates._kept.clear()
     assert _render(folder, compiled) == "second 1\n"
     assert any(compiled.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("template", "context", "expected"),
+    [
+        ("{{ card.title }}", {"card": {"title": "Strike"}}, "Strike"),  # a view's key
+        ("{{ card.items }}", {"card": {"items": "3 items"}}, "3 items"),  # a key named as a dict method
+        ("{{ card['title'] }}", {"card": {"title": "Strike"}}, "Strike"),
+        ("{{ site.title }}", {}, "Iraq"),  # an object's attribute, as Jinja looks it up
+        ("{{ names.upper() }}", {"names": "abu taqwa"}, "ABU TAQWA"),  # a method of a value
+        ("{{ pair.0 }}", {"pair": ("first", "second")}, "first"),  # an item of a sequence
+    ],
+)
+def test_views_are_looked_up_as_templates_write_them(
+    tmp_path: Path, template: str, context: dict, expected: str
+) -> None:
+    (tmp_path / "page.html").write_text(template, encoding="utf-8")
+    renderer = SiteRenderer(SiteConfig(title="Iraq"), [tmp_path])
+    assert renderer.render(Page("page.html", "page.html", "key", build=lambda: context)) == expected
+
+
+def test_a_key_a_view_lacks_is_still_an_error_of_the_template(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("{{ card.missing }}", encoding="utf-8")
+    renderer = SiteRenderer(SiteConfig(), [tmp_path])
+    with pytest.raises(BuildError, match="missing"):
+        renderer.render(Page("page.html", "page.html", "key", build=lambda: {"card": {"title": "x"}}))
