@@ -159,6 +159,16 @@ def change_speaker(site: Path) -> None:
     path.write_text(edited.replace("Kavanagh said", "Joan Kavanagh said"), encoding="utf-8")
 
 
+def change_figures(site: Path) -> None:
+    """A claim's value changed, and the only claim about US troops in Syria gone: one quantity is
+    compared again, another leaves the figures page."""
+    path = site / "articles" / "medium-a-new-era-in-iraq.md"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("over 100 attacks", "over 160 attacks").replace(" and 900 in Syria", "")
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+
+
 EDITS: dict[str, Callable[[Path], None]] = {
     "edit": edit_article,
     "attached": fix_attached_sentence,
@@ -172,6 +182,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "paragraph": remove_paragraph,
     "alias": change_alias,
     "speaker": change_speaker,
+    "figures": change_figures,
     "template": change_template,
     "options": change_site_options,
 }
@@ -432,3 +443,15 @@ def test_a_speaker_whose_statements_all_went_elsewhere_leaves_the_voices_page(si
     build(BuildOptions(site=site, jobs=1))
     voices = (site / "_site" / "voices" / "index.html").read_text(encoding="utf-8")
     assert "Joan Kavanagh" in voices and "Jennifer Kavanagh" not in voices
+
+
+def test_a_quantity_whose_claims_all_went_leaves_the_figures_page_and_a_changed_one_is_compared_anew(
+    site: Path,
+) -> None:
+    figures = site / "_site" / "figures" / "index.html"
+    assert 'id="figure-troops-syria"' in figures.read_text(encoding="utf-8")
+    change_figures(site)
+    build(BuildOptions(site=site, jobs=1))
+    page = figures.read_text(encoding="utf-8")
+    assert 'id="figure-troops-syria"' not in page
+    assert "over 160 attacks" in page and "over 100 attacks" not in page

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from dossier.analyze.claims import COVERAGE_EVENTS, coverage, group_figures, voices_of
 from dossier.analyze.corroborate import attach_day
@@ -31,7 +32,7 @@ from dossier.analyze.topics import topic_summary
 from dossier.changes import Refreshed, Touched
 from dossier.config import SiteConfig
 from dossier.features import FeatureWeights
-from dossier.model import FIGURES, STATEMENTS, Entity, TimelineEvent
+from dossier.model import FIGURES, STATEMENTS, Entity, FindingKind, TimelineEvent
 from dossier.store.database import Store
 
 
@@ -67,6 +68,7 @@ def refresh(
     _relate(context, touched)
     _summarize(context, set(cache.entities_named()) if span_changed else touched.entities)
     _review_voices(context, touched.groups)
+    _review_figures(context, touched.groups)
     _review_views(context)
     return context.refreshed
 
@@ -101,10 +103,6 @@ class View:
 
 VIEWS = (
     View(
-        "figures", lambda store: store.findings_digest(FIGURES),
-        lambda store, names: group_figures(store.findings(FIGURES)),
-    ),
-    View(
         "coverage", Store.coverage_digest,
         lambda store, names: coverage(
             store.entity_counts_by_source(), dict(store.source_counts()), store.source_days(),
@@ -114,17 +112,33 @@ VIEWS = (
 )  # fmt: skip
 
 
+def _groups_of(kind: FindingKind[Any], groups: set[str]) -> set[str]:
+    """The groups of one kind of finding among the touched "kind:group" keys."""
+    prefix = f"{kind.name}:"
+    return {group.removeprefix(prefix) for group in groups if group.startswith(prefix)}
+
+
 def _review_voices(context: Context, groups: set[str]) -> None:
     """Sum up again the speakers whose statements an edit changed (an archive has thousands of
     speakers; an edit touches a few), and drop those with nothing left."""
-    prefix = f"{STATEMENTS.name}:"
-    keys = {group.removeprefix(prefix) for group in groups if group.startswith(prefix)}
+    keys = _groups_of(STATEMENTS, groups)
     if not keys:
         return
     names = {e.id: e.name for e in context.entities.values()}
     made = voices_of(context.cache.findings(STATEMENTS, groups=keys), names)
     context.cache.replace_voices(keys, made)
     context.refreshed.views.add("voices")
+
+
+def _review_figures(context: Context, groups: set[str]) -> None:
+    """Group and compare again the claims about the quantities an edit changed, as the voices are
+    summed up again: each quantity's comparison reads its own claims only."""
+    quantities = _groups_of(FIGURES, groups)
+    if not quantities:
+        return
+    made = group_figures(context.cache.findings(FIGURES, groups=quantities))
+    context.cache.replace_figure_groups(quantities, made)
+    context.refreshed.views.add("figures")
 
 
 def _review_views(context: Context) -> None:

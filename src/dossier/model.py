@@ -215,7 +215,7 @@ class FindingKind(Generic[R]):
 
 
 STATEMENTS = FindingKind("statements", Statement, topic="entity", group="voice")
-FIGURES = FindingKind("figures", Figure)
+FIGURES = FindingKind("figures", Figure, group="quantity")
 
 # Each kind's findings in one article: (kind, its records in body order).
 Findings = tuple[tuple[FindingKind[Any], tuple[Any, ...]], ...]

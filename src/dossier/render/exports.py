@@ -215,7 +215,7 @@ def export_pages(cache: Store, config: SiteConfig, registry: dict[str, Entity]) 
             *_parted("voices", cache.article_stamps(STATEMENTS), lambda month: [voices(cache, month)]),
             *_parted("figures", cache.article_stamps(FIGURES), lambda month: [figures(cache, month)]),
         ]
-    said, counted = cache.findings_digest(STATEMENTS), cache.view_inputs("figures")
+    said, counted = cache.findings_digest(STATEMENTS), cache.findings_digest(FIGURES)
     return [
         Page(
             urls.data("annotations.json"),

@@ -850,8 +850,7 @@ class Planner:
 
     def _plan_figures(self) -> list[Page]:
         groups = []
-        found = self.store.figure_groups()
-        for group in found[:QUANTITIES_SHOWN]:
+        for group in self.store.figure_groups(QUANTITIES_SHOWN):
             place = self.entity_view(group.place) if group.place in self.entities else None
             claims = []
             for slug, _day, figure in group.claims[-CLAIMS_SHOWN:]:
@@ -879,7 +878,7 @@ class Planner:
                 "claims": claims,
                 "total": len(group.claims),
             })  # fmt: skip
-        context = {"groups": groups, "count": sum(len(g.claims) for g in found)}
+        context = {"groups": groups, "count": self.store.figure_claims()}
         return [Page(urls.FIGURES, "figures.html", digest(context), lambda: context)]
 
     def _plan_coverage(self) -> list[Page]:

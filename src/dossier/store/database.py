@@ -1028,9 +1028,25 @@ class Store:
         self._db.executemany("DELETE FROM voices WHERE key = ?", [(key,) for key in keys])
         self._db.executemany("INSERT INTO voices VALUES (?, ?)", [(v.key, dumps(v)) for v in voices])
 
-    def figure_groups(self) -> list[FigureGroup]:
-        """The figures by quantity, as the analysis grouped and compared them."""
-        return self._view("figures", list[FigureGroup]) or []
+    def figure_groups(self, limit: int = -1) -> list[FigureGroup]:
+        """The figures by quantity, as the analysis grouped and compared them: those most articles
+        give first, then those whose claims disagree; at most ``limit`` of them (-1: all)."""
+        rows = self._db.execute(
+            "SELECT data FROM figure_groups ORDER BY sources DESC, disagree DESC, quantity LIMIT ?", (limit,)
+        )
+        return [loads(FigureGroup, data) for (data,) in rows]
+
+    def figure_claims(self) -> int:
+        """How many claims the figure groups hold."""
+        return int(self._db.execute("SELECT IFNULL(SUM(claims), 0) FROM figure_groups").fetchone()[0])
+
+    def replace_figure_groups(self, quantities: Iterable[str], groups: Iterable[FigureGroup]) -> None:
+        """The quantities ``quantities`` grouped again: those left are ``groups``, the others have gone."""
+        self._db.executemany("DELETE FROM figure_groups WHERE quantity = ?", [(q,) for q in quantities])
+        self._db.executemany(
+            "INSERT INTO figure_groups VALUES (?, ?, ?, ?, ?)",
+            [(g.quantity, g.sources, int(g.disagree), len(g.claims), dumps(g)) for g in groups],
+        )
 
     def coverage(self) -> Coverage | None:
         """Which outlets cover what (None before the analysis first made it)."""

@@ -48,6 +48,10 @@ CREATE TABLE findings (
 CREATE TABLE summaries (entity TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE views (name TEXT PRIMARY KEY, inputs TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE voices (key TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE figure_groups (
+    quantity TEXT PRIMARY KEY, sources INTEGER NOT NULL, disagree INTEGER NOT NULL, claims INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
 CREATE TABLE entity_exports (entity TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE pages (
     path TEXT PRIMARY KEY, grp TEXT NOT NULL, fingerprint TEXT NOT NULL, indexed TEXT NOT NULL
@@ -101,6 +105,7 @@ CREATE INDEX IF NOT EXISTS attachments_event ON attachments (event);
 CREATE INDEX IF NOT EXISTS related_other ON related (other);
 CREATE INDEX IF NOT EXISTS related_slug ON related (slug);
 CREATE INDEX IF NOT EXISTS pages_grp ON pages (grp);
+CREATE INDEX IF NOT EXISTS figure_groups_order ON figure_groups (sources DESC, disagree DESC, quantity);
 """
 SCHEMA = TABLES + INDEXES
 
