@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.versions import EXTRACTION_ROOTS, PACKAGE, code_versions, import_closure
+from dossier.versions import EXTRACTION_ROOTS, PACKAGE, base_registry_version, code_versions, import_closure
 
 
 @pytest.fixture
@@ -58,3 +58,9 @@ def test_imports_inside_functions_and_of_submodules_are_followed(package: Path) 
 
 def test_a_copy_of_the_code_has_the_same_versions(package: Path) -> None:
     assert code_versions(package) == code_versions(PACKAGE)
+
+
+def test_the_base_registrys_version_is_pycountrys_installed_version() -> None:
+    from importlib import metadata
+
+    assert base_registry_version() == f"pycountry {metadata.version('pycountry')}"

@@ -7,7 +7,6 @@ failures print ``path:line: message`` lines; a traceback only with ``--debug``.
 from __future__ import annotations
 
 import argparse
-import difflib
 import errno
 import sqlite3
 import sys
@@ -374,6 +373,8 @@ def unknown_command(word: str) -> str | None:
     """A first word that is neither a command nor an option is a mistyped command, not a build."""
     if word.startswith("-") or word in COMMANDS:
         return None
+    import difflib  # for a mistyped command only
+
     closest = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.5)
     hint = f"; did you mean {closest[0]!r}?" if closest else ""
     return f"unknown command {word!r} (commands: {', '.join(COMMANDS)}){hint}"

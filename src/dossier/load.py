@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 import frontmatter
@@ -425,7 +426,7 @@ def walk_article_files(
                         stat = entry.stat()  # first, so that a link that points nowhere says so
                         if entry.is_symlink() and outside(entry.path, roots):
                             _note(skipped, name, outside_note(entry.path))
-                        elif os.path.isfile(entry.path):
+                        elif S_ISREG(stat.st_mode):  # what it leads to is a file: no second look
                             found.append((name, stat))
                 except OSError as exc:  # a link that loops or points nowhere, a file without permission
                     _note(skipped, name, f"cannot be read ({exc.strerror or exc})")

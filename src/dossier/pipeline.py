@@ -21,7 +21,6 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,7 +118,7 @@ class Prepared:
 
 def builtin_templates() -> Path:
     """The default templates: packaged with dossier, or the checkout's templates/ folder."""
-    packaged = Path(str(resources.files("dossier") / "templates"))
+    packaged = Path(__file__).resolve().parent / "templates"  # the package is a folder
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "templates"

@@ -9,16 +9,12 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class Reporter:
@@ -47,6 +43,9 @@ class ConsoleReporter(Reporter):
         self._started = time.perf_counter()
         if self.quiet or total is None or total < 50 or not self.console.is_terminal:
             return
+        # imported for a bar on a terminal only: a quiet build or a build with nothing to do draws none
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
         self._progress = Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=self.console, transient=True,

@@ -24,8 +24,6 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
@@ -196,6 +194,8 @@ def indexed_digest(html: str) -> str:
 
 
 def _pagefind_version() -> str:
+    from importlib import metadata  # read by builds that index, not by one with nothing to do
+
     try:
         return metadata.version("pagefind_bin")
     except metadata.PackageNotFoundError:
@@ -268,6 +268,8 @@ def index_site(
                 shutil.copytree(reused[shard], target / shard, copy_function=os.link)
         fresh = sorted(set(shards) - set(reused))
         if fresh:
+            from concurrent.futures import ThreadPoolExecutor  # for builds that index
+
             executable = pagefind_executable()
             with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
                 index = functools.partial(_index_shard, executable, folder, scratch)
