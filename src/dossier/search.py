@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dossier.errors import BuildError
-from dossier.write import READABLE
+from dossier.write import READABLE, remove_entry
 
 FOLDER = "pagefind"
 MANIFEST = "shards.json"  # under FOLDER: the shards, the first one opened first
@@ -308,11 +308,7 @@ def _clear(target: Path, kept: set[str], shards: dict[str, list[str]], dirty: se
         return set()
     gone = {name for name in kept if name not in shards and name not in (*BUNDLE, MANIFEST)}
     for name in sorted(gone | (dirty & kept)):
-        entry = target / name
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
+        remove_entry(target, name)
     return gone
 
 

@@ -169,7 +169,7 @@ class SiteWriter:
         if self.holds_published:
             for path in self.removals:
                 if path not in self.pages:
-                    _remove_entry(self.folder, path)
+                    remove_entry(self.folder, path)
             self.removals = []
             return
         if self.filled:
@@ -295,7 +295,7 @@ def take_kept(kept: Path, output: Path, prefix: str) -> Path | None:
     folder.rmdir()
     kept.rename(folder)
     for path in changed:
-        _remove_entry(folder, path)
+        remove_entry(folder, path)
         _link_entry(output, folder, path)
     fault_point("synced")
     return folder
@@ -307,7 +307,7 @@ def discard_kept(kept: Path) -> None:
         shutil.rmtree(kept, ignore_errors=True)
 
 
-def _remove_entry(folder: Path, path: str) -> None:
+def remove_entry(folder: Path, path: str) -> None:
     """Take a file or a folder out of ``folder``, and the folders it leaves empty."""
     target = folder / path
     if target.is_dir() and not target.is_symlink():

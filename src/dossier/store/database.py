@@ -895,7 +895,8 @@ class Store:
     ) -> list[FoundIn[R]]:
         """Every finding of a kind (or those shown on one entity's topic page, or those of the articles
         published in one month: "2024-01", or "" for the undated, or those of some ``groups``: the
-        voices of statements), newest first; at most ``limit`` of them (-1: all)."""
+        voices of statements, the quantities of figures), newest first; at most ``limit`` of them
+        (-1: all)."""
         of_topic, topics = ("AND topic = ?", (topic,)) if topic else ("", ())
         of_groups, listed = (
             ("AND grp IN (SELECT value FROM json_each(?))", (json.dumps(sorted(groups)),))
