@@ -141,6 +141,29 @@ def change_site_options(site: Path) -> None:
     )
 
 
+def change_site_title(site: Path) -> None:
+    """Only the chrome shows the title: the published pages are composed again around it."""
+    path = site / "site.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "title: Iraq and the coalition" in text
+    path.write_text(
+        text.replace("title: Iraq and the coalition", "title: Iraq & <the> coalition"), encoding="utf-8"
+    )
+
+
+def change_site_description(site: Path) -> None:
+    path = site / "site.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "description: >-" in text
+    path.write_text(text.replace("description: >-", "description: >-\n  Newly described:"), encoding="utf-8")
+
+
+def change_site_title_and_an_article(site: Path) -> None:
+    change_site_title(site)
+    edit_article(site)
+    retitle_article(site)
+
+
 def fix_attached_sentence(site: Path) -> None:
     """A word changed in an undated sentence that the timeline attaches to the strike of 4 January:
     the event quotes the sentence, so the timeline and the exports must quote it anew."""
@@ -185,6 +208,9 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "figures": change_figures,
     "template": change_template,
     "options": change_site_options,
+    "site title": change_site_title,
+    "site description": change_site_description,
+    "site title and articles": change_site_title_and_an_article,
 }
 
 
@@ -455,3 +481,56 @@ def test_a_quantity_whose_claims_all_went_leaves_the_figures_page_and_a_changed_
     page = figures.read_text(encoding="utf-8")
     assert 'id="figure-troops-syria"' not in page
     assert "over 160 attacks" in page and "over 100 attacks" not in page
+
+
+def rendered_in_full(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the pages the next build renders in full (not composed again)."""
+    from dossier.render.site import SiteRenderer
+
+    paths: list[str] = []
+    render = SiteRenderer.render_laid_out
+
+    def watched(self: SiteRenderer, page: Any) -> Any:
+        paths.append(page.path)
+        return render(self, page)
+
+    monkeypatch.setattr(SiteRenderer, "render_laid_out", watched)
+    return paths
+
+
+def test_a_new_site_title_composes_the_pages_that_do_not_show_it_in_their_own_blocks(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = [p.relative_to(site / "_site").as_posix() for p in (site / "_site").rglob("*.html")]
+    change_site_title(site)
+    full = rendered_in_full(monkeypatch)
+    result = build(BuildOptions(site=site, jobs=1))
+    assert result.written >= len(pages)  # every page shows the title
+    moved = {p for p in full if "This article has moved" in (site / "_site" / p).read_text(encoding="utf-8")}
+    assert moved  # redirects are pages of their own, showing the title with what they show
+    assert set(full) - moved == {"index.html", "search.html"}  # the only ones whose content shows it
+    monkeypatch.undo()
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_template_showing_the_site_title_in_a_page_renders_that_page_in_full_when_it_changes(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "templates", site / "templates")
+    path = site / "templates" / "article.html"
+    text = path.read_text(encoding="utf-8")
+    assert "{% block content %}" in text
+    path.write_text(
+        text.replace("{% block content %}", "{% block content %}<p>{{ site.title }}</p>"), encoding="utf-8"
+    )
+    build(BuildOptions(site=site, jobs=1))
+    change_site_title(site)
+    full = rendered_in_full(monkeypatch)
+    build(BuildOptions(site=site, jobs=1))
+    assert any(p.startswith("articles/") and p != "articles/index.html" for p in full)
+    monkeypatch.undo()
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+    assert (
+        "Iraq &amp; &lt;the&gt; coalition</p>"
+        in (site / "_site" / "articles" / "medium-a-new-era-in-iraq.html").read_text()
+    )

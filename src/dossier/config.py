@@ -58,6 +58,11 @@ class SiteConfig:
     event handlers or script links). Off: raw HTML is shown as text."""
 
 
+# The options only the pages' chrome shows (base.html: the header, the page titles, the default
+# description): a page's view or export that shows one has it in its key, so that a change of these
+# alone composes the published pages again around new chrome (render/layout.py).
+CHROME_OPTIONS = ("title", "description")
+
 _TYPES: dict[str, tuple[type, ...]] = {
     "title": (str,),
     "description": (str,),

@@ -18,16 +18,16 @@ import hashlib
 import json
 import sqlite3
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dossier import __version__, parallel
 from dossier.addresses import LEDGER_FILE, Ledger, read_ledger, write_ledger
 from dossier.changes import Refreshed, Touched
-from dossier.config import SiteConfig, configured_options, load_config, with_overrides
+from dossier.config import CHROME_OPTIONS, SiteConfig, configured_options, load_config, with_overrides
 from dossier.errors import BuildError, ContentError, NotASiteError, RegistryError, printable
 from dossier.lock import one_build_at_a_time
 from dossier.model import primary_language
@@ -190,6 +190,24 @@ def derived_key(config: SiteConfig, program: str) -> str:
     """What the derived data and the pages are made under: the whole configuration and dossier's code.
     A change of either re-analyzes and re-renders from the stored extraction (see versions.py)."""
     return _digest(f"{config!r}|{program}".encode())
+
+
+def frame_key(config: SiteConfig, program: str) -> str:
+    """What the pages are made under, less the options only their chrome shows (CHROME_OPTIONS)."""
+    blank: dict[str, Any] = dict.fromkeys(CHROME_OPTIONS, "")
+    return derived_key(replace(config, **blank), program)
+
+
+def chrome_values(config: SiteConfig) -> str:
+    return json.dumps({option: getattr(config, option) for option in CHROME_OPTIONS})
+
+
+def chrome_changes(cache: Store, config: SiteConfig, program: str) -> frozenset[str]:
+    """The chrome's options that changed since the last build, when no other option did (else none)."""
+    if cache.meta("frame") != frame_key(config, program):
+        return frozenset()
+    before = json.loads(cache.meta("chrome") or "{}")
+    return frozenset(option for option in CHROME_OPTIONS if before.get(option) != getattr(config, option))
 
 
 def prepare(options: BuildOptions) -> Prepared:
@@ -381,6 +399,13 @@ def _build(
     # nothing of the published site can be kept: every page, and the search index, made anew
     from_scratch = options.clean or not cache.is_complete or not is_generated(output)
     rewrite = from_scratch or options_changed or cache.meta("templates") != templates_sum
+    # pages whose blocks read none of these are composed from the published site around new chrome
+    same_templates = cache.meta("templates") == templates_sum
+    recompose = (
+        chrome_changes(cache, config, prepared.program)
+        if rewrite and not from_scratch and same_templates
+        else frozenset()
+    )
     reanalyze = cache.meta("analysis") != analysis_key(config, prepared.program)
     scan, touched, refreshed = update_cache(prepared, cache, options, reporter, reanalyze=reanalyze)
     warnings = prepared.warnings + scan.warnings
@@ -406,7 +431,8 @@ def _build(
     from dossier.render.pages import Planner
 
     planner = Planner(cache, config, prepared.registry.entities)
-    rewrite = rewrite or cache.meta("layout") != planner.timeline_layout
+    if cache.meta("layout") != planner.timeline_layout:
+        rewrite, recompose = True, frozenset()
     store_entity_entries(cache, prepared.registry.entities, None if rewrite else touched.entities)
 
     from dossier.render.groups import GroupJob, GroupRenderer, fingerprint, render_group
@@ -418,16 +444,16 @@ def _build(
     static = [d / "static" for d in prepared.templates]
     with SiteWriter(output, fresh=rewrite, static=static, kept=kept_site(output)) as writer:
         jobs = [
-            GroupJob(g, {}, {})
-            if rewrite
-            else GroupJob(g, cache.page_fingerprints(g), cache.indexed_digests(g))
+            GroupJob(g, {}, {}, {})
+            if rewrite and not recompose
+            else GroupJob(g, cache.page_fingerprints(g), cache.indexed_digests(g), cache.page_layouts(g))
             for g in groups
         ]
         cache.mark_incomplete()
         cache.commit()  # worker processes read the cache as it now is
         put = functools.partial(write_page, writer.folder)  # picklable, for the worker processes
         renderer_args = (cache_file(output), config, prepared.registry.entities, prepared.templates,
-                         templates_sum, put, rewrite)  # fmt: skip
+                         templates_sum, put, rewrite, recompose, output if recompose else None)  # fmt: skip
         workers = options.jobs or parallel.default_jobs()
         if workers > 1 and len(jobs) >= parallel.SERIAL_BELOW:
             results = parallel.run(
@@ -437,7 +463,7 @@ def _build(
             local = GroupRenderer(cache, *renderer_args[1:])
             results = (local.render(job) for job in jobs)
         for result in results:
-            cache.replace_pages(result.group, result.fingerprints, result.indexed)
+            cache.replace_pages(result.group, result.fingerprints, result.indexed, result.layouts)
             writer.wrote(result.written)
             for path in result.removed:
                 writer.remove(path)
@@ -475,6 +501,8 @@ def _build(
     _remember_scan(cache, scan, options)
     cache.set_meta("templates", templates_sum)
     cache.set_meta("derived", derived_key(config, prepared.program))
+    cache.set_meta("frame", frame_key(config, prepared.program))
+    cache.set_meta("chrome", chrome_values(config))
     cache.set_meta("analysis", analysis_key(config, prepared.program))
     cache.set_meta("span", chart_span(cache))
     cache.set_meta("layout", planner.timeline_layout)

@@ -6,6 +6,10 @@ each group's fingerprints back so the build can record them. What is rendered
 goes to the ``put`` it is handed (the write stage's, into the build's private
 folder), so that pages are not sent back through a pipe: render writes nothing
 itself.
+
+A change of site options only the chrome shows (``recompose``: the title) rewrites every page, but
+composes an unchanged one from its published text (``published``) around the new chrome when its
+blocks read none of those options (see layout.py), instead of planning and rendering it again.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 
 from dossier.config import SiteConfig
 from dossier.model import Entity
+from dossier.render.layout import Layout
 from dossier.render.pages import Page, Planner
 from dossier.render.site import SiteRenderer
 from dossier.search import indexed_digest
@@ -34,6 +39,7 @@ class GroupJob:
     group: str
     before: dict[str, str]  # the last build's fingerprints of the group's pages
     indexed: dict[str, str]  # and the digests of what search indexes of them (search.indexed_part)
+    layouts: dict[str, str]  # and their encoded layouts ("" for none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,7 @@ class GroupResult:
     group: str
     fingerprints: dict[str, str]
     indexed: dict[str, str]  # of every page of the group, as rendered now or before
+    layouts: dict[str, str]  # likewise
     written: tuple[str, ...]  # the pages rendered and written
     removed: tuple[str, ...]  # pages the group no longer has
 
@@ -57,13 +64,19 @@ class GroupRenderer:
         templates_sum: str,
         put: Put,
         rewrite: bool,
+        recompose: frozenset[str] = frozenset(),
+        published: Path | None = None,
     ) -> None:
+        """``rewrite``: every page, changed or not; ``recompose``: the options whose change makes it
+        so, when only the chrome shows them, and ``published`` the site to take the pages' blocks from."""
         self.planner = Planner(cache, config, entities)
         compiled = Path(cache.path).parent / "templates" if cache.path else None
         self.renderer = SiteRenderer(config, templates, compiled)
         self.templates_sum = templates_sum
         self.put = put
         self.rewrite = rewrite
+        self.recompose = recompose if published is not None else frozenset()
+        self.published = published
 
     @classmethod
     def in_worker(
@@ -75,24 +88,53 @@ class GroupRenderer:
         templates_sum: str,
         put: Put,
         rewrite: bool,
+        recompose: frozenset[str] = frozenset(),
+        published: Path | None = None,
     ) -> GroupRenderer:
-        return cls(Store.reader(cache_path), config, entities, templates, templates_sum, put, rewrite)
+        return cls(
+            Store.reader(cache_path),
+            config,
+            entities,
+            templates,
+            templates_sum,
+            put,
+            rewrite,
+            recompose,
+            published,
+        )
 
     def render(self, job: GroupJob) -> GroupResult:
         pages = self.planner.plan(job.group)
         now = {page.path: fingerprint(page, self.templates_sum) for page in pages}
         indexed = {}
+        layouts = {}
         written = []
         for page in pages:
-            if self.rewrite or job.before.get(page.path) != now[page.path]:
-                html = self.renderer.render(page)
-                self.put(page.path, html)
-                indexed[page.path] = indexed_digest(html)
-                written.append(page.path)
-            else:
+            unchanged = job.before.get(page.path) == now[page.path]
+            if unchanged and not self.rewrite:
                 indexed[page.path] = job.indexed.get(page.path, "")
+                layouts[page.path] = job.layouts.get(page.path, "")
+                continue
+            made = self._composed(page, job.layouts.get(page.path, "")) if unchanged else None
+            html, layout = made or self.renderer.render_laid_out(page)
+            self.put(page.path, html)
+            indexed[page.path] = indexed_digest(html)
+            layouts[page.path] = layout.encode() if layout is not None else ""
+            written.append(page.path)
         gone = tuple(sorted(job.before.keys() - now.keys()))
-        return GroupResult(job.group, now, indexed, tuple(written), gone)
+        return GroupResult(job.group, now, indexed, layouts, tuple(written), gone)
+
+    def _composed(self, page: Page, stored: str) -> tuple[str, Layout] | None:
+        """The unchanged ``page`` composed from its published text, when the options that changed
+        are read by none of its blocks."""
+        layout = Layout.decode(stored) if self.recompose else None
+        if layout is None or layout.reads & self.recompose or self.published is None:
+            return None
+        try:
+            before = (self.published / page.path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return self.renderer.compose(page, before, layout)
 
 
 def render_group(renderer: GroupRenderer, job: GroupJob) -> GroupResult:

@@ -7,6 +7,7 @@ compute nothing but links and labels.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -22,6 +23,7 @@ from jinja2 import (
     pass_context,
 )
 from jinja2.bccache import Bucket
+from jinja2.environment import Template
 from markupsafe import Markup
 
 from dossier import __version__
@@ -30,6 +32,7 @@ from dossier.errors import BuildError
 from dossier.model import primary_language
 from dossier.render import urls
 from dossier.render.feeds import xml_safe
+from dossier.render.layout import Block, Layout, Watch, WatchedContext, WatchedSite
 from dossier.render.pages import Page, script_language, type_label
 
 
@@ -95,7 +98,11 @@ class _ViewEnvironment(Environment):
     """Jinja's environment, looking keys up first in the plain dicts the planner makes its views of
     (``card.title``): Jinja tries an attribute first, and a dict's missing attribute costs an
     exception on every lookup, the most frequent operation of a page. Anything else, and a dict
-    without the key, is looked up as Jinja does."""
+    without the key, is looked up as Jinja does. ``watch`` notes what the page being rendered reads
+    (see layout.py)."""
+
+    context_class = WatchedContext
+    watch: Watch
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict:
@@ -125,26 +132,34 @@ class SiteRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.env.watch = Watch()
+        site = WatchedSite(config, lambda: self.env.watch)
         self.env.globals.update(
             link=_link,
             urls=urls,
-            site=config,
+            site=site,
             version=__version__,
-            absolute_url=lambda path: urls.absolute(config.base_url or "", path),
+            absolute_url=lambda path: urls.absolute(site.base_url or "", path),
         )
+        self.composable_names = {*self.env.globals, "page_path"}  # all composing gives a page
         self.env.filters.update(
             plural=plural, type_label=type_label, direction=direction, lang_attribute=lang_attribute
         )
 
-    def render(self, page: Page, context: dict[str, Any] | None = None) -> str:
+    def render(self, page: Page) -> str:
+        return self.render_laid_out(page)[0]
+
+    def render_laid_out(self, page: Page) -> tuple[str, Layout | None]:
+        """A page's text, and its layout (None for a page that cannot be composed again)."""
         if page.text is not None:
-            return page.text
+            return page.text, None
         assert page.template is not None and page.build is not None
         try:
-            text = self.env.get_template(page.template).render(
-                page_path=page.path, **(context or page.build())
-            )
-            return xml_safe(text) if page.template.endswith(".xml") else text
+            template = self.env.get_template(page.template)
+            text, watch = self._run(page, template, template.blocks, page.build())
+            if page.template.endswith(".xml"):
+                return xml_safe(text), None
+            return text, watch.layout(text, self.composable_names)
         except TemplateSyntaxError as exc:
             raise BuildError(
                 f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}"
@@ -159,6 +174,50 @@ class SiteRenderer:
                 f"{where}: template error (rendering {page.path}): {type(exc).__name__}: {exc}"
             ) from exc
 
+    def compose(self, page: Page, before: str, layout: Layout) -> tuple[str, Layout] | None:
+        """The page again, its blocks taken from ``before`` (its published text, of ``layout``) and
+        set in the chrome as the site's options now make it: what rendering it in full would give,
+        as long as its blocks read none of the options that changed (the caller's check). None when
+        it cannot be composed so (the chrome now needs more than the page's path), for a full render."""
+        texts = layout.texts(before)
+        if texts is None or page.template is None or page.template.endswith(".xml"):
+            return None
+        try:
+            template = self.env.get_template(page.template)
+            blocks = {name: _given(texts[name]) if name in texts else _unplaced for name in template.blocks}
+            text, watch = self._run(page, template, blocks, {})
+        except (
+            _Unplaced,
+            TemplateError,
+            ArithmeticError,
+            LookupError,
+            TypeError,
+            ValueError,
+            AttributeError,
+        ):
+            return None
+        composed = watch.layout(text, self.composable_names, layout.reads)
+        return None if composed is None else (text, composed)
+
+    def _run(
+        self, page: Page, template: Template, blocks: dict[str, Block], values: dict[str, Any]
+    ) -> tuple[str, Watch]:
+        """Renders ``template`` with its own blocks replaced by ``blocks``, watched."""
+        watch = self.env.watch = Watch()
+        context = template.new_context({"page_path": page.path, **values})
+        for name, block in blocks.items():
+            context.blocks[name] = [watch.block(name, block), *context.blocks.get(name, [])]
+        parts = []
+        try:
+            for part in template.root_render_func(context):
+                parts.append(part)
+                watch.position += len(part)
+        except Exception:
+            self.env.handle_exception()  # re-raised, its traceback at the template's lines
+        finally:
+            self.env.watch = Watch()
+        return "".join(parts), watch
+
     def template_line(self, error: BaseException) -> str | None:
         """``templates/x.html:LINE`` of the innermost template frame an error passed through, if any."""
         found = None
@@ -168,3 +227,18 @@ class SiteRenderer:
                 if path.is_relative_to(folder):
                     found = f"{folder.name}/{path.relative_to(folder).as_posix()}:{frame.lineno}"
         return found
+
+
+class _Unplaced(Exception):
+    """A block the page's published text does not hold (it was not shown then) is shown now."""
+
+
+def _given(text: str) -> Block:
+    def block(context: Any) -> Iterator[str]:
+        yield text
+
+    return block
+
+
+def _unplaced(context: Any) -> Iterator[str]:
+    raise _Unplaced

@@ -1147,16 +1147,24 @@ class Store:
         self._db.executemany("INSERT OR IGNORE INTO kept VALUES (?)", [(g,) for g in groups])
         self._db.execute("DELETE FROM pages WHERE grp NOT IN (SELECT grp FROM kept)")
 
+    def page_layouts(self, group: str) -> dict[str, str]:
+        """path → the encoded layout of each page of a group (see render/layout.py; "" for none)."""
+        return dict(self._db.execute("SELECT path, layout FROM pages WHERE grp = ?", (group,)))
+
     def replace_pages(
-        self, group: str, fingerprints: dict[str, str], indexed: dict[str, str] | None = None
+        self,
+        group: str,
+        fingerprints: dict[str, str],
+        indexed: dict[str, str] | None = None,
+        layouts: dict[str, str] | None = None,
     ) -> None:
-        """The pages of a group, their fingerprints and what search indexes of them (see
-        :func:`dossier.search.indexed_part`; none for pages it does not index)."""
-        found = indexed or {}
+        """The pages of a group, their fingerprints, what search indexes of them (see
+        :func:`dossier.search.indexed_part`; none for pages it does not index) and their layouts."""
+        found, laid = indexed or {}, layouts or {}
         self._db.execute("DELETE FROM pages WHERE grp = ?", (group,))
         self._db.executemany(
-            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
-            [(p, group, f, found.get(p, "")) for p, f in sorted(fingerprints.items())],
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
+            [(p, group, f, found.get(p, ""), laid.get(p, "")) for p, f in sorted(fingerprints.items())],
         )
 
     # --- helpers ----------------------------------------------------------------------------------------

@@ -54,7 +54,8 @@ CREATE TABLE figure_groups (
 );
 CREATE TABLE entity_exports (entity TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE pages (
-    path TEXT PRIMARY KEY, grp TEXT NOT NULL, fingerprint TEXT NOT NULL, indexed TEXT NOT NULL
+    path TEXT PRIMARY KEY, grp TEXT NOT NULL, fingerprint TEXT NOT NULL, indexed TEXT NOT NULL,
+    layout TEXT NOT NULL
 );
 CREATE TABLE redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL);
 """
