@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2.runtime import Context
+from jinja2.utils import missing
 
 from dossier.config import SiteConfig
 
@@ -62,6 +63,7 @@ class Layout:
 class Watch:
     """What one page's rendering has done so far (see the module's docstring)."""
 
+    path: str = ""  # the page's, in the site
     depth: int = 0  # blocks of the page's template running
     position: int = 0  # characters of the page yielded so far
     outputs: dict[str, str] = field(default_factory=dict)
@@ -120,10 +122,16 @@ class WatchedSite:
 
 
 class WatchedContext(Context):
-    """Jinja's template context, noting the names looked up outside the page's blocks."""
+    """Jinja's template context, noting the names looked up outside the page's blocks (for an
+    environment with a ``watch``, the renderer's). The lookup is the most frequent call of a page,
+    so it is made here in full rather than through the parent class."""
 
     def resolve_or_missing(self, key: str) -> Any:
-        watch: Watch | None = getattr(self.environment, "watch", None)
-        if watch is not None and not watch.depth:
+        watch: Watch = self.environment.watch  # type: ignore[attr-defined]
+        if not watch.depth:
             watch.chrome.add(key)
-        return super().resolve_or_missing(key)
+        if key in self.vars:
+            return self.vars[key]
+        if key in self.parent:
+            return self.parent[key]
+        return missing

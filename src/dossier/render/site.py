@@ -20,7 +20,6 @@ from jinja2 import (
     StrictUndefined,
     TemplateError,
     TemplateSyntaxError,
-    pass_context,
 )
 from jinja2.bccache import Bucket
 from jinja2.environment import Template
@@ -55,11 +54,6 @@ def lang_attribute(text: str) -> Markup:
     quoted on the timeline), so that it gets its fonts and is read aloud as Arabic; else nothing."""
     language = script_language(text)
     return Markup(f' lang="{language}"') if language else Markup("")
-
-
-@pass_context
-def _link(context: Any, target: str) -> str:
-    return urls.relative(context["page_path"], target)
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -135,7 +129,7 @@ class SiteRenderer:
         self.env.watch = Watch()
         site = WatchedSite(config, lambda: self.env.watch)
         self.env.globals.update(
-            link=_link,
+            link=lambda target: urls.relative(self.env.watch.path, target),  # from the page rendered
             urls=urls,
             site=site,
             version=__version__,
@@ -203,7 +197,7 @@ class SiteRenderer:
         self, page: Page, template: Template, blocks: dict[str, Block], values: dict[str, Any]
     ) -> tuple[str, Watch]:
         """Renders ``template`` with its own blocks replaced by ``blocks``, watched."""
-        watch = self.env.watch = Watch()
+        watch = self.env.watch = Watch(page.path)
         context = template.new_context({"page_path": page.path, **values})
         for name, block in blocks.items():
             context.blocks[name] = [watch.block(name, block), *context.blocks.get(name, [])]
