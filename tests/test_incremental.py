@@ -158,10 +158,13 @@ def change_site_description(site: Path) -> None:
     path.write_text(text.replace("description: >-", "description: >-\n  Newly described:"), encoding="utf-8")
 
 
-def change_site_title_and_an_article(site: Path) -> None:
+def change_site_title_and_articles(site: Path) -> None:
+    """The title and the articles at once: the changed pages rendered, the others composed, the
+    deleted article's pages gone."""
     change_site_title(site)
     edit_article(site)
     retitle_article(site)
+    delete_article(site)
 
 
 def fix_attached_sentence(site: Path) -> None:
@@ -210,7 +213,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "options": change_site_options,
     "site title": change_site_title,
     "site description": change_site_description,
-    "site title and articles": change_site_title_and_an_article,
+    "site title and articles": change_site_title_and_articles,
 }
 
 
@@ -498,14 +501,31 @@ def rendered_in_full(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return paths
 
 
+def planned_groups(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The page groups the next build plans."""
+    from dossier.render.pages import Planner
+
+    groups: list[str] = []
+    plan = Planner.plan
+
+    def watched(self: Planner, group: str) -> Any:
+        groups.append(group)
+        return plan(self, group)
+
+    monkeypatch.setattr(Planner, "plan", watched)
+    return groups
+
+
 def test_a_new_site_title_composes_the_pages_that_do_not_show_it_in_their_own_blocks(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pages = [p.relative_to(site / "_site").as_posix() for p in (site / "_site").rglob("*.html")]
     change_site_title(site)
     full = rendered_in_full(monkeypatch)
+    planned = planned_groups(monkeypatch)
     result = build(BuildOptions(site=site, jobs=1))
     assert result.written >= len(pages)  # every page shows the title
+    assert planned and all(g in ("index", "search", "redirects") for g in planned), planned
     moved = {p for p in full if "This article has moved" in (site / "_site" / p).read_text(encoding="utf-8")}
     assert moved  # redirects are pages of their own, showing the title with what they show
     assert set(full) - moved == {"index.html", "search.html"}  # the only ones whose content shows it

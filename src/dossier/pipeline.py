@@ -433,20 +433,25 @@ def _build(
     planner = Planner(cache, config, prepared.registry.entities)
     if cache.meta("layout") != planner.timeline_layout:
         rewrite, recompose = True, frozenset()
-    store_entity_entries(cache, prepared.registry.entities, None if rewrite else touched.entities)
+    fresh = rewrite and not recompose  # else the published site is kept where this build does not write
+    store_entity_entries(cache, prepared.registry.entities, None if fresh else touched.entities)
 
     from dossier.render.groups import GroupJob, GroupRenderer, fingerprint, render_group
 
-    reporter.start(
-        "render",
-        total=len(groups := planner.all_groups() if rewrite else planner.dirty_groups(touched, refreshed)),
-    )
+    dirty_groups = [] if fresh else planner.dirty_groups(touched, refreshed)
+    groups = planner.all_groups() if rewrite else dirty_groups
+    if recompose:  # and the dirty groups the site no longer has, which lose their pages
+        groups += sorted(set(dirty_groups) - set(groups))
+    reporter.start("render", total=len(groups))
     static = [d / "static" for d in prepared.templates]
-    with SiteWriter(output, fresh=rewrite, static=static, kept=kept_site(output)) as writer:
+    with SiteWriter(output, fresh=fresh, static=static, kept=kept_site(output)) as writer:
+        changed = set(dirty_groups)
         jobs = [
             GroupJob(g, {}, {}, {})
-            if rewrite and not recompose
-            else GroupJob(g, cache.page_fingerprints(g), cache.indexed_digests(g), cache.page_layouts(g))
+            if fresh
+            else GroupJob(
+                g, cache.page_fingerprints(g), cache.indexed_digests(g), cache.page_layouts(g), g in changed
+            )
             for g in groups
         ]
         cache.mark_incomplete()
@@ -475,8 +480,8 @@ def _build(
         )
         before = cache.page_fingerprints("data")
         now = {page.path: fingerprint(page, templates_sum) for page in exports}
-        for page in exports:
-            if rewrite or before.get(page.path) != now[page.path]:
+        for page in exports:  # the keys of those that show the chrome's options hold them
+            if fresh or before.get(page.path) != now[page.path]:
                 writer.write(page.path, page.content())
         cache.replace_pages("data", now)
         for path in before.keys() - now.keys():

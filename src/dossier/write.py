@@ -317,8 +317,11 @@ def remove_entry(folder: Path, path: str) -> None:
     else:
         return
     parent = target.parent
-    while parent != folder and not any(parent.iterdir()):
-        parent.rmdir()
+    while parent != folder:
+        try:  # fails at once on a folder holding anything: never a listing of thousands of articles
+            parent.rmdir()
+        except OSError:
+            return
         parent = parent.parent
 
 

@@ -16,17 +16,18 @@ from dossier.config import CHROME_OPTIONS, SiteConfig
 from dossier.pipeline import BuildOptions, cache_file, prepare
 from dossier.render.exports import discovery_pages, export_pages
 from dossier.render.pages import Page, Planner
+from dossier.render.site import SiteRenderer
 from dossier.store.database import Store
 from tests.conftest import built_copy
 
 
+def planned_pages(planner: Planner) -> dict[str, Page]:
+    return {page.path: page for group in planner.all_groups() for page in planner.plan(group)}
+
+
 def views(planner: Planner) -> dict[str, tuple[str, str]]:
     """path → (key, view) of every page the planner makes."""
-    found = {}
-    for group in planner.all_groups():
-        for page in planner.plan(group):
-            found[page.path] = (page.key, shown(page))
-    return found
+    return {path: (page.key, shown(page)) for path, page in planned_pages(planner).items()}
 
 
 def shown(page: Page) -> str:
@@ -55,6 +56,10 @@ def test_an_unchanged_key_means_an_unchanged_view_whatever_the_chrome_options(
             }
             for c in configs
         ]
+        laid_out = {
+            path: SiteRenderer(base, prepared.templates).render_laid_out(page)[1] is not None
+            for path, page in planned_pages(Planner(cache, base, entities)).items()
+        }
     finally:
         cache.close()
     for before, after in [(planned[0], planned[1]), (exported[0], exported[1])]:
@@ -65,3 +70,7 @@ def test_an_unchanged_key_means_an_unchanged_view_whatever_the_chrome_options(
             assert before[path][1] == after[path][1], path
     changed = {path for path in planned[0] if planned[0][path][0] != planned[1][path][0]}
     assert "feed.xml" in changed  # the feeds show the title, and say so in their keys
+    # and no page that can be composed again does (redirects show the title, and are rendered in
+    # full): so a group of those whose data is unchanged is composed without being planned
+    assert not [path for path in changed if laid_out[path]]
+    assert any(path.endswith(".html") for path in changed)

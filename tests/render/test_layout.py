@@ -170,7 +170,7 @@ def test_a_published_text_that_is_not_the_page_is_not_composed(tmp_path: Path) -
 
 
 def test_a_layout_reads_back_as_it_was_stored() -> None:
-    layout = Layout(120, (("title", 7, 11), ("content", 40, 100)), frozenset({"base_url"}))
+    layout = Layout("topic.html", 120, (("title", 7, 11), ("content", 40, 100)), frozenset({"base_url"}))
     assert Layout.decode(layout.encode()) == layout
     assert Layout.decode("") is None
     assert layout.texts("x" * 119) is None

@@ -9,7 +9,10 @@ itself.
 
 A change of site options only the chrome shows (``recompose``: the title) rewrites every page, but
 composes an unchanged one from its published text (``published``) around the new chrome when its
-blocks read none of those options (see layout.py), instead of planning and rendering it again.
+blocks read none of those options (see layout.py), instead of rendering it again. A group whose
+data did not change and whose pages can all be composed so is not even planned: its pages and their
+keys are the ones the last build stored (no page's key holds those options but a feed's, and a feed
+has no layout, so its group is planned).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ class GroupJob:
     before: dict[str, str]  # the last build's fingerprints of the group's pages
     indexed: dict[str, str]  # and the digests of what search indexes of them (search.indexed_part)
     layouts: dict[str, str]  # and their encoded layouts ("" for none)
+    changed: bool = True  # whether the data the group shows may have changed since the last build
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +108,10 @@ class GroupRenderer:
         )
 
     def render(self, job: GroupJob) -> GroupResult:
+        if not job.changed and self.recompose and job.before:
+            composed = self._composed_group(job)
+            if composed is not None:
+                return composed
         pages = self.planner.plan(job.group)
         now = {page.path: fingerprint(page, self.templates_sum) for page in pages}
         indexed = {}
@@ -123,6 +131,21 @@ class GroupRenderer:
             written.append(page.path)
         gone = tuple(sorted(job.before.keys() - now.keys()))
         return GroupResult(job.group, now, indexed, layouts, tuple(written), gone)
+
+    def _composed_group(self, job: GroupJob) -> GroupResult | None:
+        """Every page of an unchanged group composed from its published text, as the last build
+        stored them; None when one of them cannot be (the group is then planned)."""
+        made = {}
+        for path in sorted(job.before):
+            composed = self._composed(Page(path, None, job.before[path]), job.layouts.get(path, ""))
+            if composed is None:
+                return None
+            made[path] = composed
+        for path, (html, _) in made.items():
+            self.put(path, html)
+        indexed = {path: indexed_digest(html) for path, (html, _) in made.items()}
+        layouts = {path: layout.encode() for path, (_, layout) in made.items()}
+        return GroupResult(job.group, dict(job.before), indexed, layouts, tuple(made), ())
 
     def _composed(self, page: Page, stored: str) -> tuple[str, Layout] | None:
         """The unchanged ``page`` composed from its published text, when the options that changed

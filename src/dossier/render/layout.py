@@ -33,23 +33,26 @@ Block = Callable[[Context], Iterator[str]]
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """A page's length, where each block of its own template stands in it (name, start, end), and
-    the site options those blocks read."""
+    """A page's template and length, where each block of that template stands in it (name, start,
+    end), and the site options those blocks read."""
 
+    template: str
     length: int
     blocks: tuple[tuple[str, int, int], ...]
     reads: frozenset[str]
 
     def encode(self) -> str:
-        return json.dumps([self.length, [list(b) for b in self.blocks], sorted(self.reads)])
+        return json.dumps([self.template, self.length, [list(b) for b in self.blocks], sorted(self.reads)])
 
     @classmethod
     def decode(cls, text: str) -> Layout | None:
         """The layout a page was stored with; None for a page that had none ("")."""
         if not text:
             return None
-        length, blocks, reads = json.loads(text)
-        return cls(length, tuple((name, start, end) for name, start, end in blocks), frozenset(reads))
+        template, length, blocks, reads = json.loads(text)
+        return cls(
+            template, length, tuple((name, start, end) for name, start, end in blocks), frozenset(reads)
+        )
 
     def texts(self, html: str) -> dict[str, str] | None:
         """The blocks' texts in ``html``, the page this layout was made of; None when the page is
@@ -89,8 +92,11 @@ class Watch:
 
         return watched
 
-    def layout(self, html: str, allowed: set[str], reads: frozenset[str] = frozenset()) -> Layout | None:
-        """The layout of ``html``, the page just rendered; None when it cannot be composed again."""
+    def layout(
+        self, template: str, html: str, allowed: set[str], reads: frozenset[str] = frozenset()
+    ) -> Layout | None:
+        """The layout of ``html``, the page just rendered from ``template``; None when it cannot be
+        composed again."""
         if self.mixed or not self.chrome <= allowed:
             return None
         blocks = []
@@ -101,7 +107,7 @@ class Watch:
                 if start < 0:  # shown changed (a filter), so nowhere to be found as it is
                     return None
             blocks.append((name, start, start + len(text)))
-        return Layout(len(html), tuple(blocks), frozenset(self.reads) | reads)
+        return Layout(template, len(html), tuple(blocks), frozenset(self.reads) | reads)
 
 
 class WatchedSite:

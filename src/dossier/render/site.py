@@ -153,7 +153,7 @@ class SiteRenderer:
             text, watch = self._run(page, template, template.blocks, page.build())
             if page.template.endswith(".xml"):
                 return xml_safe(text), None
-            return text, watch.layout(text, self.composable_names)
+            return text, watch.layout(page.template, text, self.composable_names)
         except TemplateSyntaxError as exc:
             raise BuildError(
                 f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}"
@@ -174,10 +174,10 @@ class SiteRenderer:
         as long as its blocks read none of the options that changed (the caller's check). None when
         it cannot be composed so (the chrome now needs more than the page's path), for a full render."""
         texts = layout.texts(before)
-        if texts is None or page.template is None or page.template.endswith(".xml"):
+        if texts is None or layout.template.endswith(".xml"):
             return None
         try:
-            template = self.env.get_template(page.template)
+            template = self.env.get_template(layout.template)
             blocks = {name: _given(texts[name]) if name in texts else _unplaced for name in template.blocks}
             text, watch = self._run(page, template, blocks, {})
         except (
@@ -190,7 +190,7 @@ class SiteRenderer:
             AttributeError,
         ):
             return None
-        composed = watch.layout(text, self.composable_names, layout.reads)
+        composed = watch.layout(layout.template, text, self.composable_names, layout.reads)
         return None if composed is None else (text, composed)
 
     def _run(
