@@ -173,4 +173,5 @@ def test_a_layout_reads_back_as_it_was_stored() -> None:
     layout = Layout("topic.html", 120, (("title", 7, 11), ("content", 40, 100)), frozenset({"base_url"}))
     assert Layout.decode(layout.encode()) == layout
     assert Layout.decode("") is None
+    assert Layout.decode('[120, [["title", 7, 11]], []]') is None  # not a layout this code writes
     assert layout.texts("x" * 119) is None

@@ -46,13 +46,17 @@ class Layout:
 
     @classmethod
     def decode(cls, text: str) -> Layout | None:
-        """The layout a page was stored with; None for a page that had none ("")."""
+        """The layout a page was stored with; None for a page that had none (""), or one this code
+        cannot read (the page is then rendered in full, which is always right)."""
         if not text:
             return None
-        template, length, blocks, reads = json.loads(text)
-        return cls(
-            template, length, tuple((name, start, end) for name, start, end in blocks), frozenset(reads)
-        )
+        try:
+            template, length, blocks, reads = json.loads(text)
+            return cls(
+                template, length, tuple((name, start, end) for name, start, end in blocks), frozenset(reads)
+            )
+        except (ValueError, TypeError):
+            return None
 
     def texts(self, html: str) -> dict[str, str] | None:
         """The blocks' texts in ``html``, the page this layout was made of; None when the page is
