@@ -554,3 +554,20 @@ def test_a_template_showing_the_site_title_in_a_page_renders_that_page_in_full_w
         "Iraq &amp; &lt;the&gt; coalition</p>"
         in (site / "_site" / "articles" / "medium-a-new-era-in-iraq.html").read_text()
     )
+
+
+def test_a_carriage_return_in_a_page_survives_composing_it_again(site: Path, tmp_path: Path) -> None:
+    """A page is read back as it was written: a lone carriage return (here in a topic's
+    description, shown on its page) is not taken for a newline."""
+    path = site / "entities.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = "    description: Head of Hamas's political bureau; killed in Tehran on 31 July 2024.\n"
+    assert line in text
+    path.write_text(
+        text.replace(line, '    description: "Head of Hamas\\rpolitical bureau."\n'), encoding="utf-8"
+    )
+    build(BuildOptions(site=site, jobs=1))
+    change_site_title(site)
+    build(BuildOptions(site=site, jobs=1))
+    assert snapshot(site / "_site") == clean_build(site, tmp_path / "clean")
+    assert any(b"Hamas\rpolitical" in page for page in snapshot(site / "_site").values())

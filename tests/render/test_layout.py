@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from dossier.config import SiteConfig
+from dossier.pipeline import builtin_templates
 from dossier.render.layout import Layout
 from dossier.render.pages import Page
 from dossier.render.site import SiteRenderer
@@ -125,6 +126,81 @@ CASES: list[tuple[str, dict[str, str], dict[str, Any], bool]] = [
     ),
 ]
 
+# Templates that keep state outside their blocks: what a block shows may come from the site's
+# options read before it ran, or the chrome may show what a block did. Never composed.
+STATEFUL: list[tuple[str, dict[str, str]]] = [
+    (
+        "a top-level set of the page",
+        {"page.html": PAGE + "{% set brand = site.title %}{% block content %}{{ brand }}{% endblock %}"},
+    ),
+    (
+        "a top-level set of the chrome",
+        {
+            "base.html": "{% set brand = site.title|upper %}" + BASE,
+            "page.html": PAGE + "{% block content %}{{ brand }}{% endblock %}",
+        },
+    ),
+    (
+        "a set of a template between",
+        {
+            "mid.html": '{% extends "base.html" %}{% set brand = site.title %}',
+            "page.html": '{% extends "mid.html" %}{% block content %}{{ brand }}{% endblock %}',
+        },
+    ),
+    (
+        "a macro module's set",
+        {
+            "macros.html": "{% set brand = site.title %}{% macro sig() %}{{ brand }}{% endmacro %}",
+            "page.html": '{% extends "base.html" %}{% import "macros.html" as m %}'
+            "{% block content %}{{ m.sig() }}{% endblock %}",
+        },
+    ),
+    (
+        "a set imported by name",
+        {
+            "macros.html": "{% set brand = site.title %}",
+            "page.html": '{% extends "base.html" %}{% from "macros.html" import brand %}'
+            "{% block content %}{{ brand }}{% endblock %}",
+        },
+    ),
+    (
+        "the site handed to a macro at the top",
+        {"page.html": PAGE + "{% set t = m.feed(site) %}{% block content %}{{ t }}{% endblock %}"},
+    ),
+    (
+        "a namespace a block writes to",
+        {
+            "base.html": "{% set ns = namespace(toc=false) %}"
+            + BASE
+            + "{% if ns.toc %}<script></script>{% endif %}",
+            "page.html": PAGE + "{% block content %}{% set ns.toc = true %}x{% endblock %}",
+        },
+    ),
+    (
+        "a cycler shared with the chrome",
+        {
+            "base.html": "{% set c = cycler('a', 'b') %}" + BASE + "{{ c.next() }}",
+            "page.html": PAGE + "{% block content %}{{ c.next() }}{% endblock %}",
+        },
+    ),
+    (
+        "a block scoped in a with",
+        {
+            "base.html": BASE
+            + "{% with n = site.title %}{% block brand scoped %}{% endblock %}{% endwith %}",
+            "page.html": PAGE
+            + "{% block brand %}<b>{{ n }}</b>{% endblock %}{% block content %}x{% endblock %}",
+        },
+    ),
+    (
+        "a template named by a variable",
+        {
+            "page.html": '{% extends site.language ~ "/../base.html" if false else "base.html" %}'
+            "{% block content %}x{% endblock %}"
+        },
+    ),
+]
+
 OLD = SiteConfig(title="Old", description="The old one")
 NEW = SiteConfig(title="New <b>", description="A new one")
 CHANGED = frozenset({"title", "description"})
@@ -175,3 +251,23 @@ def test_a_layout_reads_back_as_it_was_stored() -> None:
     assert Layout.decode("") is None
     assert Layout.decode('[120, [["title", 7, 11]], []]') is None  # not a layout this code writes
     assert layout.texts("x" * 119) is None
+
+
+@pytest.mark.parametrize(("case", "templates"), STATEFUL, ids=[c[0] for c in STATEFUL])
+def test_a_page_whose_templates_keep_state_outside_their_blocks_has_no_layout(
+    tmp_path: Path, case: str, templates: dict[str, str]
+) -> None:
+    old, new = renderers(tmp_path, templates)
+    page = page_of({})
+    published, layout = old.render_laid_out(page)
+    assert layout is None
+    assert old.render_laid_out(page)[0] == published
+    assert new.render(page) != published  # the title, wherever it went, is the new one
+
+
+def test_the_stock_templates_keep_no_state_outside_their_blocks() -> None:
+    folder = builtin_templates()
+    renderer = SiteRenderer(OLD, [folder])
+    names = [path.name for path in folder.glob("*.html")]
+    assert len(names) > 10
+    assert [name for name in names if not renderer.is_stateless(name)] == []

@@ -153,8 +153,9 @@ class GroupRenderer:
         layout = Layout.decode(stored) if self.recompose else None
         if layout is None or layout.reads & self.recompose or self.published is None:
             return None
-        try:
-            before = (self.published / page.path).read_text(encoding="utf-8")
+        try:  # as written: a carriage return in a page is no newline
+            with (self.published / page.path).open(encoding="utf-8", newline="") as published:
+                before = published.read()
         except (OSError, UnicodeDecodeError):
             return None
         return self.renderer.compose(page, before, layout)

@@ -13,7 +13,11 @@ templates say, is watched while a page renders:
   all the environment's globals and the page's path, the only names composing gives it.
 
 A page whose blocks cannot all be found in it, or a block that rendered two different texts
-(a ``scoped`` block in a loop), has no layout and is always rendered in full.
+(a ``scoped`` block in a loop), has no layout and is always rendered in full. So does a page whose
+templates (the ones it extends, imports or includes, and theirs) keep state outside their blocks
+(``stateless``): a top-level ``{% set %}`` of anything but a constant (``site.title`` read before
+any block runs, a ``namespace`` a block writes to), or a block placed in a loop or a ``with``. What
+a block shows is then made of the page's view, the globals and what it reads itself, all watched.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import Environment, TemplateError, nodes
 from jinja2.runtime import Context
 from jinja2.utils import missing
 
@@ -52,11 +57,18 @@ class Layout:
             return None
         try:
             template, length, blocks, reads = json.loads(text)
-            return cls(
+            layout = cls(
                 template, length, tuple((name, start, end) for name, start, end in blocks), frozenset(reads)
             )
         except (ValueError, TypeError):
             return None
+        well_formed = (
+            isinstance(template, str)
+            and type(length) is int
+            and all(isinstance(n, str) and type(a) is int and type(b) is int for n, a, b in layout.blocks)
+            and all(isinstance(r, str) for r in layout.reads)
+        )
+        return layout if well_formed else None
 
     def texts(self, html: str) -> dict[str, str] | None:
         """The blocks' texts in ``html``, the page this layout was made of; None when the page is
@@ -145,3 +157,61 @@ class WatchedContext(Context):
         if key in self.parent:
             return self.parent[key]
         return missing
+
+
+# What may stand outside the blocks of a template that can be composed again: the chrome's output
+# and control flow, the templates it extends, imports and includes, and definitions of macros.
+_CHROME_NODES = (
+    nodes.Output,
+    nodes.If,
+    nodes.Extends,
+    nodes.Import,
+    nodes.FromImport,
+    nodes.Include,
+    nodes.Macro,
+)
+_NAMING = (nodes.Extends, nodes.Import, nodes.FromImport, nodes.Include)
+_SCOPES = (nodes.For, nodes.With, nodes.FilterBlock, nodes.CallBlock, nodes.Scope, nodes.OverlayScope)
+
+
+def stateless(env: Environment, name: str, seen: set[str] | None = None) -> bool:
+    """Whether template ``name`` and every template it names keep no state outside their blocks
+    (see the module's docstring): their top-level assignments are constants, their blocks stand
+    outside loops and ``with``, and the templates they name are named by constants."""
+    seen = set() if seen is None else seen
+    if name in seen:
+        return True
+    seen.add(name)
+    try:
+        source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        body = env.parse(source, name, filename).body
+    except TemplateError:  # missing or broken: rendering the page says so
+        return False
+    return _stateless_nodes(env, body, False, seen)
+
+
+def _stateless_nodes(env: Environment, body: list[nodes.Node], scoped: bool, seen: set[str]) -> bool:
+    for node in body:
+        if isinstance(node, nodes.Block):
+            if scoped:
+                return False
+        elif isinstance(node, nodes.Assign):
+            if not isinstance(node.node, nodes.Const) or scoped:
+                return False
+        elif isinstance(node, _SCOPES):
+            if not _stateless_nodes(env, list(node.iter_child_nodes()), True, seen):
+                return False
+        elif isinstance(node, _CHROME_NODES):
+            for named in [node, *node.find_all(_NAMING)]:
+                if not isinstance(named, _NAMING):
+                    continue
+                target = named.template
+                if not isinstance(target, nodes.Const) or not stateless(env, target.value, seen):
+                    return False
+            if isinstance(node, nodes.If) and not _stateless_nodes(
+                env, [*node.body, *node.elif_, *node.else_], scoped, seen
+            ):
+                return False
+        elif not isinstance(node, nodes.Expr | nodes.Helper | nodes.TemplateData):
+            return False
+    return True

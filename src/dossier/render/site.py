@@ -31,7 +31,7 @@ from dossier.errors import BuildError
 from dossier.model import primary_language
 from dossier.render import urls
 from dossier.render.feeds import xml_safe
-from dossier.render.layout import Block, Layout, Watch, WatchedContext, WatchedSite
+from dossier.render.layout import Block, Layout, Watch, WatchedContext, WatchedSite, stateless
 from dossier.render.pages import Page, script_language, type_label
 
 
@@ -136,6 +136,7 @@ class SiteRenderer:
             absolute_url=lambda path: urls.absolute(site.base_url or "", path),
         )
         self.composable_names = {*self.env.globals, "page_path"}  # all composing gives a page
+        self._stateless: dict[str, bool] = {}  # template → whether it keeps state outside its blocks
         self.env.filters.update(
             plural=plural, type_label=type_label, direction=direction, lang_attribute=lang_attribute
         )
@@ -153,6 +154,8 @@ class SiteRenderer:
             text, watch = self._run(page, template, template.blocks, page.build())
             if page.template.endswith(".xml"):
                 return xml_safe(text), None
+            if not self.is_stateless(page.template):
+                return text, None
             return text, watch.layout(page.template, text, self.composable_names)
         except TemplateSyntaxError as exc:
             raise BuildError(
@@ -174,7 +177,7 @@ class SiteRenderer:
         as long as its blocks read none of the options that changed (the caller's check). None when
         it cannot be composed so (the chrome now needs more than the page's path), for a full render."""
         texts = layout.texts(before)
-        if texts is None or layout.template.endswith(".xml"):
+        if texts is None or layout.template.endswith(".xml") or not self.is_stateless(layout.template):
             return None
         try:
             template = self.env.get_template(layout.template)
@@ -192,6 +195,12 @@ class SiteRenderer:
             return None
         composed = watch.layout(layout.template, text, self.composable_names, layout.reads)
         return None if composed is None else (text, composed)
+
+    def is_stateless(self, template: str) -> bool:
+        """Whether pages of ``template`` may be composed again (see layout.stateless)."""
+        if template not in self._stateless:
+            self._stateless[template] = stateless(self.env, template)
+        return self._stateless[template]
 
     def _run(
         self, page: Page, template: Template, blocks: dict[str, Block], values: dict[str, Any]
