@@ -13,8 +13,8 @@ templates say, is watched while a page renders:
   all the environment's globals and the page's path, the only names composing gives it.
 
 A page whose blocks cannot all be found in it, or a block that rendered two different texts
-(a ``scoped`` block in a loop), has no layout and is always rendered in full. So does a page whose
-templates (the ones it extends, imports or includes, and theirs) keep state outside their blocks
+(a ``scoped`` block in a loop), has no layout and is always rendered in full. Nor is a page composed
+again whose templates (the ones it extends, imports or includes, and theirs) keep state outside their blocks
 (``stateless``): a top-level ``{% set %}`` of anything but a constant (``site.title`` read before
 any block runs, a ``namespace`` a block writes to), or a block placed in a loop or a ``with``. What
 a block shows is then made of the page's view, the globals and what it reads itself, all watched.

@@ -154,8 +154,6 @@ class SiteRenderer:
             text, watch = self._run(page, template, template.blocks, page.build())
             if page.template.endswith(".xml"):
                 return xml_safe(text), None
-            if not self.is_stateless(page.template):
-                return text, None
             return text, watch.layout(page.template, text, self.composable_names)
         except TemplateSyntaxError as exc:
             raise BuildError(
@@ -197,7 +195,8 @@ class SiteRenderer:
         return None if composed is None else (text, composed)
 
     def is_stateless(self, template: str) -> bool:
-        """Whether pages of ``template`` may be composed again (see layout.stateless)."""
+        """Whether pages of ``template`` may be composed again (see layout.stateless): asked only by
+        a build that composes pages, since it parses the templates."""
         if template not in self._stateless:
             self._stateless[template] = stateless(self.env, template)
         return self._stateless[template]
