@@ -398,12 +398,12 @@ def _build(
     options_changed = cache.meta("derived") != derived_key(config, prepared.program)
     # nothing of the published site can be kept: every page, and the search index, made anew
     from_scratch = options.clean or not cache.is_complete or not is_generated(output)
-    rewrite = from_scratch or options_changed or cache.meta("templates") != templates_sum
+    templates_changed = cache.meta("templates") != templates_sum
+    rewrite = from_scratch or options_changed or templates_changed
     # pages whose blocks read none of these are composed from the published site around new chrome
-    same_templates = cache.meta("templates") == templates_sum
     recompose = (
         chrome_changes(cache, config, prepared.program)
-        if rewrite and not from_scratch and same_templates
+        if rewrite and not from_scratch and not templates_changed
         else frozenset()
     )
     reanalyze = cache.meta("analysis") != analysis_key(config, prepared.program)

@@ -56,6 +56,10 @@ def lang_attribute(text: str) -> Markup:
     return Markup(f' lang="{language}"') if language else Markup("")
 
 
+# What a template's expressions raise on values they cannot handle (a missing key, a wrong type).
+_TEMPLATE_FAILURES = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
+
+
 class _CompiledTemplates(BytecodeCache):
     """Compiled templates, kept for the life of the process in front of the site's folder of them
     (``compiled``): a process that builds many sites (``serve``, the tests) compiles each template
@@ -161,7 +165,7 @@ class SiteRenderer:
             ) from None
         except TemplateError as exc:
             raise BuildError(f"template {page.template} (rendering {page.path}): {exc}") from None
-        except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as exc:
+        except _TEMPLATE_FAILURES as exc:
             where = self.template_line(exc)
             if where is None:
                 raise  # not in a template: a bug in dossier, reported as one
@@ -175,21 +179,13 @@ class SiteRenderer:
         as long as its blocks read none of the options that changed (the caller's check). None when
         it cannot be composed so (the chrome now needs more than the page's path), for a full render."""
         texts = layout.texts(before)
-        if texts is None or layout.template.endswith(".xml") or not self.is_stateless(layout.template):
+        if texts is None or not self.is_stateless(layout.template):  # (feeds have no layout)
             return None
         try:
             template = self.env.get_template(layout.template)
             blocks = {name: _given(texts[name]) if name in texts else _unplaced for name in template.blocks}
             text, watch = self._run(page, template, blocks, {})
-        except (
-            _Unplaced,
-            TemplateError,
-            ArithmeticError,
-            LookupError,
-            TypeError,
-            ValueError,
-            AttributeError,
-        ):
+        except (_Unplaced, TemplateError, *_TEMPLATE_FAILURES):
             return None
         composed = watch.layout(layout.template, text, self.composable_names, layout.reads)
         return None if composed is None else (text, composed)
